@@ -1,0 +1,155 @@
+/**
+ * IPC contract: session, token and configuration. Imported by main (handlers), preload (the
+ * bridge) and renderer (callers): the one place these shapes are declared.
+ */
+import { z } from 'zod';
+
+export const SESSION_CHANNELS = {
+  get: 'switchboard:session:get',
+  signIn: 'switchboard:session:sign-in',
+  signOut: 'switchboard:session:sign-out',
+  /** main → renderer event carrying a SessionState. */
+  changed: 'switchboard:session:changed',
+  tokenGet: 'switchboard:token:get',
+  tokenAbort: 'switchboard:token:abort',
+  configGet: 'switchboard:config:get',
+  configSet: 'switchboard:config:set',
+  configTest: 'switchboard:config:test',
+} as const;
+
+/** Why a session ended, in terms the UI can turn into words. */
+export const SessionEndReasonSchema = z.enum([
+  'signed-out', // the user asked
+  'revoked', // the backend answered 401: revoked, expired or reused refresh token
+  'backend-changed', // the user pointed the app at another backend
+  'keychain-unavailable', // restore impossible; never used for a live session
+]);
+export type SessionEndReason = z.infer<typeof SessionEndReasonSchema>;
+
+export const CommunicationUserSchema = z.object({
+  communicationUserId: z.string().min(1).max(512),
+  displayName: z.string().max(256),
+});
+export type CommunicationUser = z.infer<typeof CommunicationUserSchema>;
+
+export const SessionStateSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('signed-out'),
+    reason: SessionEndReasonSchema.optional(),
+    /** A sentence for the banner, already free of secrets. */
+    message: z.string().optional(),
+  }),
+  z.object({ status: z.literal('restoring') }),
+  z.object({
+    status: z.literal('signed-in'),
+    user: CommunicationUserSchema,
+    backendUrl: z.string(),
+    /** False when the keychain was unavailable: the session lives only until the app quits. */
+    remembered: z.boolean(),
+    /** True when the backend's tokens come from the offline ACS stand-in (development). */
+    offlineDevelopment: z.boolean(),
+  }),
+]);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const SignInRequestSchema = z.object({
+  displayName: z.string().trim().min(1).max(256),
+});
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** What the renderer gets on sign-in or a failure, never an exception with a stack. */
+export const ResultErrorSchema = z.object({
+  ok: z.literal(false),
+  code: z.string(),
+  message: z.string(),
+});
+export type ResultError = z.infer<typeof ResultErrorSchema>;
+
+export const SignInResultSchema = z.union([
+  z.object({ ok: z.literal(true), session: SessionStateSchema }),
+  ResultErrorSchema,
+]);
+export type SignInResult = z.infer<typeof SignInResultSchema>;
+
+/** A token request carries an id so that the renderer can abort its own wait across IPC. */
+export const TokenRequestSchema = z.object({ requestId: z.string().uuid() });
+export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+
+export const AccessTokenSchema = z.object({
+  token: z.string().min(1),
+  /** ISO 8601. */
+  expiresOn: z.string(),
+});
+export type AccessToken = z.infer<typeof AccessTokenSchema>;
+
+export const TokenResultSchema = z.union([
+  z.object({ ok: z.literal(true), accessToken: AccessTokenSchema }),
+  ResultErrorSchema,
+]);
+export type TokenResult = z.infer<typeof TokenResultSchema>;
+
+export const ConfigSourceSchema = z.enum(['command-line', 'environment', 'administrator', 'user', 'none']);
+export type ConfigSource = z.infer<typeof ConfigSourceSchema>;
+
+export const AppConfigSchema = z.object({
+  backendUrl: z.string().nullable(),
+  backendUrlSource: ConfigSourceSchema,
+  /** Set by command line, environment or administrator: the settings screen shows it read-only. */
+  backendUrlLocked: z.boolean(),
+  /** E.164 caller id for phone calls: the user's override, else the backend's discovery document. */
+  alternateCallerId: z.string().nullable(),
+  alternateCallerIdSource: z.enum(['user', 'backend', 'none']),
+});
+export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+export const ConfigUpdateSchema = z
+  .object({
+    backendUrl: z.string().max(2048).optional(),
+    /** null clears the user's override and falls back to the backend's value. */
+    alternateCallerId: z.string().max(32).nullable().optional(),
+  })
+  .strict();
+export type ConfigUpdate = z.infer<typeof ConfigUpdateSchema>;
+
+export const ConfigSetResultSchema = z.union([
+  z.object({ ok: z.literal(true), config: AppConfigSchema }),
+  ResultErrorSchema,
+]);
+export type ConfigSetResult = z.infer<typeof ConfigSetResultSchema>;
+
+export const ConfigTestRequestSchema = z.object({ backendUrl: z.string().max(2048) }).strict();
+export type ConfigTestRequest = z.infer<typeof ConfigTestRequestSchema>;
+
+export const ConfigTestResultSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    backendUrl: z.string(),
+    signIn: z.array(z.string()),
+    alternateCallerId: z.string().nullable(),
+    /** True for servers that authenticate nobody (open sign-in, ACS sample token servers). */
+    unauthenticated: z.boolean(),
+  }),
+  ResultErrorSchema,
+]);
+export type ConfigTestResult = z.infer<typeof ConfigTestResultSchema>;
+
+/** The part of `window.switchboard` that this module covers. */
+export interface SessionBridge {
+  session: {
+    get(): Promise<SessionState>;
+    signIn(request: SignInRequest): Promise<SignInResult>;
+    signOut(): Promise<SessionState>;
+    /** Returns an unsubscribe function. */
+    onChange(listener: (state: SessionState) => void): () => void;
+  };
+  token: {
+    /** The renderer's wrapper (renderer/calling) maps an AbortSignal to `abort(requestId)`. */
+    get(request: TokenRequest): Promise<TokenResult>;
+    abort(request: TokenRequest): void;
+  };
+  config: {
+    get(): Promise<AppConfig>;
+    set(update: ConfigUpdate): Promise<ConfigSetResult>;
+    test(request: ConfigTestRequest): Promise<ConfigTestResult>;
+  };
+}
