@@ -1,17 +1,27 @@
 /**
- * The whole IPC contract: `window.switchboard` is the intersection of one bridge per concern.
- * Each concern's module declares its channels (all prefixed `switchboard:`), zod schemas and
- * bridge type; main validates every payload against those schemas, the preload exposes exactly
- * these functions, and the renderer calls them typed.
+ * The whole IPC contract. `window.switchboard` has one namespace per descriptor table below;
+ * the preload builds exactly these functions, main registers exactly these handlers.
+ * A concern that needs IPC adds its own module here (declaring its tables) and one line below.
  */
-import type { SessionBridge } from './session';
+import type { BridgeOf } from './descriptor';
+import { configIpc, sessionIpc, tokenIpc } from './session';
 
+export * from './descriptor';
 export * from './session';
 
 /** Every channel starts with this; the main process refuses anything else. */
 export const IPC_CHANNEL_PREFIX = 'switchboard:';
 
-export type SwitchboardBridge = SessionBridge;
-
 /** The global name the preload exposes through contextBridge. */
 export const BRIDGE_GLOBAL = 'switchboard';
+
+export const bridgeContract = {
+  session: sessionIpc,
+  token: tokenIpc,
+  config: configIpc,
+} as const;
+
+export type BridgeContract = typeof bridgeContract;
+
+/** `window.switchboard`, as the renderer sees it. */
+export type SwitchboardBridge = { readonly [K in keyof BridgeContract]: BridgeOf<BridgeContract[K]> };

@@ -3,19 +3,7 @@
  * bridge) and renderer (callers): the one place these shapes are declared.
  */
 import { z } from 'zod';
-
-export const SESSION_CHANNELS = {
-  get: 'switchboard:session:get',
-  signIn: 'switchboard:session:sign-in',
-  signOut: 'switchboard:session:sign-out',
-  /** main → renderer event carrying a SessionState. */
-  changed: 'switchboard:session:changed',
-  tokenGet: 'switchboard:token:get',
-  tokenAbort: 'switchboard:token:abort',
-  configGet: 'switchboard:config:get',
-  configSet: 'switchboard:config:set',
-  configTest: 'switchboard:config:test',
-} as const;
+import { event, invoke, send } from './descriptor';
 
 /** Why a session ended, in terms the UI can turn into words. */
 export const SessionEndReasonSchema = z.enum([
@@ -133,23 +121,24 @@ export const ConfigTestResultSchema = z.union([
 ]);
 export type ConfigTestResult = z.infer<typeof ConfigTestResultSchema>;
 
-/** The part of `window.switchboard` that this module covers. */
-export interface SessionBridge {
-  session: {
-    get(): Promise<SessionState>;
-    signIn(request: SignInRequest): Promise<SignInResult>;
-    signOut(): Promise<SessionState>;
-    /** Returns an unsubscribe function. */
-    onChange(listener: (state: SessionState) => void): () => void;
-  };
-  token: {
-    /** The renderer's wrapper (renderer/calling) maps an AbortSignal to `abort(requestId)`. */
-    get(request: TokenRequest): Promise<TokenResult>;
-    abort(request: TokenRequest): void;
-  };
-  config: {
-    get(): Promise<AppConfig>;
-    set(update: ConfigUpdate): Promise<ConfigSetResult>;
-    test(request: ConfigTestRequest): Promise<ConfigTestResult>;
-  };
-}
+/**
+ * The descriptor tables. `window.switchboard.session`, `.token` and `.config` are derived from
+ * these; the renderer's wrapper (renderer/bridge) maps an AbortSignal onto `token.abort`.
+ */
+export const sessionIpc = {
+  get: invoke('switchboard:session:get', null, SessionStateSchema),
+  signIn: invoke('switchboard:session:sign-in', SignInRequestSchema, SignInResultSchema),
+  signOut: invoke('switchboard:session:sign-out', null, SessionStateSchema),
+  onChange: event('switchboard:session:changed', SessionStateSchema),
+} as const;
+
+export const tokenIpc = {
+  get: invoke('switchboard:token:get', TokenRequestSchema, TokenResultSchema),
+  abort: send('switchboard:token:abort', TokenRequestSchema),
+} as const;
+
+export const configIpc = {
+  get: invoke('switchboard:config:get', null, AppConfigSchema),
+  set: invoke('switchboard:config:set', ConfigUpdateSchema, ConfigSetResultSchema),
+  test: invoke('switchboard:config:test', ConfigTestRequestSchema, ConfigTestResultSchema),
+} as const;

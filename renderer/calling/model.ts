@@ -1,0 +1,188 @@
+/**
+ * The calling layer's public face: the state React reads and the intents it calls. Only
+ * renderer/calling/ imports the ACS SDK; components see these plain types and never an SDK
+ * object (the SDK-backed adapter turns SDK events into `CallingState`).
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+
+/** What the one call box understood. Parsing lives in renderer/calling/call-target.ts. */
+export type CallTarget =
+  | { kind: 'acs-user'; communicationUserId: string }
+  | { kind: 'phone'; e164: string }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'teams-meeting'; meetingLink: string }
+  | { kind: 'room'; roomId: string };
+
+/**
+ * The CallAgent's life: `unreachable` is the offline case where createCallAgent resolved but the
+ * agent stayed `Disconnected` (the SDK throws nothing): the UI says ACS cannot be reached.
+ */
+export type AgentStatus = 'signed-out' | 'loading-sdk' | 'connecting' | 'connected' | 'unreachable' | 'failed';
+
+export interface MediaDevice {
+  id: string;
+  name: string;
+  isSystemDefault: boolean;
+}
+
+export type PermissionStatus = 'unknown' | 'granted' | 'denied';
+
+export interface DevicesState {
+  /** Device enumeration needs the SDK's DeviceManager (≈ 7 s offline before it answers). */
+  ready: boolean;
+  audioPermission: PermissionStatus;
+  videoPermission: PermissionStatus;
+  cameras: MediaDevice[];
+  microphones: MediaDevice[];
+  speakers: MediaDevice[];
+  selectedCameraId: string | null;
+  selectedMicrophoneId: string | null;
+  selectedSpeakerId: string | null;
+}
+
+export type CallStatus =
+  | 'connecting'
+  | 'ringing'
+  | 'early-media'
+  | 'connected'
+  | 'on-hold'
+  | 'remote-hold'
+  | 'in-lobby'
+  | 'reconnecting'
+  | 'disconnecting'
+  | 'ended';
+
+export interface RemoteVideo {
+  /** Stable key for a React list and for `attachRemoteVideo`. */
+  key: string;
+  participantId: string;
+  kind: 'video' | 'screen-share';
+  isAvailable: boolean;
+}
+
+export interface Participant {
+  id: string;
+  displayName: string;
+  state: 'connecting' | 'ringing' | 'connected' | 'on-hold' | 'in-lobby' | 'disconnected';
+  isMuted: boolean;
+  isSpeaking: boolean;
+  isHandRaised: boolean;
+}
+
+/** A plain-language diagnostic banner (network, microphone, camera). */
+export interface CallDiagnostic {
+  id: string;
+  area: 'network' | 'microphone' | 'camera' | 'speaker';
+  message: string;
+}
+
+export interface CallEndReason {
+  code: number;
+  subCode: number;
+  /** Already in words (renderer/strings). */
+  message: string;
+}
+
+export interface CallView {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  /** The target dialed (outgoing) or the caller (incoming), for the header. */
+  title: string;
+  target: CallTarget | null;
+  status: CallStatus;
+  /** Epoch ms when the call first connected: the timer counts from here. */
+  connectedAt: number | null;
+  isMuted: boolean;
+  isCameraOn: boolean;
+  isScreenSharing: boolean;
+  isHandRaised: boolean;
+  participants: Participant[];
+  remoteVideos: RemoteVideo[];
+  diagnostics: CallDiagnostic[];
+  endReason: CallEndReason | null;
+}
+
+export interface IncomingCallView {
+  id: string;
+  callerDisplayName: string;
+  callerId: string;
+}
+
+export interface CallingState {
+  agent: AgentStatus;
+  /** Words for the user when `agent` is `unreachable` or `failed`. */
+  agentMessage: string | null;
+  /** The signed-in identity (`8:acs:…`), shown with a copy button. */
+  myCommunicationUserId: string | null;
+  devices: DevicesState;
+  call: CallView | null;
+  incoming: IncomingCallView[];
+}
+
+export type DtmfTone =
+  | 'Num0'
+  | 'Num1'
+  | 'Num2'
+  | 'Num3'
+  | 'Num4'
+  | 'Num5'
+  | 'Num6'
+  | 'Num7'
+  | 'Num8'
+  | 'Num9'
+  | 'Star'
+  | 'Pound';
+
+/** Intent-named actions: what a button means, never how the SDK does it. */
+export interface CallingActions {
+  requestPermissions(which: { audio: boolean; video: boolean }): Promise<void>;
+  selectCamera(id: string): Promise<void>;
+  selectMicrophone(id: string): Promise<void>;
+  selectSpeaker(id: string): Promise<void>;
+  /** Renders the selected camera into `container`; the returned function tears the view down. */
+  attachLocalPreview(container: HTMLElement): Promise<() => void>;
+  attachRemoteVideo(videoKey: string, container: HTMLElement): Promise<() => void>;
+  /** Reports the microphone level 0..1 roughly every animation frame; returns unsubscribe. */
+  watchMicrophoneLevel(listener: (level: number) => void): () => void;
+  playTestSound(): Promise<void>;
+
+  startCall(target: CallTarget, options: { video: boolean }): Promise<void>;
+  accept(incomingId: string, options: { video: boolean }): Promise<void>;
+  reject(incomingId: string): Promise<void>;
+  /** A second call while in a call: put the current one on hold, then accept. */
+  holdAndAccept(incomingId: string, options: { video: boolean }): Promise<void>;
+  hangUp(): Promise<void>;
+  setMuted(muted: boolean): Promise<void>;
+  setCameraOn(on: boolean): Promise<void>;
+  setScreenSharing(on: boolean): Promise<void>;
+  setOnHold(onHold: boolean): Promise<void>;
+  setHandRaised(raised: boolean): Promise<void>;
+  sendDtmf(tone: DtmfTone): Promise<void>;
+  /** Clears an ended call from the state once the user has read its end reason. */
+  dismissEndedCall(): void;
+}
+
+/** What the provider holds: a subscribable state and the actions. */
+export interface CallingStore {
+  getState(): CallingState;
+  subscribe(listener: () => void): () => void;
+  actions: CallingActions;
+}
+
+export const CallingStoreContext = createContext<CallingStore | null>(null);
+
+function useCallingStore(): CallingStore {
+  const store = useContext(CallingStoreContext);
+  if (!store) throw new Error('useCalling* hooks need a <CallingStoreContext.Provider> above them');
+  return store;
+}
+
+/** Reads a slice of the calling state; re-renders only when that slice changes. */
+export function useCallingState<T>(select: (state: CallingState) => T): T {
+  const store = useCallingStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
+
+export function useCallingActions(): CallingActions {
+  return useCallingStore().actions;
+}
