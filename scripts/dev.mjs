@@ -1,6 +1,6 @@
 // `npm start`: build, start the reference backend in development mode, then the desktop app
 // pointed at it. Without ACS credentials in the environment the backend runs against the
-// offline ACS stand-in (backend/dev.ts says so), so a fresh clone works with no Azure account.
+// offline ACS stand-in (scripts/dev-backend.ts says so), so a fresh clone works with no Azure account.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +32,7 @@ const run = (command, args) => {
 };
 run('npm', ['run', '--silent', 'build']);
 
-const backend = spawn(process.execPath, ['--import', 'tsx', 'backend/dev.ts'], {
+const backend = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-backend.ts'], {
   stdio: 'inherit',
   env: { ...process.env, PORT: String(BACKEND_PORT) },
 });
