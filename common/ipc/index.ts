@@ -4,6 +4,8 @@
  * A concern that needs IPC adds its own module here (declaring its tables) and one line below.
  */
 import type { BridgeOf } from './descriptor';
+import { desktopIpc } from './desktop';
+import { historyIpc } from './history';
 import { configIpc, sessionIpc, tokenIpc } from './session';
 
 export * from './descriptor';
@@ -19,6 +21,8 @@ export const bridgeContract = {
   session: sessionIpc,
   token: tokenIpc,
   config: configIpc,
+  history: historyIpc,
+  desktop: desktopIpc,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
