@@ -2,27 +2,11 @@
 // pointed at it. Without ACS credentials in the environment the backend runs against the
 // offline ACS stand-in (scripts/dev-backend.ts says so), so a fresh clone works with no Azure account.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { ELECTRON_BINARY_MISSING, findElectronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-const BACKEND_PORT = Number(process.env.SWITCHBOARD_DEV_BACKEND_PORT ?? 8787);
-
-/** Where Electron's binary would be, without `require('electron')` (which tries to download it). */
-function electronBinary() {
-  const pkgDir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(pkgDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary();
 if (!binary) {
-  console.error(
-    'Switchboard: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no network); run "npm rebuild electron" or "npx install-electron" where downloads work, then "npm start" again.',
-  );
+  console.error(`Switchboard cannot start: ${ELECTRON_BINARY_MISSING} Then "npm start" again.`);
   process.exit(1);
 }
 
