@@ -1,0 +1,215 @@
+/**
+ * Where the backend URL and the caller id come from. Backend URL precedence: `--backend-url`,
+ * `SWITCHBOARD_BACKEND_URL`, the administrator's file (managed deployments), then the user's
+ * settings (userData/settings.json, written atomically). The first three lock the setting: the
+ * settings screen shows it read-only. The alternate caller id is the user's override, else what
+ * the backend's discovery document announces. Every URL goes through `parseBackendUrl`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { E164PhoneNumberSchema } from '../../../common/backend-contract';
+import { parseBackendUrl } from '../../../common/backend-url';
+import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
+import { writeFileAtomic } from './atomic-file';
+
+export const BACKEND_URL_FLAG = '--backend-url';
+export const BACKEND_URL_ENV = 'SWITCHBOARD_BACKEND_URL';
+
+const SettingsFileSchema = z.object({
+  backendUrl: z.string().optional(),
+  alternateCallerId: E164PhoneNumberSchema.optional(),
+});
+type SettingsFile = z.infer<typeof SettingsFileSchema>;
+
+export interface ConfigSources {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The administrator's file; absent is normal. */
+  readonly administratorFile: string;
+  /** `app.getPath('userData')`. */
+  readonly userDataDir: string;
+  readonly log?: (message: string) => void;
+}
+
+/** Where administrators provision the backend on each OS (read-only for users). */
+export function defaultAdministratorFile(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>) {
+  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'Switchboard', 'config.json');
+  if (platform === 'darwin') return '/Library/Application Support/Switchboard/config.json';
+  return '/etc/switchboard/config.json';
+}
+
+export type ConfigUpdateOutcome =
+  | { readonly ok: true; readonly config: AppConfig; readonly backendChanged: boolean }
+  | { readonly ok: false; readonly code: 'invalid' | 'locked' | 'write-failed'; readonly message: string };
+
+export class AppConfigStore {
+  readonly #settingsFile: string;
+  readonly #log: (message: string) => void;
+  readonly #locked: { url: string; source: ConfigSource } | null;
+  #user: SettingsFile;
+  #discoveredCallerId: string | null = null;
+  readonly #listeners = new Set<(config: AppConfig) => void>();
+
+  private constructor(
+    settingsFile: string,
+    locked: { url: string; source: ConfigSource } | null,
+    user: SettingsFile,
+    log: (message: string) => void,
+  ) {
+    this.#settingsFile = settingsFile;
+    this.#locked = locked;
+    this.#user = user;
+    this.#log = log;
+  }
+
+  static async open(sources: ConfigSources): Promise<AppConfigStore> {
+    const log = sources.log ?? (() => {});
+    const settingsFile = join(sources.userDataDir, 'settings.json');
+    const administrator = await readSettingsFile(sources.administratorFile, log);
+    const candidates: Array<{ source: ConfigSource; value: string | undefined }> = [
+      { source: 'command-line', value: readFlag(sources.argv, BACKEND_URL_FLAG) },
+      { source: 'environment', value: sources.env[BACKEND_URL_ENV] || undefined },
+      { source: 'administrator', value: administrator?.backendUrl },
+    ];
+    let locked: { url: string; source: ConfigSource } | null = null;
+    for (const { source, value } of candidates) {
+      if (value === undefined) continue;
+      const parsed = parseBackendUrl(value);
+      // A broken managed setting is reported, not silently replaced by the user's own choice.
+      if (!parsed.ok) log(`ignoring the backend URL from the ${source}: ${parsed.reason}`);
+      else {
+        locked = { url: parsed.url, source };
+        break;
+      }
+    }
+    const user = (await readSettingsFile(settingsFile, log)) ?? {};
+    if (user.backendUrl !== undefined) {
+      const parsed = parseBackendUrl(user.backendUrl);
+      if (parsed.ok) user.backendUrl = parsed.url;
+      else {
+        log(`ignoring the backend URL in the user settings: ${parsed.reason}`);
+        delete user.backendUrl;
+      }
+    }
+    return new AppConfigStore(settingsFile, locked, user, log);
+  }
+
+  get backendUrl(): string | null {
+    return this.#locked?.url ?? this.#user.backendUrl ?? null;
+  }
+
+  snapshot(): AppConfig {
+    const userCallerId = this.#user.alternateCallerId ?? null;
+    return {
+      backendUrl: this.backendUrl,
+      backendUrlSource: this.#locked?.source ?? (this.backendUrl ? 'user' : 'none'),
+      backendUrlLocked: this.#locked !== null,
+      alternateCallerId: userCallerId ?? this.#discoveredCallerId,
+      alternateCallerIdSource: userCallerId ? 'user' : this.#discoveredCallerId ? 'backend' : 'none',
+    };
+  }
+
+  onChange(listener: (config: AppConfig) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** From the backend's discovery document (`pstn.alternateCallerId`), or null when it has none. */
+  setDiscoveredCallerId(callerId: string | null): void {
+    if (callerId === this.#discoveredCallerId) return;
+    this.#discoveredCallerId = callerId;
+    this.#notify();
+  }
+
+  async update(update: ConfigUpdate): Promise<ConfigUpdateOutcome> {
+    const next: SettingsFile = { ...this.#user };
+    let backendChanged = false;
+    if (update.backendUrl !== undefined) {
+      if (this.#locked) {
+        return {
+          ok: false,
+          code: 'locked',
+          message: `The backend address is set by the ${describeSource(this.#locked.source)} and cannot be changed here.`,
+        };
+      }
+      const parsed = parseBackendUrl(update.backendUrl);
+      if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
+      backendChanged = parsed.url !== this.backendUrl;
+      next.backendUrl = parsed.url;
+    }
+    if (update.alternateCallerId !== undefined) {
+      if (update.alternateCallerId === null || update.alternateCallerId.trim() === '') delete next.alternateCallerId;
+      else {
+        const parsed = E164PhoneNumberSchema.safeParse(update.alternateCallerId.replace(/[\s()-]/g, ''));
+        if (!parsed.success) {
+          return {
+            ok: false,
+            code: 'invalid',
+            message: 'The caller id must be a phone number in international format, such as +14255550123.',
+          };
+        }
+        next.alternateCallerId = parsed.data;
+      }
+    }
+    try {
+      await writeFileAtomic(this.#settingsFile, `${JSON.stringify(next, null, 2)}\n`);
+    } catch (error) {
+      this.#log(`settings not saved: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      return {
+        ok: false,
+        code: 'write-failed',
+        message: `Switchboard could not save its settings in ${this.#settingsFile}. Check that the disk is not full and the folder is writable.`,
+      };
+    }
+    this.#user = next;
+    this.#notify();
+    return { ok: true, config: this.snapshot(), backendChanged };
+  }
+
+  #notify(): void {
+    const config = this.snapshot();
+    for (const listener of [...this.#listeners]) listener(config);
+  }
+}
+
+function readFlag(argv: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+    if (arg === flag) return argv[i + 1];
+  }
+  return undefined;
+}
+
+async function readSettingsFile(path: string, log: (message: string) => void): Promise<SettingsFile | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      log(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code}`);
+    return null;
+  }
+  try {
+    const parsed = SettingsFileSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    log(`ignoring ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  } catch {
+    log(`ignoring ${path}: it is not JSON`);
+  }
+  return null;
+}
+
+function describeSource(source: ConfigSource): string {
+  switch (source) {
+    case 'command-line':
+      return 'command line (--backend-url)';
+    case 'environment':
+      return `environment (${BACKEND_URL_ENV})`;
+    case 'administrator':
+      return 'administrator';
+    default:
+      return 'user';
+  }
+}

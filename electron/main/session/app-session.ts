@@ -1,0 +1,167 @@
+/**
+ * Ties configuration to the token broker: one broker per configured backend. Pointing the app at
+ * another backend signs out of the old one first (DESIGN §3, reason `backend-changed`). Also reads
+ * the backend's discovery document, which says whether tokens are offline-development ones and
+ * which caller id phone calls show.
+ */
+import type { ConfigTestResult, ConfigUpdate, SessionState } from '../../../common/ipc';
+import { BackendClient, type BackendClientOptions } from '../backend/backend-client';
+import { BackendError } from '../backend/backend-errors';
+import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
+import type { SecretStore } from '../secrets/secret-store';
+import { TokenBroker, type TokenBrokerOptions } from '../token/token-broker';
+
+export interface AppSessionOptions {
+  readonly config: AppConfigStore;
+  readonly store: SecretStore;
+  readonly clientOptions?: BackendClientOptions;
+  readonly brokerOptions?: Pick<TokenBrokerOptions, 'refreshMarginMs' | 'signOutTimeoutMs' | 'now'>;
+  readonly log?: (message: string) => void;
+}
+
+const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend in Settings to sign in.';
+const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MESSAGE };
+
+export class AppSession {
+  readonly config: AppConfigStore;
+  readonly #store: SecretStore;
+  readonly #options: AppSessionOptions;
+  readonly #log: (message: string) => void;
+  readonly #listeners = new Set<(state: SessionState) => void>();
+  #broker: TokenBroker | null = null;
+  #unsubscribe: () => void = () => {};
+  #offlineDevelopment = false;
+
+  constructor(options: AppSessionOptions) {
+    this.config = options.config;
+    this.#store = options.store;
+    this.#options = options;
+    this.#log = options.log ?? (() => {});
+  }
+
+  /** The broker for the configured backend, or null when no backend is configured. */
+  get broker(): TokenBroker | null {
+    return this.#broker;
+  }
+
+  get state(): SessionState {
+    return this.#withDiscovery(this.#broker?.state ?? NO_BACKEND);
+  }
+
+  onChange(listener: (state: SessionState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Start-up: builds the broker for the configured backend and restores its session from the
+   * keychain. Call it before creating the window: the first refresh then runs while the page loads.
+   */
+  async start(): Promise<SessionState> {
+    this.#switchTo(this.config.backendUrl);
+    return this.#broker ? this.#broker.restore() : this.state;
+  }
+
+  async signIn(displayName: string): Promise<SessionState> {
+    const broker = this.#broker;
+    if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    return broker.signIn(displayName);
+  }
+
+  async signOut(): Promise<SessionState> {
+    return this.#broker ? this.#broker.signOut('signed-out') : this.state;
+  }
+
+  async getToken(signal?: AbortSignal): Promise<{ token: string; expiresOn: string }> {
+    const broker = this.#broker;
+    if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    return broker.getToken(signal);
+  }
+
+  async updateConfig(update: ConfigUpdate): Promise<ConfigUpdateOutcome> {
+    const previous = this.config.backendUrl;
+    const outcome = await this.config.update(update);
+    if (outcome.ok && outcome.backendChanged) {
+      // The old backend's session must not outlive the switch: sign out of it (best effort), then start over.
+      if (this.#broker && previous !== null) await this.#broker.signOut('backend-changed');
+      const ended = this.#broker?.state;
+      this.#switchTo(this.config.backendUrl);
+      if (this.#broker) {
+        await this.#broker.restore();
+        // Keep telling the UI why the previous session ended when the new backend has none.
+        if (this.#broker.state.status === 'signed-out' && ended?.status === 'signed-out' && ended.reason) {
+          this.#emit({ status: 'signed-out', reason: ended.reason });
+        }
+      }
+    }
+    return outcome;
+  }
+
+  /** "Test connection": reads the discovery document of a backend that is not (yet) the configured one. */
+  async testBackend(backendUrl: string, signal?: AbortSignal): Promise<ConfigTestResult> {
+    let client: BackendClient;
+    try {
+      client = new BackendClient(backendUrl, { ...this.#options.clientOptions, overallTimeoutMs: 10_000 });
+    } catch (error) {
+      return { ok: false, code: 'invalid', message: (error as Error).message };
+    }
+    try {
+      const discovery = await client.discover(signal);
+      return {
+        ok: true,
+        backendUrl: client.baseUrl,
+        signIn: discovery.signIn,
+        alternateCallerId: discovery.pstn?.alternateCallerId ?? null,
+        unauthenticated: discovery.signIn.includes('open'),
+      };
+    } catch (error) {
+      if (error instanceof BackendError) return { ok: false, code: error.code, message: error.message };
+      throw error;
+    }
+  }
+
+  #switchTo(backendUrl: string | null): void {
+    this.#unsubscribe();
+    this.#broker = null;
+    this.#offlineDevelopment = false;
+    this.config.setDiscoveredCallerId(null);
+    if (backendUrl === null) {
+      this.#emit(NO_BACKEND);
+      return;
+    }
+    const client = new BackendClient(backendUrl, this.#options.clientOptions);
+    const broker = new TokenBroker({
+      backend: client,
+      store: this.#store,
+      offlineDevelopment: () => this.#offlineDevelopment,
+      log: this.#log,
+      ...this.#options.brokerOptions,
+    });
+    this.#broker = broker;
+    this.#unsubscribe = broker.onChange((state) => this.#emit(state));
+    void this.#discover(client, broker);
+  }
+
+  async #discover(client: BackendClient, broker: TokenBroker): Promise<void> {
+    try {
+      const discovery = await client.discover();
+      if (this.#broker !== broker) return;
+      this.#offlineDevelopment = discovery.development?.offlineAcs === true;
+      this.config.setDiscoveredCallerId(discovery.pstn?.alternateCallerId ?? null);
+      if (broker.state.status === 'signed-in') this.#emit(broker.state);
+    } catch (error) {
+      // Not fatal: sign-in and tokens work without it; the caller id falls back to the user's.
+      this.#log(`discovery failed: ${(error as Error).message}`);
+    }
+  }
+
+  #emit(state: SessionState): void {
+    const patched = this.#withDiscovery(state);
+    for (const listener of [...this.#listeners]) listener(patched);
+  }
+
+  /** The discovery document may arrive after the broker reported signed-in. */
+  #withDiscovery(state: SessionState): SessionState {
+    return state.status === 'signed-in' ? { ...state, offlineDevelopment: this.#offlineDevelopment } : state;
+  }
+}

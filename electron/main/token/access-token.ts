@@ -1,0 +1,44 @@
+/**
+ * When an ACS token really expires. The calling SDK reads only the JWT's `exp` (DESIGN §5), so the
+ * broker trusts the earlier of `exp` and the backend's `expiresOn`, and refuses a token the SDK
+ * would refuse (it throws on an expired one) rather than handing it on.
+ */
+import { decodeJwt } from 'jose';
+import type { BackendAccessToken } from '../../../common/backend-contract';
+import { BackendError } from '../backend/backend-errors';
+
+export interface HeldToken {
+  readonly token: string;
+  /** ISO 8601, as the IPC contract carries it. */
+  readonly expiresOn: string;
+  readonly expiresAtMs: number;
+  /** Lifetime when received: bounds the refresh margin for short-lived tokens. */
+  readonly lifetimeMs: number;
+}
+
+export function acceptAccessToken(answer: BackendAccessToken, backendOrigin: string, now: number): HeldToken {
+  let expMs: number;
+  try {
+    const exp = decodeJwt(answer.token).exp;
+    if (typeof exp !== 'number') throw new Error('no exp');
+    expMs = exp * 1000;
+  } catch {
+    throw new BackendError(
+      'bad-response',
+      `The backend at ${backendOrigin} sent an access token that is not an ACS token. Check that the backend address points to a Switchboard backend; if it does, contact your administrator.`,
+    );
+  }
+  const expiresAtMs = Math.min(expMs, Date.parse(answer.expiresOn));
+  if (!(expiresAtMs > now)) {
+    throw new BackendError(
+      'bad-response',
+      `The backend at ${backendOrigin} sent an access token that had already expired. Check that this computer's date and time are correct; if they are, contact your administrator.`,
+    );
+  }
+  return {
+    token: answer.token,
+    expiresOn: new Date(expiresAtMs).toISOString(),
+    expiresAtMs,
+    lifetimeMs: expiresAtMs - now,
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * The main process's hold on one backend session (DESIGN §3): the refresh state in the keychain,
+ * the current ACS token in memory, and the one request that renews it.
+ *
+ * - `getToken` answers from memory while more than the refresh margin is left; otherwise every
+ *   caller shares one request (single flight). A caller's AbortSignal ends only its own wait: the
+ *   shared request carries on for the others and its token is cached for the next caller.
+ * - The rotated refresh token is written to the store before the new ACS token is handed out,
+ *   so a crash between the two never leaves the keychain holding a spent token.
+ * - 401 from the backend ends the session: the store entry is cleared and listeners hear why.
+ *   Any other failure leaves the refresh state untouched: a valid session is never thrown away
+ *   because the network or the backend had a bad moment.
+ * - Sign-out clears local state even when the backend cannot be told.
+ */
+import type { SessionEndReason, SessionState } from '../../../common/ipc';
+import type { BackendClient } from '../backend/backend-client';
+import { abortError, BackendError, SessionEndedError } from '../backend/backend-errors';
+import type { RefreshState, SecretStore } from '../secrets/secret-store';
+import { acceptAccessToken, type HeldToken } from './access-token';
+
+/** The backend calls the broker makes (BackendClient in the app; a test may wrap one to count calls). */
+export type SessionBackend = Pick<BackendClient, 'baseUrl' | 'origin' | 'createSession' | 'refresh' | 'deleteSession'>;
+
+export interface TokenBrokerOptions {
+  readonly backend: SessionBackend;
+  readonly store: SecretStore;
+  /**
+   * Renew when less than this is left. Above the SDK's own 10-minute "expiring soon" window, so
+   * that the credential's proactive refresh always gets a new token rather than the same one.
+   */
+  readonly refreshMarginMs?: number;
+  /** How long sign-out waits for the backend before clearing local state anyway. */
+  readonly signOutTimeoutMs?: number;
+  /** True when the backend's discovery document says its tokens come from the offline ACS stand-in. */
+  readonly offlineDevelopment?: () => boolean;
+  readonly now?: () => number;
+  readonly log?: (message: string) => void;
+}
+
+export const DEFAULT_REFRESH_MARGIN_MS = 11 * 60_000;
+
+/** Thrown by `getToken` when there is no session to get a token for. */
+export class SignedOutError extends BackendError {
+  override readonly name = 'SignedOutError';
+  constructor() {
+    super('session-ended', 'You are signed out. Sign in to continue.');
+  }
+}
+
+interface LiveSession {
+  refresh: RefreshState;
+  /** Bumped on every sign-in/sign-out so that a late answer for an old session is ignored. */
+  readonly generation: number;
+}
+
+export class TokenBroker {
+  readonly #backend: SessionBackend;
+  readonly #store: SecretStore;
+  readonly #marginMs: number;
+  readonly #signOutTimeoutMs: number;
+  readonly #now: () => number;
+  readonly #log: (message: string) => void;
+  readonly #offlineDevelopment: () => boolean;
+  readonly #listeners = new Set<(state: SessionState) => void>();
+
+  #state: SessionState = { status: 'signed-out' };
+  #session: LiveSession | null = null;
+  #generation = 0;
+  #token: HeldToken | null = null;
+  #inflight: Promise<HeldToken> | null = null;
+  /** Store writes and deletes, one after another, in the order they were decided. */
+  #storeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: TokenBrokerOptions) {
+    this.#backend = options.backend;
+    this.#store = options.store;
+    this.#marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    this.#signOutTimeoutMs = options.signOutTimeoutMs ?? 5000;
+    this.#now = options.now ?? Date.now;
+    this.#log = options.log ?? (() => {});
+    this.#offlineDevelopment = options.offlineDevelopment ?? (() => false);
+  }
+
+  get backendUrl(): string {
+    return this.#backend.baseUrl;
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  /** The token main already holds, if still usable: the renderer passes it as the credential's initial `token`. */
+  get heldToken(): { token: string; expiresOn: string } | null {
+    const held = this.#token;
+    if (!held || held.expiresAtMs <= this.#now()) return null;
+    return { token: held.token, expiresOn: held.expiresOn };
+  }
+
+  onChange(listener: (state: SessionState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Start-up: reads the keychain and, if a session is there, reports signed-in at once and starts
+   * the first refresh without waiting for anyone to ask (it runs while the window loads).
+   */
+  async restore(): Promise<SessionState> {
+    if (this.#session) return this.#state;
+    const generation = this.#generation;
+    this.#setState({ status: 'restoring' });
+    let stored: RefreshState | null = null;
+    try {
+      stored = await this.#store.load(this.#backend.origin);
+    } catch (error) {
+      this.#log(`restore: the keychain could not be read: ${(error as Error).message}`);
+    }
+    if (generation !== this.#generation) return this.#state; // signed in or out meanwhile
+    if (!stored || stored.backendUrl !== this.#backend.baseUrl) {
+      this.#setState({ status: 'signed-out' });
+      return this.#state;
+    }
+    this.#session = { refresh: stored, generation: ++this.#generation };
+    this.#setSignedIn();
+    this.getToken().catch((error: unknown) => {
+      // A 401 has already ended the session (and told the listeners); anything else is retried on demand.
+      this.#log(`restore: first refresh failed: ${(error as Error).name}`);
+    });
+    return this.#state;
+  }
+
+  async signIn(displayName: string, proof?: string, signal?: AbortSignal): Promise<SessionState> {
+    const answer = await this.#backend.createSession(displayName, proof, signal);
+    const token = acceptAccessToken(answer.accessToken, this.#backend.origin, this.#now());
+    const refresh: RefreshState = {
+      kind: 'switchboard-refresh-state/1',
+      backendUrl: this.#backend.baseUrl,
+      communicationUserId: answer.user.communicationUserId,
+      displayName: answer.user.displayName,
+      refreshToken: answer.session.refreshToken,
+    };
+    this.#inflight = null;
+    this.#session = { refresh, generation: ++this.#generation };
+    // In the store before success is reported (DESIGN §3 step 2).
+    await this.#enqueueStore(() => this.#store.save(this.#backend.origin, refresh));
+    this.#token = token;
+    this.#setSignedIn();
+    return this.#state;
+  }
+
+  async getToken(signal?: AbortSignal): Promise<{ token: string; expiresOn: string }> {
+    if (signal?.aborted) throw abortError(signal.reason);
+    const session = this.#session;
+    if (!session) throw new SignedOutError();
+    const held = this.#token;
+    if (held && held.expiresAtMs - this.#now() > Math.min(this.#marginMs, held.lifetimeMs / 2)) {
+      return { token: held.token, expiresOn: held.expiresOn };
+    }
+    if (!this.#inflight) {
+      const flight = this.#refresh(session);
+      this.#inflight = flight;
+      // Cleared when settled, whoever is still waiting; a late rejection is handled by its waiters.
+      flight.then(
+        () => this.#clearFlight(flight),
+        () => this.#clearFlight(flight),
+      );
+    }
+    const fresh = await waitFor(this.#inflight, signal);
+    return { token: fresh.token, expiresOn: fresh.expiresOn };
+  }
+
+  /** Ends the session here whatever the backend says: the local state must not outlive the user's wish. */
+  async signOut(reason: SessionEndReason = 'signed-out'): Promise<SessionState> {
+    const session = this.#session;
+    if (!session) {
+      this.#setState({ status: 'signed-out', reason });
+      return this.#state;
+    }
+    this.#endLocally(reason, undefined);
+    const cleared = this.#enqueueStore(() => this.#store.clear(this.#backend.origin));
+    try {
+      await this.#backend.deleteSession(session.refresh.refreshToken, AbortSignal.timeout(this.#signOutTimeoutMs));
+    } catch (error) {
+      this.#log(`sign-out: the backend was not told (${(error as Error).name}); local state cleared anyway`);
+    }
+    await cleared;
+    return this.#state;
+  }
+
+  async #refresh(session: LiveSession): Promise<HeldToken> {
+    let answer: Awaited<ReturnType<SessionBackend['refresh']>>;
+    try {
+      answer = await this.#backend.refresh(session.refresh.refreshToken);
+    } catch (error) {
+      if (error instanceof SessionEndedError && this.#session === session) {
+        this.#endLocally('revoked', error.message);
+        await this.#enqueueStore(() => this.#store.clear(this.#backend.origin));
+      }
+      throw error;
+    }
+    if (this.#session !== session) throw new SignedOutError();
+    const rotated: RefreshState = {
+      ...session.refresh,
+      communicationUserId: answer.user.communicationUserId,
+      displayName: answer.user.displayName,
+      refreshToken: answer.session.refreshToken,
+    };
+    session.refresh = rotated;
+    // Rotation first: even if the token below is unusable, the backend has moved on to this refresh token.
+    await this.#enqueueStore(() =>
+      this.#session === session ? this.#store.save(this.#backend.origin, rotated) : Promise.resolve(),
+    );
+    if (this.#session !== session) throw new SignedOutError();
+    const token = acceptAccessToken(answer.accessToken, this.#backend.origin, this.#now());
+    this.#token = token;
+    if (this.#state.status === 'signed-in' && this.#state.remembered !== this.#store.persistent) this.#setSignedIn();
+    return token;
+  }
+
+  #clearFlight(flight: Promise<HeldToken>): void {
+    if (this.#inflight === flight) this.#inflight = null;
+  }
+
+  #endLocally(reason: SessionEndReason, message: string | undefined): void {
+    this.#session = null;
+    this.#generation++;
+    this.#token = null;
+    this.#inflight = null;
+    this.#setState(
+      message === undefined ? { status: 'signed-out', reason } : { status: 'signed-out', reason, message },
+    );
+  }
+
+  #setSignedIn(): void {
+    const refresh = this.#session?.refresh;
+    if (!refresh) return;
+    this.#setState({
+      status: 'signed-in',
+      user: { communicationUserId: refresh.communicationUserId, displayName: refresh.displayName },
+      backendUrl: this.#backend.baseUrl,
+      remembered: this.#store.persistent,
+      offlineDevelopment: this.#offlineDevelopment(),
+    });
+  }
+
+  #setState(state: SessionState): void {
+    this.#state = state;
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        this.#log(`session listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Runs store work after everything queued before it; a failure is reported to its caller only. */
+  #enqueueStore(work: () => Promise<void>): Promise<void> {
+    const next = this.#storeQueue.then(work);
+    this.#storeQueue = next.catch(() => {});
+    return next;
+  }
+}
+
+/** Waits for the shared flight, or rejects with AbortError when this caller's signal fires. */
+function waitFor<T>(flight: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return flight;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    flight.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
