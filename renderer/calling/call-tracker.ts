@@ -1,0 +1,236 @@
+/**
+ * One SDK call → one `CallView`. Subscribes to every event that changes what the call screen
+ * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
+ * unsubscribes everything once the call has ended.
+ */
+import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
+import { describeEndReason } from './end-reasons';
+import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
+import type {
+  CallingSdk,
+  SdkCall,
+  SdkCallFeatures,
+  SdkLocalVideoStream,
+  SdkRemoteParticipant,
+  SdkRemoteVideoStream,
+} from './sdk-surface';
+
+const CALL_STATUS: Record<SdkCall['state'], CallStatus> = {
+  None: 'connecting',
+  Connecting: 'connecting',
+  Ringing: 'ringing',
+  EarlyMedia: 'early-media',
+  Connected: 'connected',
+  LocalHold: 'on-hold',
+  RemoteHold: 'remote-hold',
+  InLobby: 'in-lobby',
+  Disconnecting: 'disconnecting',
+  Disconnected: 'ended',
+};
+
+const PARTICIPANT_STATE: Record<SdkRemoteParticipant['state'], Participant['state']> = {
+  Idle: 'connecting',
+  Connecting: 'connecting',
+  Ringing: 'ringing',
+  EarlyMedia: 'ringing',
+  Connected: 'connected',
+  Hold: 'on-hold',
+  InLobby: 'in-lobby',
+  Disconnected: 'disconnected',
+};
+
+export interface CallTrackerOptions {
+  call: SdkCall;
+  sdk: CallingSdk;
+  direction: CallView['direction'];
+  title: string;
+  target: CallTarget | null;
+  myCommunicationUserId: string;
+  /** The camera stream the call was started with, if any: reused when the camera goes on again. */
+  localVideo: SdkLocalVideoStream | null;
+  now: () => number;
+  onChange: (tracker: CallTracker) => void;
+}
+
+export class CallTracker {
+  readonly call: SdkCall;
+  localVideo: SdkLocalVideoStream | null;
+  private view: CallView;
+  private readonly features: SdkCallFeatures;
+  private readonly cleanups: Array<() => void> = [];
+  private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
+  private connectedAt: number | null = null;
+  private endedByMe = false;
+  private disposed = false;
+
+  constructor(private readonly options: CallTrackerOptions) {
+    this.call = options.call;
+    this.localVideo = options.localVideo;
+    this.features = options.sdk.callFeatures(options.call);
+    const refresh = () => this.refresh();
+    const call = this.call;
+    const propertyEvents = [
+      'stateChanged',
+      'isMutedChanged',
+      'isScreenSharingOnChanged',
+      'isLocalVideoStartedChanged',
+    ] as const;
+    for (const event of propertyEvents) {
+      call.on(event, refresh);
+      this.cleanups.push(() => call.off(event, refresh));
+    }
+    const onParticipants = ({ added, removed }: { added: SdkRemoteParticipant[]; removed: SdkRemoteParticipant[] }) => {
+      for (const participant of removed) this.unwatchParticipant(participant);
+      for (const participant of added) this.watchParticipant(participant);
+      this.refresh();
+    };
+    call.on('remoteParticipantsUpdated', onParticipants);
+    this.cleanups.push(() => call.off('remoteParticipantsUpdated', onParticipants));
+    for (const participant of call.remoteParticipants) this.watchParticipant(participant);
+
+    const { raiseHand, diagnostics } = this.features;
+    raiseHand.on('raisedHandEvent', refresh);
+    raiseHand.on('loweredHandEvent', refresh);
+    this.cleanups.push(() => {
+      raiseHand.off('raisedHandEvent', refresh);
+      raiseHand.off('loweredHandEvent', refresh);
+    });
+    this.cleanups.push(watchDiagnostics(diagnostics, refresh));
+
+    this.view = this.buildView();
+  }
+
+  getView(): CallView {
+    return this.view;
+  }
+
+  get isEnded(): boolean {
+    return this.view.status === 'ended';
+  }
+
+  get raiseHand(): SdkCallFeatures['raiseHand'] {
+    return this.features.raiseHand;
+  }
+
+  /** So that code 0 reads "You ended the call" rather than "The other side ended the call". */
+  markEndedByMe(): void {
+    this.endedByMe = true;
+  }
+
+  findRemoteVideo(key: string): SdkRemoteVideoStream | undefined {
+    for (const participant of this.call.remoteParticipants) {
+      for (const stream of participant.videoStreams) {
+        if (videoKey(this.participantId(participant), stream) === key) return stream;
+      }
+    }
+    return undefined;
+  }
+
+  refresh(): void {
+    if (this.disposed) return;
+    this.view = this.buildView();
+    if (this.view.status === 'ended') this.dispose();
+    this.options.onChange(this);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const cleanup of this.participantCleanups.values()) cleanup();
+    this.participantCleanups.clear();
+  }
+
+  private watchParticipant(participant: SdkRemoteParticipant): void {
+    if (this.participantCleanups.has(participant)) return;
+    const refresh = () => this.refresh();
+    const streamCleanups = new Map<SdkRemoteVideoStream, () => void>();
+    const watchStream = (stream: SdkRemoteVideoStream) => {
+      stream.on('isAvailableChanged', refresh);
+      streamCleanups.set(stream, () => stream.off('isAvailableChanged', refresh));
+    };
+    const onStreams = ({ added, removed }: { added: SdkRemoteVideoStream[]; removed: SdkRemoteVideoStream[] }) => {
+      for (const stream of removed) {
+        streamCleanups.get(stream)?.();
+        streamCleanups.delete(stream);
+      }
+      for (const stream of added) watchStream(stream);
+      refresh();
+    };
+    for (const stream of participant.videoStreams) watchStream(stream);
+    const propertyEvents = ['stateChanged', 'isMutedChanged', 'isSpeakingChanged', 'displayNameChanged'] as const;
+    for (const event of propertyEvents) participant.on(event, refresh);
+    participant.on('videoStreamsUpdated', onStreams);
+    this.participantCleanups.set(participant, () => {
+      for (const event of propertyEvents) participant.off(event, refresh);
+      participant.off('videoStreamsUpdated', onStreams);
+      for (const cleanup of streamCleanups.values()) cleanup();
+    });
+  }
+
+  private unwatchParticipant(participant: SdkRemoteParticipant): void {
+    this.participantCleanups.get(participant)?.();
+    this.participantCleanups.delete(participant);
+  }
+
+  private participantId(participant: SdkRemoteParticipant): string {
+    return this.options.sdk.rawId(participant.identifier);
+  }
+
+  private buildView(): CallView {
+    const call = this.call;
+    const { diagnostics, reconnecting } = snapshotDiagnostics(this.features.diagnostics);
+    const raisedHands = new Set(
+      this.features.raiseHand.getRaisedHands().map((h) => this.options.sdk.rawId(h.identifier)),
+    );
+    let status = CALL_STATUS[call.state];
+    if (reconnecting && (status === 'connected' || status === 'connecting')) status = 'reconnecting';
+    if (call.state === 'Connected' && this.connectedAt === null) this.connectedAt = this.options.now();
+
+    const participants: Participant[] = [];
+    const remoteVideos: RemoteVideo[] = [];
+    for (const participant of call.remoteParticipants) {
+      const id = this.participantId(participant);
+      const state = PARTICIPANT_STATE[participant.state];
+      if (state === 'disconnected') continue;
+      participants.push({
+        id,
+        displayName: participant.displayName?.trim() || id,
+        state,
+        isMuted: participant.isMuted,
+        isSpeaking: participant.isSpeaking,
+        isHandRaised: raisedHands.has(id),
+      });
+      for (const stream of participant.videoStreams) {
+        if (stream.mediaStreamType !== 'Video' && stream.mediaStreamType !== 'ScreenSharing') continue;
+        remoteVideos.push({
+          key: videoKey(id, stream),
+          participantId: id,
+          kind: stream.mediaStreamType === 'ScreenSharing' ? 'screen-share' : 'video',
+          isAvailable: stream.isAvailable,
+        });
+      }
+    }
+    const ended = status === 'ended';
+    return {
+      id: call.id,
+      direction: this.options.direction,
+      title: this.options.title,
+      target: this.options.target,
+      status,
+      connectedAt: this.connectedAt,
+      isMuted: call.isMuted,
+      isCameraOn: call.isLocalVideoStarted,
+      isScreenSharing: call.isScreenSharingOn,
+      isHandRaised: raisedHands.has(this.options.myCommunicationUserId),
+      participants: ended ? [] : participants,
+      remoteVideos: ended ? [] : remoteVideos,
+      diagnostics: ended ? [] : diagnostics,
+      endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
+    };
+  }
+}
+
+function videoKey(participantId: string, stream: SdkRemoteVideoStream): string {
+  return `${participantId}/${stream.mediaStreamType}/${stream.id}`;
+}

@@ -1,0 +1,357 @@
+/**
+ * The SDK-backed `CallingStore`: state React reads (through model.ts's hooks) and the intents the
+ * screens call. Composes the agent lifecycle, the device controller and one CallTracker per call;
+ * components never see an SDK object.
+ */
+import type { SessionState } from '../../common/ipc';
+import type { RendererBridge } from '../bridge';
+import { callActionStrings, callTitleStrings } from '../strings';
+import { AgentLifecycle } from './agent-lifecycle';
+import { CallTracker } from './call-tracker';
+import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
+import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
+import type { CallingActions, CallingState, CallingStore, CallTarget, CallView, IncomingCallView } from './model';
+import type {
+  CallingSdk,
+  SdkCall,
+  SdkCallAgent,
+  SdkIncomingCall,
+  SdkLocalVideoStream,
+  SdkVideoStreamRenderer,
+} from './sdk-surface';
+import { StateStore } from './state-store';
+
+export const initialCallingState: CallingState = {
+  agent: 'signed-out',
+  agentMessage: null,
+  myCommunicationUserId: null,
+  devices: initialDevicesState,
+  call: null,
+  incoming: [],
+};
+
+export interface CallingStoreDeps {
+  loadSdk(): Promise<CallingSdk>;
+  bridge: Pick<RendererBridge, 'getToken' | 'config'>;
+  storage: DeviceStorage;
+  media?: MediaEnvironment;
+  now?: () => number;
+}
+
+export interface CallingController extends CallingStore {
+  /** Follows the session: signed in → credential + agent for that identity; otherwise none. */
+  setSession(session: SessionState): void;
+  /** Resolves when agent creation/disposal requested so far has finished. */
+  settled(): Promise<void>;
+}
+
+function titleFor(target: CallTarget): string {
+  switch (target.kind) {
+    case 'acs-user':
+      return target.communicationUserId;
+    case 'phone':
+      return target.e164;
+    case 'group':
+      return callTitleStrings.group;
+    case 'teams-meeting':
+      return callTitleStrings.teamsMeeting;
+    case 'room':
+      return callTitleStrings.room;
+  }
+}
+
+export function createCallingStore(deps: CallingStoreDeps): CallingController {
+  const media = deps.media ?? browserMediaEnvironment;
+  const now = deps.now ?? Date.now;
+  const store = new StateStore<CallingState>(initialCallingState);
+  const update = (change: (state: CallingState) => Partial<CallingState> | null) =>
+    store.update((state) => {
+      const patch = change(state);
+      return patch ? { ...state, ...patch } : state;
+    });
+
+  let sdk: CallingSdk | null = null;
+  let agent: SdkCallAgent | null = null;
+  let active: CallTracker | null = null;
+  /** Calls put on hold to answer another: the most recent comes back when the active one ends. */
+  const held: CallTracker[] = [];
+  const incoming = new Map<string, SdkIncomingCall>();
+  let previewStream: SdkLocalVideoStream | null = null;
+
+  const devices = new DeviceController(
+    deps.storage,
+    () => store.getState().devices,
+    (change) => update((state) => ({ devices: change(state.devices) })),
+  );
+
+  const publishCall = () => update(() => ({ call: active?.getView() ?? null }));
+
+  const onTrackerChange = (tracker: CallTracker) => {
+    if (tracker === active) {
+      publishCall();
+      return;
+    }
+    if (tracker.isEnded) held.splice(held.indexOf(tracker), 1);
+  };
+
+  const track = (
+    call: SdkCall,
+    direction: CallView['direction'],
+    title: string,
+    target: CallTarget | null,
+    localVideo: SdkLocalVideoStream | null,
+  ) => {
+    if (!sdk) throw new Error(callActionStrings.noAgent);
+    if (active && !active.isEnded) held.push(active);
+    else active?.dispose();
+    active = new CallTracker({
+      call,
+      sdk,
+      direction,
+      title,
+      target,
+      localVideo,
+      myCommunicationUserId: store.getState().myCommunicationUserId ?? '',
+      now,
+      onChange: onTrackerChange,
+    });
+    publishCall();
+  };
+
+  const publishIncoming = () =>
+    update(() => ({
+      incoming: [...incoming.values()].map(
+        (call): IncomingCallView => ({
+          id: call.id,
+          callerId: call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : '',
+          callerDisplayName:
+            call.callerInfo.displayName?.trim() ||
+            (call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : ''),
+        }),
+      ),
+    }));
+
+  const onIncomingCall = ({ incomingCall }: { incomingCall: SdkIncomingCall }) => {
+    incoming.set(incomingCall.id, incomingCall);
+    const onEnded = () => {
+      incomingCall.off('callEnded', onEnded);
+      incoming.delete(incomingCall.id);
+      publishIncoming();
+    };
+    incomingCall.on('callEnded', onEnded);
+    publishIncoming();
+  };
+
+  const lifecycle = new AgentLifecycle({
+    loadSdk: deps.loadSdk,
+    bridge: deps.bridge,
+    events: {
+      status: (status, message) => update(() => ({ agent: status, agentMessage: message })),
+      clientReady: (loadedSdk, callClient) => {
+        sdk = loadedSdk;
+        void callClient
+          .getDeviceManager()
+          .then((manager) => devices.attach(manager))
+          .catch(() => update((state) => ({ devices: { ...state.devices, ready: true } })));
+      },
+      agentChanged: (next) => {
+        agent?.off('incomingCall', onIncomingCall);
+        agent = next;
+        agent?.on('incomingCall', onIncomingCall);
+        if (!next) {
+          for (const tracker of [active, ...held]) tracker?.dispose();
+          active = null;
+          held.length = 0;
+          incoming.clear();
+          update(() => ({ call: null, incoming: [] }));
+        }
+      },
+    },
+  });
+
+  const requireAgent = (): SdkCallAgent => {
+    if (!agent) throw new Error(callActionStrings.noAgent);
+    return agent;
+  };
+  const requireCall = (): CallTracker => {
+    if (!active || active.isEnded) throw new Error(callActionStrings.noCall);
+    return active;
+  };
+  const requireSdk = (): CallingSdk => {
+    if (!sdk) throw new Error(callActionStrings.noAgent);
+    return sdk;
+  };
+  const cameraStream = (): SdkLocalVideoStream => {
+    const camera = devices.camera();
+    if (!camera) throw new Error(callActionStrings.noCamera);
+    return requireSdk().createLocalVideoStream(camera);
+  };
+  const mediaOptions = (video: boolean) => {
+    const localVideo = video ? cameraStream() : null;
+    return {
+      localVideo,
+      options: {
+        audioOptions: { muted: false },
+        ...(localVideo ? { videoOptions: { localVideoStreams: [localVideo] } } : {}),
+      },
+    };
+  };
+  const attachRenderer = async (renderer: SdkVideoStreamRenderer, container: HTMLElement) => {
+    try {
+      const view = await renderer.createView({ scalingMode: 'Crop' });
+      container.replaceChildren(view.target);
+      return () => {
+        view.dispose();
+        renderer.dispose();
+        if (view.target.parentElement === container) container.removeChild(view.target);
+      };
+    } catch (error) {
+      renderer.dispose();
+      throw error;
+    }
+  };
+
+  const actions: CallingActions = {
+    requestPermissions: (which) => devices.requestPermissions(which),
+    async selectCamera(id) {
+      const camera = devices.selectCamera(id);
+      // Mid-call and in the preview, switch the running stream rather than restart it.
+      await Promise.all(
+        [active?.localVideo, previewStream]
+          .filter((stream): stream is SdkLocalVideoStream => !!stream)
+          .map((stream) => stream.switchSource(camera)),
+      );
+    },
+    selectMicrophone: (id) => devices.selectMicrophone(id),
+    selectSpeaker: (id) => devices.selectSpeaker(id),
+    async attachLocalPreview(container) {
+      const stream = cameraStream();
+      previewStream = stream;
+      const detach = await attachRenderer(requireSdk().createVideoStreamRenderer(stream), container);
+      return () => {
+        detach();
+        if (previewStream === stream) previewStream = null;
+        stream.dispose();
+      };
+    },
+    async attachRemoteVideo(videoKey, container) {
+      const stream = active?.findRemoteVideo(videoKey);
+      if (!stream) throw new Error(callActionStrings.noVideo);
+      return attachRenderer(requireSdk().createVideoStreamRenderer(stream), container);
+    },
+    watchMicrophoneLevel: (listener) =>
+      watchMicrophoneLevel(media, store.getState().devices.selectedMicrophoneId, listener),
+    playTestSound: () => playTestSound(media, store.getState().devices.selectedSpeakerId),
+
+    async startCall(target, { video }) {
+      const callAgent = requireAgent();
+      let alternateCallerId: string | null = null;
+      if (target.kind === 'phone') {
+        alternateCallerId = (await deps.bridge.config.get()).alternateCallerId;
+        if (!alternateCallerId) throw new Error(callActionStrings.noCallerId);
+      }
+      const { localVideo, options } = mediaOptions(video);
+      let call: SdkCall;
+      switch (target.kind) {
+        case 'acs-user':
+          call = callAgent.startCall([{ communicationUserId: target.communicationUserId }], options);
+          break;
+        case 'phone':
+          call = callAgent.startCall([{ phoneNumber: target.e164 }], {
+            ...options,
+            alternateCallerId: { phoneNumber: alternateCallerId ?? '' },
+          });
+          break;
+        case 'group':
+          call = callAgent.join({ groupId: target.groupId }, options);
+          break;
+        case 'teams-meeting':
+          call = callAgent.join({ meetingLink: target.meetingLink }, options);
+          break;
+        case 'room':
+          call = callAgent.join({ roomId: target.roomId }, options);
+          break;
+      }
+      track(call, 'outgoing', titleFor(target), target, localVideo);
+    },
+    async accept(incomingId, { video }) {
+      const incomingCall = incoming.get(incomingId);
+      if (!incomingCall) throw new Error(callActionStrings.noIncoming);
+      const { localVideo, options } = mediaOptions(video);
+      const view = store.getState().incoming.find((i) => i.id === incomingId);
+      const call = await incomingCall.accept(options);
+      incoming.delete(incomingId);
+      publishIncoming();
+      track(call, 'incoming', view?.callerDisplayName ?? '', null, localVideo);
+    },
+    async reject(incomingId) {
+      const incomingCall = incoming.get(incomingId);
+      if (!incomingCall) throw new Error(callActionStrings.noIncoming);
+      await incomingCall.reject();
+      incoming.delete(incomingId);
+      publishIncoming();
+    },
+    async holdAndAccept(incomingId, options) {
+      if (active && !active.isEnded && active.call.state !== 'LocalHold') await active.call.hold();
+      await actions.accept(incomingId, options);
+    },
+    async hangUp() {
+      const tracker = requireCall();
+      tracker.markEndedByMe();
+      await tracker.call.hangUp();
+    },
+    async setMuted(muted) {
+      const { call } = requireCall();
+      await (muted ? call.mute() : call.unmute());
+    },
+    async setCameraOn(on) {
+      const tracker = requireCall();
+      if (on) {
+        tracker.localVideo ??= cameraStream();
+        await tracker.call.startVideo(tracker.localVideo);
+      } else {
+        const stream = tracker.call.localVideoStreams.find((s) => s.mediaStreamType === 'Video') ?? tracker.localVideo;
+        if (stream) await tracker.call.stopVideo(stream);
+      }
+    },
+    async setScreenSharing(on) {
+      const { call } = requireCall();
+      await (on ? call.startScreenSharing() : call.stopScreenSharing());
+    },
+    async setOnHold(onHold) {
+      const { call } = requireCall();
+      await (onHold ? call.hold() : call.resume());
+    },
+    async setHandRaised(raised) {
+      const tracker = requireCall();
+      await (raised ? tracker.raiseHand.raiseHand() : tracker.raiseHand.lowerHand());
+    },
+    async sendDtmf(tone) {
+      await requireCall().call.sendDtmf(tone);
+    },
+    dismissEndedCall() {
+      if (!active?.isEnded) return;
+      active.dispose();
+      // A call put on hold to answer this one comes back (still on hold: the user resumes it).
+      active = held.pop() ?? null;
+      publishCall();
+    },
+  };
+
+  return {
+    getState: store.getState,
+    subscribe: store.subscribe,
+    actions,
+    setSession(session) {
+      if (session.status === 'signed-in') {
+        const myId = session.user.communicationUserId;
+        update((state) => (state.myCommunicationUserId === myId ? null : { myCommunicationUserId: myId }));
+        lifecycle.open({ key: `${session.backendUrl}\n${myId}`, displayName: session.user.displayName });
+      } else {
+        update((state) => (state.myCommunicationUserId === null ? null : { myCommunicationUserId: null }));
+        void lifecycle.close();
+      }
+    },
+    settled: () => lifecycle.settled(),
+  };
+}

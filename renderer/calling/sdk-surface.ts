@@ -1,0 +1,172 @@
+/**
+ * The part of the ACS calling SDK the calling layer uses, declared from the SDK's own types.
+ * `renderer/calling/sdk.ts` proves the real SDK satisfies `CallingSdk` and the test fake
+ * (test/support/fake-calling-sdk.ts) implements the same types, so an SDK change that breaks
+ * this layer fails the type-check on both sides. Members that hand out further SDK objects are
+ * re-declared here to hand out the narrowed surface instead (so the fake need not build a whole
+ * SDK object graph); everything else is a `Pick` of the SDK's declaration.
+ */
+import type {
+  AcceptCallOptions,
+  AudioDeviceInfo,
+  Call,
+  CallAgent,
+  CallAgentOptions,
+  CallEndReason,
+  CollectionUpdatedEvent,
+  ConnectionStateChangedEvent,
+  CreateViewOptions,
+  DeviceManager,
+  GroupLocator,
+  IncomingCall,
+  JoinCallOptions,
+  LocalVideoStream,
+  PropertyChangedEvent,
+  RaiseHandCallFeature,
+  RemoteParticipant,
+  RemoteVideoStream,
+  RoomLocator,
+  StartCallOptions,
+  TeamsMeetingLinkLocator,
+  UserFacingDiagnosticsFeature,
+  VideoDeviceInfo,
+  VideoOptions,
+  VideoStreamRendererView,
+} from '@azure/communication-calling';
+import type {
+  AzureCommunicationTokenCredential,
+  CommunicationIdentifier,
+  CommunicationTokenCredential,
+  CommunicationTokenRefreshOptions,
+  CommunicationUserIdentifier,
+  PhoneNumberIdentifier,
+} from '@azure/communication-common';
+
+export type { AudioDeviceInfo, CallEndReason, VideoDeviceInfo };
+
+export type SdkRemoteVideoStream = Pick<
+  RemoteVideoStream,
+  'id' | 'mediaStreamType' | 'isAvailable' | 'isReceiving' | 'size' | 'on' | 'off' | 'getMediaStream'
+>;
+
+export interface SdkRemoteParticipant
+  extends Pick<RemoteParticipant, 'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason'> {
+  readonly videoStreams: ReadonlyArray<SdkRemoteVideoStream>;
+  on(
+    event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged',
+    listener: PropertyChangedEvent,
+  ): void;
+  on(event: 'videoStreamsUpdated', listener: CollectionUpdatedEvent<SdkRemoteVideoStream>): void;
+  off(
+    event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged',
+    listener: PropertyChangedEvent,
+  ): void;
+  off(event: 'videoStreamsUpdated', listener: CollectionUpdatedEvent<SdkRemoteVideoStream>): void;
+}
+
+export type SdkRaiseHand = Pick<RaiseHandCallFeature, 'raiseHand' | 'lowerHand' | 'getRaisedHands' | 'on' | 'off'>;
+export type SdkUserFacingDiagnostics = Pick<UserFacingDiagnosticsFeature, 'network' | 'media'>;
+
+/** The two call features the layer uses, fetched by the adapter through `sdk.Features`. */
+export interface SdkCallFeatures {
+  raiseHand: SdkRaiseHand;
+  diagnostics: SdkUserFacingDiagnostics;
+}
+
+export type SdkLocalVideoStream = Pick<LocalVideoStream, 'source' | 'switchSource' | 'dispose' | 'mediaStreamType'>;
+
+export interface SdkCall
+  extends Pick<
+    Call,
+    | 'id'
+    | 'state'
+    | 'callEndReason'
+    | 'direction'
+    | 'callerInfo'
+    | 'isMuted'
+    | 'isScreenSharingOn'
+    | 'isLocalVideoStarted'
+    | 'hangUp'
+    | 'mute'
+    | 'unmute'
+    | 'hold'
+    | 'resume'
+    | 'sendDtmf'
+    | 'startScreenSharing'
+    | 'stopScreenSharing'
+  > {
+  readonly remoteParticipants: ReadonlyArray<SdkRemoteParticipant>;
+  readonly localVideoStreams: ReadonlyArray<SdkLocalVideoStream>;
+  startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
+  stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
+  on(
+    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    listener: PropertyChangedEvent,
+  ): void;
+  on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+  off(
+    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    listener: PropertyChangedEvent,
+  ): void;
+  off(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+}
+
+/** Call options as the SDK declares them, with the local video streams narrowed to the surface. */
+export type SdkJoinOptions = Omit<JoinCallOptions & AcceptCallOptions, 'videoOptions'> & {
+  videoOptions?: Omit<VideoOptions, 'localVideoStreams'> & { localVideoStreams?: SdkLocalVideoStream[] };
+};
+export type SdkStartCallOptions = SdkJoinOptions & Pick<StartCallOptions, 'alternateCallerId'>;
+
+export interface SdkIncomingCall extends Pick<IncomingCall, 'id' | 'callerInfo' | 'reject' | 'on' | 'off'> {
+  accept(options?: SdkJoinOptions): Promise<SdkCall>;
+}
+
+export type SdkOutgoingParticipant = CommunicationUserIdentifier | PhoneNumberIdentifier;
+
+export interface SdkCallAgent extends Pick<CallAgent, 'connectionState' | 'dispose'> {
+  startCall(participants: SdkOutgoingParticipant[], options?: SdkStartCallOptions): SdkCall;
+  join(locator: GroupLocator | TeamsMeetingLinkLocator | RoomLocator, options?: SdkJoinOptions): SdkCall;
+  on(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;
+  on(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
+  off(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;
+  off(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
+}
+
+export type SdkDeviceManager = Pick<
+  DeviceManager,
+  | 'askDevicePermission'
+  | 'getCameras'
+  | 'getMicrophones'
+  | 'getSpeakers'
+  | 'selectMicrophone'
+  | 'selectSpeaker'
+  | 'selectedMicrophone'
+  | 'selectedSpeaker'
+  | 'isSpeakerSelectionAvailable'
+  | 'on'
+  | 'off'
+>;
+
+export interface SdkCallClient {
+  createCallAgent(credential: CommunicationTokenCredential, options?: CallAgentOptions): Promise<SdkCallAgent>;
+  getDeviceManager(): Promise<SdkDeviceManager>;
+  dispose(): Promise<void>;
+}
+
+export type SdkCredential = Pick<AzureCommunicationTokenCredential, 'getToken' | 'dispose'>;
+
+export interface SdkVideoStreamRenderer {
+  createView(options?: CreateViewOptions): Promise<Pick<VideoStreamRendererView, 'target' | 'dispose'>>;
+  dispose(): void;
+}
+
+/** Everything the lazy `import('./sdk')` chunk hands the calling layer. */
+export interface CallingSdk {
+  createCallClient(): SdkCallClient;
+  createCredential(options: CommunicationTokenRefreshOptions): SdkCredential;
+  createLocalVideoStream(camera: VideoDeviceInfo): SdkLocalVideoStream;
+  createVideoStreamRenderer(stream: SdkLocalVideoStream | SdkRemoteVideoStream): SdkVideoStreamRenderer;
+  callFeatures(call: SdkCall): SdkCallFeatures;
+  /** `8:acs:…`, `4:+1…` etc.: the one string form of an identifier. */
+  rawId(identifier: CommunicationIdentifier): string;
+}

@@ -1,0 +1,28 @@
+/**
+ * The lazily loaded chunk: the only module that imports the ACS SDK's code (1.73 MB gzipped),
+ * reached only through `import('./sdk')` in load-sdk.ts so that the app shell never waits for it.
+ * `satisfies CallingSdk` is where the compiler checks the real SDK against sdk-surface.ts.
+ */
+import {
+  type Call,
+  CallClient,
+  Features,
+  LocalVideoStream,
+  type RemoteVideoStream,
+  VideoStreamRenderer,
+} from '@azure/communication-calling';
+import { AzureCommunicationTokenCredential, getIdentifierRawId } from '@azure/communication-common';
+import type { CallingSdk } from './sdk-surface';
+
+export const callingSdk = {
+  createCallClient: () => new CallClient(),
+  createCredential: (options) => new AzureCommunicationTokenCredential(options),
+  createLocalVideoStream: (camera) => new LocalVideoStream(camera),
+  // The layer only ever passes back streams this SDK handed out, so the narrowing is safe.
+  createVideoStreamRenderer: (stream) => new VideoStreamRenderer(stream as LocalVideoStream | RemoteVideoStream),
+  callFeatures: (call) => ({
+    raiseHand: (call as Call).feature(Features.RaiseHand),
+    diagnostics: (call as Call).feature(Features.UserFacingDiagnostics),
+  }),
+  rawId: getIdentifierRawId,
+} satisfies CallingSdk;

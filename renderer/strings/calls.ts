@@ -1,0 +1,231 @@
+/**
+ * Words for the call screens: the call box, recent calls and favourites, device setup, incoming
+ * calls and the in-call view. Every user-facing sentence of renderer/screens lives here so a
+ * translation replaces these objects and nothing else. (End reasons, diagnostics and agent
+ * messages come already in words from the calling layer: renderer/strings/session.ts.)
+ */
+import type { CallOutcome } from '../../common/ipc/history';
+import type { CallTargetProblem } from '../calling/call-target';
+import type { CallStatus, CallTarget, Participant } from '../calling/model';
+
+export type OperatingSystem = 'windows' | 'macos' | 'linux';
+
+export const callTargetStrings = {
+  understood: {
+    'acs-user': 'Azure Communication Services user',
+    phone: 'Phone number',
+    group: 'Group call',
+    'teams-meeting': 'Teams meeting',
+    room: 'Room',
+  } satisfies Record<CallTarget['kind'], string>,
+  /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
+  understoodAs: (kind: CallTarget['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
+  problems: {
+    unrecognized:
+      'Enter a person’s ACS id (8:acs:…), a phone number with its country code (+1 425 555 0100), a group call id, a Teams meeting link or a room id.',
+    'acs-user-malformed': 'This looks like an ACS user id but is incomplete. Copy the whole id, starting with 8:acs:.',
+    'phone-invalid': 'This is not a valid phone number. Check the digits and the country code.',
+    'phone-needs-country-code': 'Add the country code: start the number with + (for example +1 425 555 0100).',
+    'phone-extension': 'Extensions cannot be dialled directly: call the main number, then use the keypad.',
+    'teams-link-malformed':
+      'This Teams link is not a meeting link. Copy the “Join the meeting” link from the invitation.',
+    'room-malformed': 'A room id is a long number, for example room:99466898241024408.',
+  } satisfies Record<CallTargetProblem, string>,
+} as const;
+
+export const dialerStrings = {
+  title: 'Make a call',
+  inputLabel: 'Who do you want to call?',
+  inputPlaceholder: 'ACS id, phone number, group id, Teams link or room id',
+  audioCall: 'Call',
+  audioCallLabel: (what: string) => `Audio call to ${what}`,
+  videoCall: 'Video call',
+  videoCallLabel: (what: string) => `Video call to ${what}`,
+  videoNotForPhone: 'Phone calls are audio only.',
+  placing: 'Calling…',
+  callFailed: (detail: string) => `The call could not start: ${detail}`,
+  callerIdIs: (callerId: string) => `The person you call sees ${callerId}.`,
+  callerIdMissing:
+    'Phone calls need a caller id and none is set. Add one in Settings → Phone calls, or ask your administrator to set it on the backend.',
+  callerIdUnknown: 'Checking the caller id for phone calls…',
+  notReady: 'Calling is not ready yet.',
+  myId: 'Your ID',
+  myIdHint: 'Others call you on this id.',
+  copy: 'Copy',
+  copyLabel: 'Copy your ID',
+  copied: 'Copied',
+  copyFailed: 'Could not copy: select the id and copy it by hand.',
+  addFavourite: 'Add to favourites',
+  removeFavourite: 'Remove from favourites',
+  favouriteLimit: 'You have the maximum number of favourites: remove one first.',
+} as const;
+
+export const historyStrings = {
+  recent: 'Recent',
+  favourites: 'Favourites',
+  listsLabel: 'Recent calls and favourites',
+  noRecents: 'Calls you make and receive appear here.',
+  noFavourites: 'Add people, numbers and meetings you call often with the star.',
+  unavailable: 'Recent calls are not available right now.',
+  clearRecents: 'Clear recent calls',
+  callAgain: (title: string) => `Call ${title}`,
+  videoCallAgain: (title: string) => `Video call ${title}`,
+  remove: (title: string) => `Remove ${title} from recent calls`,
+  removeFavourite: (label: string) => `Remove ${label} from favourites`,
+  useTarget: (title: string) => `Put ${title} in the call box`,
+  outcome: {
+    completed: 'Answered',
+    missed: 'Missed',
+    declined: 'Declined',
+    failed: 'Not connected',
+  } satisfies Record<CallOutcome, string>,
+  direction: { outgoing: 'Outgoing', incoming: 'Incoming' },
+  duration: (seconds: number) => formatDuration(seconds),
+} as const;
+
+export const deviceStrings = {
+  title: 'Camera and audio',
+  intro: 'Check how you look and sound before a call. Your choices are remembered.',
+  lookingForDevices: 'Looking for your camera, microphone and speakers…',
+  permissionTitle: 'Allow camera and microphone',
+  permissionBody: 'Switchboard needs your microphone to call, and your camera for video calls.',
+  allow: 'Allow camera and microphone',
+  asking: 'Waiting for permission…',
+  tryAgain: 'Try again',
+  deniedTitle: (what: string) => `Switchboard may not use your ${what}`,
+  deniedWhat: { both: 'camera and microphone', audio: 'microphone', video: 'camera' },
+  deniedHowTo: {
+    windows:
+      'Open Settings → Privacy & security → Camera (and Microphone), turn on “Let desktop apps access your camera” (and microphone), then try again.',
+    macos:
+      'Open System Settings → Privacy & Security → Camera (and Microphone), turn on Switchboard, then quit and reopen Switchboard.',
+    linux:
+      'Check that no other app holds the device and that your user may use it (the “video” and “audio” groups, or your desktop’s privacy settings), then try again.',
+  } satisfies Record<OperatingSystem, string>,
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  noCamera: 'No camera found',
+  noMicrophone: 'No microphone found',
+  noSpeaker: 'No speaker found',
+  systemDefault: (name: string) => `${name} (system default)`,
+  speakerChoiceUnsupported: 'The system chooses the speaker',
+  previewLabel: 'Your camera preview',
+  previewOff: 'Your camera is off',
+  previewUnavailable: 'Camera preview is not available',
+  previewFailed: (detail: string) => `The camera preview could not start: ${detail}`,
+  micLevel: 'Microphone level',
+  micLevelHint: 'Speak: the bar moves when your microphone hears you.',
+  testSound: 'Play test sound',
+  testSoundPlaying: 'Playing…',
+  testSoundHint: 'You should hear a short sound from the selected speaker.',
+  testSoundFailed: (detail: string) => `The test sound could not play: ${detail}`,
+  selectFailed: (detail: string) => `Could not switch device: ${detail}`,
+  devicesChanged: 'Your devices changed.',
+} as const;
+
+export const incomingStrings = {
+  title: 'Incoming call',
+  videoCallTitle: 'Incoming call',
+  isCalling: (name: string) => `${name} is calling`,
+  alsoCalling: (count: number) => (count === 1 ? 'One more call is waiting.' : `${count} more calls are waiting.`),
+  acceptAudio: 'Accept',
+  acceptAudioLabel: (name: string) => `Accept the call from ${name} with audio only`,
+  acceptVideo: 'Accept with video',
+  acceptVideoLabel: (name: string) => `Accept the call from ${name} with video`,
+  reject: 'Decline',
+  rejectLabel: (name: string) => `Decline the call from ${name}`,
+  holdAndAccept: 'Hold and accept',
+  holdAndAcceptLabel: (name: string) => `Put your current call on hold and accept ${name}`,
+  holdAndAcceptVideo: 'Hold and accept with video',
+  duringCall: (name: string) => `${name} is calling while you are in a call`,
+  actionFailed: (detail: string) => `That did not work: ${detail}`,
+  unknownCaller: 'Unknown caller',
+} as const;
+
+export const inCallStrings = {
+  status: {
+    connecting: 'Connecting…',
+    ringing: 'Ringing…',
+    'early-media': 'Ringing…',
+    connected: 'Connected',
+    'on-hold': 'On hold',
+    'remote-hold': 'The other side put the call on hold',
+    'in-lobby': 'Waiting in the lobby for someone to let you in…',
+    reconnecting: 'Reconnecting…',
+    disconnecting: 'Hanging up…',
+    ended: 'Call ended',
+  } satisfies Record<CallStatus, string>,
+  callWith: (title: string) => `Call with ${title}`,
+  duration: (ms: number) => formatDuration(Math.floor(ms / 1000)),
+  durationLabel: 'Call duration',
+  controlsLabel: 'Call controls',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  cameraOff: 'Turn camera off',
+  cameraOn: 'Turn camera on',
+  shareScreen: 'Share screen',
+  stopSharing: 'Stop sharing',
+  hold: 'Hold',
+  resume: 'Resume',
+  raiseHand: 'Raise hand',
+  lowerHand: 'Lower hand',
+  keypad: 'Keypad',
+  keypadLabel: 'Dial pad: send tones to the call',
+  devices: 'Devices',
+  devicesLabel: 'Choose camera, microphone and speaker',
+  participants: 'People',
+  participantsLabel: (count: number) => `People in the call (${count})`,
+  hideParticipants: 'Hide people',
+  hangUp: 'Hang up',
+  you: 'You',
+  participantState: {
+    connecting: 'Joining…',
+    ringing: 'Ringing…',
+    connected: '',
+    'on-hold': 'On hold',
+    'in-lobby': 'In the lobby',
+    disconnected: 'Left',
+  } satisfies Record<Participant['state'], string>,
+  muted: 'Muted',
+  speaking: 'Speaking',
+  handRaised: 'Hand raised',
+  noParticipants: 'Nobody else is here yet.',
+  videoOf: (name: string) => `Video of ${name}`,
+  screenOf: (name: string) => `Screen shared by ${name}`,
+  moreVideos: (count: number) => `+${count} more`,
+  videoFailed: 'This video could not be shown.',
+  ended: 'Call ended',
+  endedAfter: (duration: string) => `Lasted ${duration}.`,
+  close: 'Close',
+  actionFailed: (detail: string) => `That did not work: ${detail}`,
+  tonesSent: (tones: string) => `Sent ${tones}`,
+  dtmfKeyLabel: (key: string) => `Send tone ${key}`,
+} as const;
+
+export const shortcutStrings = {
+  /** Tooltip text for a control with a keyboard shortcut. */
+  withShortcut: (label: string, shortcut: string) => `${label} (${shortcut})`,
+} as const;
+
+/** 0:07, 12:34, 1:02:03 — the timer and recents format. */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** "Today 14:05", "Yesterday 09:12", "3 Mar 18:40" in the user's locale. */
+export function formatWhen(epochMs: number, now: number = Date.now()): string {
+  const date = new Date(epochMs);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const startOfToday = new Date(now);
+  startOfToday.setHours(0, 0, 0, 0);
+  const dayMs = 24 * 3600 * 1000;
+  if (epochMs >= startOfToday.getTime()) return `Today ${time}`;
+  if (epochMs >= startOfToday.getTime() - dayMs) return `Yesterday ${time}`;
+  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+}

@@ -1,0 +1,7 @@
+/**
+ * The one strings module: every user-facing sentence, one file per area, re-exported here.
+ * Components import from 'renderer/strings' only.
+ */
+
+export * from './calls';
+export * from './session';

@@ -1,0 +1,478 @@
+/**
+ * A typed fake of the ACS calling SDK surface the calling layer uses (renderer/calling/sdk-surface.ts,
+ * itself declared from the SDK's own types): the compiler checks every fake against the SDK's
+ * declarations, so SDK drift fails the type-check. The fakes behave like the SDK (events fire
+ * after state changes, hang-up ends with code 0, hold goes to LocalHold) and expose `remote*`
+ * helpers for what Azure or the other side would do.
+ */
+import type {
+  AudioDeviceInfo,
+  CallState,
+  ConnectionState,
+  DtmfTone,
+  VideoDeviceInfo,
+} from '@azure/communication-calling';
+import {
+  type CommunicationIdentifierKind,
+  type CommunicationTokenRefreshOptions,
+  getIdentifierRawId,
+} from '@azure/communication-common';
+import type {
+  CallingSdk,
+  SdkCall,
+  SdkCallAgent,
+  SdkCallClient,
+  SdkCallFeatures,
+  SdkCredential,
+  SdkDeviceManager,
+  SdkIncomingCall,
+  SdkJoinOptions,
+  SdkLocalVideoStream,
+  SdkOutgoingParticipant,
+  SdkRaiseHand,
+  SdkRemoteParticipant,
+  SdkRemoteVideoStream,
+  SdkStartCallOptions,
+  SdkUserFacingDiagnostics,
+  SdkVideoStreamRenderer,
+} from '../../renderer/calling/sdk-surface';
+
+type Listener = (...args: never[]) => void;
+
+/** on/off/emit the way the SDK's own emitters behave (synchronous, in subscription order). */
+class FakeEmitter {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  on(event: string, listener: Listener): void {
+    const set = this.listeners.get(event) ?? new Set<Listener>();
+    this.listeners.set(event, set);
+    set.add(listener);
+  }
+  off(event: string, listener: Listener): void {
+    this.listeners.get(event)?.delete(listener);
+  }
+  listenerCount(event?: string): number {
+    if (event) return this.listeners.get(event)?.size ?? 0;
+    return [...this.listeners.values()].reduce((n, set) => n + set.size, 0);
+  }
+  protected emit(event: string, args?: unknown): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (a: unknown) => void)(args);
+  }
+}
+
+export function acsUser(
+  id: string,
+  displayName?: string,
+): { identifier: CommunicationIdentifierKind; displayName?: string } {
+  return {
+    identifier: { kind: 'communicationUser', communicationUserId: id },
+    ...(displayName ? { displayName } : {}),
+  };
+}
+
+export class FakeRemoteVideoStream extends FakeEmitter implements SdkRemoteVideoStream {
+  isReceiving = true;
+  size = { width: 640, height: 360 };
+  constructor(
+    readonly id: number,
+    readonly mediaStreamType: SdkRemoteVideoStream['mediaStreamType'] = 'Video',
+    public isAvailable = true,
+  ) {
+    super();
+  }
+  async getMediaStream(): Promise<MediaStream> {
+    throw new Error('The fake has no media');
+  }
+  remoteSetAvailable(available: boolean): void {
+    this.isAvailable = available;
+    this.emit('isAvailableChanged');
+  }
+}
+
+export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParticipant {
+  state: SdkRemoteParticipant['state'] = 'Connected';
+  isMuted = false;
+  isSpeaking = false;
+  callEndReason = undefined;
+  videoStreams: FakeRemoteVideoStream[] = [];
+  readonly identifier: CommunicationIdentifierKind;
+  displayName?: string;
+  constructor(id: string, displayName?: string) {
+    super();
+    const user = acsUser(id, displayName);
+    this.identifier = user.identifier;
+    if (user.displayName) this.displayName = user.displayName;
+  }
+  remoteSet(change: Partial<Pick<FakeRemoteParticipant, 'state' | 'isMuted' | 'isSpeaking'>>): void {
+    Object.assign(this, change);
+    if ('state' in change) this.emit('stateChanged');
+    if ('isMuted' in change) this.emit('isMutedChanged');
+    if ('isSpeaking' in change) this.emit('isSpeakingChanged');
+  }
+  remoteAddVideo(stream: FakeRemoteVideoStream): void {
+    this.videoStreams = [...this.videoStreams, stream];
+    this.emit('videoStreamsUpdated', { added: [stream], removed: [] });
+  }
+}
+
+export class FakeLocalVideoStream implements SdkLocalVideoStream {
+  disposed = false;
+  readonly mediaStreamType = 'Video' as const;
+  constructor(public source: VideoDeviceInfo) {}
+  async switchSource(source: VideoDeviceInfo): Promise<void> {
+    this.source = source;
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+class FakeDiagnosticsChannel<Latest extends object> extends FakeEmitter {
+  latest: Latest = {} as Latest;
+  getLatest(): Latest {
+    return this.latest;
+  }
+  remoteChange(diagnostic: keyof Latest & string, value: number | boolean): void {
+    this.latest = {
+      ...this.latest,
+      [diagnostic]: { value, valueType: typeof value === 'boolean' ? 'DiagnosticFlag' : 'DiagnosticQuality' },
+    };
+    this.emit('diagnosticChanged', {
+      diagnostic,
+      value,
+      valueType: typeof value === 'boolean' ? 'DiagnosticFlag' : 'DiagnosticQuality',
+    });
+  }
+}
+
+export class FakeUserFacingDiagnostics implements SdkUserFacingDiagnostics {
+  readonly network = new FakeDiagnosticsChannel<ReturnType<SdkUserFacingDiagnostics['network']['getLatest']>>();
+  readonly media = new FakeDiagnosticsChannel<ReturnType<SdkUserFacingDiagnostics['media']['getLatest']>>();
+}
+
+export class FakeRaiseHand extends FakeEmitter implements SdkRaiseHand {
+  private raised: string[] = [];
+  constructor(private readonly me: string) {
+    super();
+  }
+  async raiseHand(): Promise<void> {
+    this.remoteRaise(this.me);
+  }
+  async lowerHand(): Promise<void> {
+    this.raised = this.raised.filter((id) => id !== this.me);
+    this.emit('loweredHandEvent', { identifier: { communicationUserId: this.me } });
+  }
+  getRaisedHands() {
+    return this.raised.map((communicationUserId, order) => ({ identifier: { communicationUserId }, order }));
+  }
+  remoteRaise(id: string): void {
+    this.raised = [...this.raised, id];
+    this.emit('raisedHandEvent', { identifier: { communicationUserId: id } });
+  }
+}
+
+export class FakeCall extends FakeEmitter implements SdkCall {
+  state: CallState = 'Connecting';
+  callEndReason: SdkCall['callEndReason'] = undefined;
+  isMuted = false;
+  isScreenSharingOn = false;
+  isLocalVideoStarted = false;
+  remoteParticipants: FakeRemoteParticipant[] = [];
+  localVideoStreams: SdkLocalVideoStream[] = [];
+  readonly sentTones: DtmfTone[] = [];
+  readonly features: SdkCallFeatures & { raiseHand: FakeRaiseHand; diagnostics: FakeUserFacingDiagnostics };
+
+  constructor(
+    readonly id: string,
+    readonly direction: SdkCall['direction'],
+    readonly callerInfo: SdkCall['callerInfo'],
+    me: string,
+    readonly options: SdkStartCallOptions | undefined,
+  ) {
+    super();
+    this.features = { raiseHand: new FakeRaiseHand(me), diagnostics: new FakeUserFacingDiagnostics() };
+    const streams = options?.videoOptions?.localVideoStreams ?? [];
+    this.localVideoStreams = streams;
+    this.isLocalVideoStarted = streams.length > 0;
+    this.isMuted = options?.audioOptions?.muted ?? false;
+  }
+
+  /** What the service does: move the call to a new state (and end reason when it ends). */
+  remoteSetState(state: CallState, endReason?: { code: number; subCode: number }): void {
+    this.state = state;
+    if (endReason) this.callEndReason = endReason;
+    this.emit('stateChanged');
+  }
+  remoteJoin(participant: FakeRemoteParticipant): void {
+    this.remoteParticipants = [...this.remoteParticipants, participant];
+    this.emit('remoteParticipantsUpdated', { added: [participant], removed: [] });
+  }
+  remoteLeave(participant: FakeRemoteParticipant): void {
+    this.remoteParticipants = this.remoteParticipants.filter((p) => p !== participant);
+    this.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
+  }
+
+  async hangUp(): Promise<void> {
+    this.remoteSetState('Disconnecting');
+    this.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+  }
+  async mute(): Promise<void> {
+    this.isMuted = true;
+    this.emit('isMutedChanged');
+  }
+  async unmute(): Promise<void> {
+    this.isMuted = false;
+    this.emit('isMutedChanged');
+  }
+  async hold(): Promise<void> {
+    this.remoteSetState('LocalHold');
+  }
+  async resume(): Promise<void> {
+    this.remoteSetState('Connected');
+  }
+  async sendDtmf(tone: DtmfTone): Promise<void> {
+    this.sentTones.push(tone);
+  }
+  async startVideo(stream: SdkLocalVideoStream): Promise<void> {
+    this.localVideoStreams = [stream];
+    this.isLocalVideoStarted = true;
+    this.emit('isLocalVideoStartedChanged');
+  }
+  async stopVideo(): Promise<void> {
+    this.localVideoStreams = [];
+    this.isLocalVideoStarted = false;
+    this.emit('isLocalVideoStartedChanged');
+  }
+  async startScreenSharing(): Promise<void> {
+    this.isScreenSharingOn = true;
+    this.emit('isScreenSharingOnChanged');
+  }
+  async stopScreenSharing(): Promise<void> {
+    this.isScreenSharingOn = false;
+    this.emit('isScreenSharingOnChanged');
+  }
+}
+
+export class FakeIncomingCall extends FakeEmitter implements SdkIncomingCall {
+  acceptedWith: SdkJoinOptions | undefined;
+  rejected = false;
+  constructor(
+    readonly id: string,
+    readonly callerInfo: SdkIncomingCall['callerInfo'],
+    private readonly me: string,
+  ) {
+    super();
+  }
+  async accept(options?: SdkJoinOptions): Promise<FakeCall> {
+    this.acceptedWith = options;
+    const call = new FakeCall(this.id, 'Incoming', this.callerInfo, this.me, options);
+    call.state = 'Connected';
+    return call;
+  }
+  async reject(): Promise<void> {
+    this.rejected = true;
+    this.remoteEnd({ code: 0, subCode: 0 });
+  }
+  /** The caller gave up, or the call was answered elsewhere. */
+  remoteEnd(callEndReason: { code: number; subCode: number }): void {
+    this.emit('callEnded', { callEndReason });
+  }
+}
+
+export class FakeCallAgent extends FakeEmitter implements SdkCallAgent {
+  disposed = false;
+  readonly calls: FakeCall[] = [];
+  readonly placed: Array<{
+    participants?: SdkOutgoingParticipant[];
+    locator?: object;
+    options: SdkStartCallOptions | undefined;
+  }> = [];
+  private nextId = 1;
+  constructor(
+    public connectionState: ConnectionState,
+    private readonly me: string,
+  ) {
+    super();
+  }
+  startCall(participants: SdkOutgoingParticipant[], options?: SdkStartCallOptions): FakeCall {
+    this.placed.push({ participants, options });
+    return this.newCall(options);
+  }
+  join(locator: object, options?: SdkJoinOptions): FakeCall {
+    this.placed.push({ locator, options });
+    return this.newCall(options);
+  }
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const call of this.calls)
+      if (call.state !== 'Disconnected') call.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+  }
+  remoteSetConnectionState(newValue: ConnectionState, reason?: 'invalidToken' | 'connectionIssue'): void {
+    const oldValue = this.connectionState;
+    this.connectionState = newValue;
+    this.emit('connectionStateChanged', { newValue, oldValue, reason });
+  }
+  remoteRing(callerId: string, displayName?: string): FakeIncomingCall {
+    const incoming = new FakeIncomingCall(`incoming-${this.nextId++}`, acsUser(callerId, displayName), this.me);
+    this.emit('incomingCall', { incomingCall: incoming });
+    return incoming;
+  }
+  private newCall(options: SdkStartCallOptions | undefined): FakeCall {
+    const call = new FakeCall(`call-${this.nextId++}`, 'Outgoing', { identifier: undefined }, this.me, options);
+    this.calls.push(call);
+    return call;
+  }
+}
+
+export function camera(id: string, name = id): VideoDeviceInfo {
+  return { id, name, deviceType: 'UsbCamera' };
+}
+export function microphone(id: string, name = id, isSystemDefault = false): AudioDeviceInfo {
+  return { id, name, isSystemDefault, deviceType: 'Microphone' };
+}
+export function speaker(id: string, name = id, isSystemDefault = false): AudioDeviceInfo {
+  return { id, name, isSystemDefault, deviceType: 'Speaker' };
+}
+
+export class FakeDeviceManager extends FakeEmitter implements SdkDeviceManager {
+  isSpeakerSelectionAvailable = true;
+  selectedMicrophone?: AudioDeviceInfo;
+  selectedSpeaker?: AudioDeviceInfo;
+  access = { audio: true, video: true };
+  cameras: VideoDeviceInfo[] = [camera('camera:front', 'Front camera'), camera('camera:usb', 'USB camera')];
+  microphones: AudioDeviceInfo[] = [
+    microphone('microphone:default', 'Default microphone', true),
+    microphone('microphone:headset', 'Headset microphone'),
+  ];
+  speakers: AudioDeviceInfo[] = [
+    speaker('speaker:default', 'Default speaker', true),
+    speaker('speaker:headset', 'Headset'),
+  ];
+  async askDevicePermission(): Promise<{ audio: boolean; video: boolean }> {
+    return this.access;
+  }
+  async getCameras() {
+    return this.cameras;
+  }
+  async getMicrophones() {
+    return this.microphones;
+  }
+  async getSpeakers() {
+    return this.speakers;
+  }
+  async selectMicrophone(device: AudioDeviceInfo): Promise<void> {
+    this.selectedMicrophone = device;
+  }
+  async selectSpeaker(device: AudioDeviceInfo): Promise<void> {
+    this.selectedSpeaker = device;
+  }
+  remotePlug(device: AudioDeviceInfo | VideoDeviceInfo): void {
+    if ('isSystemDefault' in device) {
+      if (device.deviceType === 'Speaker') this.speakers = [...this.speakers, device];
+      else this.microphones = [...this.microphones, device];
+      this.emit('audioDevicesUpdated', { added: [device], removed: [] });
+    } else {
+      this.cameras = [...this.cameras, device];
+      this.emit('videoDevicesUpdated', { added: [device], removed: [] });
+    }
+  }
+  remoteUnplug(id: string): void {
+    const audio = [...this.microphones, ...this.speakers].find((d) => d.id === id);
+    this.microphones = this.microphones.filter((d) => d.id !== id);
+    this.speakers = this.speakers.filter((d) => d.id !== id);
+    const video = this.cameras.find((d) => d.id === id);
+    this.cameras = this.cameras.filter((d) => d.id !== id);
+    if (audio) this.emit('audioDevicesUpdated', { added: [], removed: [audio] });
+    if (video) this.emit('videoDevicesUpdated', { added: [], removed: [video] });
+  }
+}
+
+export class FakeCredential implements SdkCredential {
+  disposed = false;
+  constructor(readonly options: CommunicationTokenRefreshOptions) {}
+  async getToken() {
+    if (this.disposed) throw new Error('The credential is disposed');
+    const token = (await this.options.tokenRefresher()) as string;
+    return { token, expiresOnTimestamp: Date.now() + 3_600_000 };
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+export class FakeCallClient implements SdkCallClient {
+  readonly agents: FakeCallAgent[] = [];
+  readonly agentOptions: Array<{ credential: unknown; displayName?: string }> = [];
+  disposed = false;
+  constructor(private readonly sdk: FakeCallingSdk) {}
+  async createCallAgent(credential: unknown, options?: { displayName?: string }): Promise<FakeCallAgent> {
+    const live = this.agents.find((a) => !a.disposed);
+    // ACS: one agent per CallClient (and per identity) at a time.
+    if (live) throw new Error('CallAgent already exists: dispose it before creating another');
+    await this.sdk.agentGate;
+    const agent = new FakeCallAgent(this.sdk.nextConnectionState, this.sdk.me);
+    this.agents.push(agent);
+    this.agentOptions.push({ credential, ...(options?.displayName ? { displayName: options.displayName } : {}) });
+    return agent;
+  }
+  async getDeviceManager(): Promise<FakeDeviceManager> {
+    return this.sdk.deviceManager;
+  }
+  async dispose(): Promise<void> {
+    this.disposed = true;
+  }
+}
+
+export class FakeVideoRenderer implements SdkVideoStreamRenderer {
+  disposed = false;
+  constructor(readonly stream: SdkLocalVideoStream | SdkRemoteVideoStream) {}
+  async createView() {
+    const target = document.createElement('div');
+    target.dataset.fakeVideo = 'stream' in this ? 'video' : 'video';
+    return { target, dispose: () => target.remove() };
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+/** The whole fake SDK: hand `() => Promise.resolve(fake)` to createCallingStore as `loadSdk`. */
+export class FakeCallingSdk implements CallingSdk {
+  readonly clients: FakeCallClient[] = [];
+  readonly credentials: FakeCredential[] = [];
+  readonly renderers: FakeVideoRenderer[] = [];
+  readonly deviceManager = new FakeDeviceManager();
+  /** The connection state the next agent starts in ('Disconnected' = offline, as the real SDK). */
+  nextConnectionState: ConnectionState = 'Connected';
+  /** Resolve-later gate for createCallAgent (default: open). */
+  agentGate: Promise<void> = Promise.resolve();
+  constructor(readonly me = '8:acs:me') {}
+
+  get agent(): FakeCallAgent {
+    const agent = this.clients.flatMap((c) => c.agents).at(-1);
+    if (!agent) throw new Error('No CallAgent was created');
+    return agent;
+  }
+  createCallClient(): FakeCallClient {
+    const client = new FakeCallClient(this);
+    this.clients.push(client);
+    return client;
+  }
+  createCredential(options: CommunicationTokenRefreshOptions): FakeCredential {
+    const credential = new FakeCredential(options);
+    this.credentials.push(credential);
+    return credential;
+  }
+  createLocalVideoStream(source: VideoDeviceInfo): FakeLocalVideoStream {
+    return new FakeLocalVideoStream(source);
+  }
+  createVideoStreamRenderer(stream: SdkLocalVideoStream | SdkRemoteVideoStream): FakeVideoRenderer {
+    const renderer = new FakeVideoRenderer(stream);
+    this.renderers.push(renderer);
+    return renderer;
+  }
+  callFeatures(call: SdkCall): SdkCallFeatures {
+    if (!(call instanceof FakeCall)) throw new Error('Not a fake call');
+    return call.features;
+  }
+  rawId = getIdentifierRawId;
+}
