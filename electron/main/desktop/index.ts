@@ -1,0 +1,400 @@
+/**
+ * Desktop integration, Electron glue only: single instance, call links, tray, incoming-call
+ * alerts, power-save, quit guard, screen-share picker, OS media access, auto-update, logs and the
+ * application menu. Every decision lives in the plain modules beside this file.
+ *
+ * main.ts calls `prepareDesktopIntegration()` before `app.whenReady()` and, once the window
+ * exists, `installDesktopIntegration(context)`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  app,
+  type BrowserWindow,
+  desktopCapturer,
+  dialog,
+  Menu,
+  type MenuItemConstructorOptions,
+  Notification,
+  powerSaveBlocker,
+  type Session,
+  shell,
+  systemPreferences,
+  Tray,
+} from 'electron';
+import log from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
+import type { DescriptorTable } from '../../../common/ipc';
+import {
+  type CallLinkSettings,
+  CallLinkSettingsSchema,
+  type DesktopCallState,
+  desktopIpc,
+} from '../../../common/ipc/desktop';
+import type { HandlersFor, RegisteredTable } from '../ipc/register';
+import { appMenuTemplate } from './app-menu';
+import { findCallLinkArgument } from './call-link';
+import { CallLinkInbox } from './call-link-inbox';
+import { planIncomingCallAlert } from './incoming-call-alert';
+import {
+  applyLinkSchemeRegistration,
+  DEFAULT_CALL_LINK_SETTINGS,
+  DESKTOP_SETTINGS_FILE_NAME,
+  linkOptionsFrom,
+  writeCallLinkSettings,
+} from './link-schemes';
+import { configureLogger, type LoggerLike, logDirectory } from './logging';
+import { ensureMediaAccess, osAllowsMedia, privacySettingsUrl, screenRecordingAccess } from './media-access';
+import { CallPowerSaveGuard } from './power-save';
+import { confirmationFor, type DisruptiveAction, decideQuit } from './quit-guard';
+import { ScreenShareBroker } from './screen-share';
+import { trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
+import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike } from './update-policy';
+
+export { log as desktopLog };
+
+/** What `prepareDesktopIntegration` set up before the app was ready; `installDesktopIntegration` takes it over. */
+export interface DesktopEarlyState {
+  readonly inbox: CallLinkInbox;
+  readonly settingsPath: string;
+  readonly settings: { current: CallLinkSettings };
+  /** Set by install: brings our window to the front (links arriving before that just queue). */
+  focusWindow: () => void;
+}
+
+/**
+ * Before `app.whenReady()`: the single-instance lock, the main log, the link-scheme registration
+ * and the listeners that receive call links (macOS delivers `open-url` before ready). Returns
+ * null when another Switchboard already runs: it has been handed our arguments, and this process
+ * is quitting — main.ts must not create a window then.
+ */
+export function prepareDesktopIntegration(): DesktopEarlyState | null {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const userData = app.getPath('userData');
+  configureLogger(log as unknown as LoggerLike, { userDataPath: userData, verboseConsole: !app.isPackaged });
+
+  const settingsPath = join(userData, DESKTOP_SETTINGS_FILE_NAME);
+  const settings = { current: readSettingsSync(settingsPath) };
+  const inbox = new CallLinkInbox({ linkOptions: () => linkOptionsFrom(settings.current) });
+  const early: DesktopEarlyState = { inbox, settingsPath, settings, focusWindow: () => {} };
+
+  const receive = (raw: string | null, origin: string) => {
+    if (raw === null) return;
+    const outcome = inbox.receive(raw);
+    // The link itself may be personal data (a phone number): log the verdict, not the link.
+    if (outcome.accepted) log.info(`call link received (${origin}, ${outcome.link.source})`);
+    else log.warn(`call link refused (${origin}): ${outcome.reason}`);
+  };
+  const argvLink = (argv: readonly string[]) => findCallLinkArgument(argv, linkOptionsFrom(settings.current));
+
+  receive(argvLink(process.argv.slice(1)), 'command line');
+  app.on('second-instance', (_event, argv) => {
+    receive(argvLink(argv.slice(1)), 'second launch');
+    early.focusWindow();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receive(url, 'open-url');
+    early.focusWindow();
+  });
+
+  const registration = applyLinkSchemeRegistration(app, settings.current, { isPackaged: app.isPackaged });
+  if (registration.failed.length > 0) log.warn(`could not register link schemes: ${registration.failed.join(', ')}`);
+  return early;
+}
+
+function readSettingsSync(path: string): CallLinkSettings {
+  try {
+    const parsed = CallLinkSettingsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')).callLinks);
+    return parsed.success ? parsed.data : DEFAULT_CALL_LINK_SETTINGS;
+  } catch {
+    return DEFAULT_CALL_LINK_SETTINGS;
+  }
+}
+
+/** What desktop integration needs from main.ts. */
+export interface DesktopIntegrationContext {
+  /** The result of `prepareDesktopIntegration()`. */
+  readonly early: DesktopEarlyState;
+  /** The Switchboard window, or null while there is none. */
+  readonly getMainWindow: () => BrowserWindow | null;
+  /** The window's session (display-media handler). */
+  readonly session: Session;
+  /** Registers a descriptor table through the shared helper (sender + payload checks). */
+  readonly registerIpc: <T extends DescriptorTable>(table: T, handlers: HandlersFor<T>) => RegisteredTable<T>;
+  /** True for our renderer's origin (`app://localhost`). */
+  readonly isTrustedOrigin: (origin: string) => boolean;
+  /** Signs the user out (the session module): used by the tray menu. */
+  readonly signOut: () => Promise<unknown>;
+}
+
+export interface DesktopIntegration {
+  /** From the renderer's latest report; false when it has not reported or has reloaded. */
+  isCallActive(): boolean;
+  /** For the session's permission request handler: asks macOS for camera/microphone before granting `media`. */
+  osAllowsMedia(mediaTypes: ReadonlyArray<string>): Promise<boolean>;
+}
+
+export function installDesktopIntegration(context: DesktopIntegrationContext): DesktopIntegration {
+  const { early } = context;
+  const platform = process.platform;
+  const mediaDeps = { platform, systemPreferences };
+  let callState: DesktopCallState | null = null;
+  let disruptionConfirmed = false;
+  const isCallActive = () => callState?.callActive ?? false;
+
+  const focusWindow = () => {
+    const window = context.getMainWindow();
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  early.focusWindow = focusWindow;
+
+  // --- IPC -------------------------------------------------------------------------------------
+  const powerSave = new CallPowerSaveGuard(powerSaveBlocker);
+  const notifications = new Map<string, Notification>();
+  let bounceId: number | null = null;
+
+  const broker = new ScreenShareBroker({
+    capturer: desktopCapturer,
+    isTrustedOrigin: context.isTrustedOrigin,
+    screenRecordingAccess: () => screenRecordingAccess(mediaDeps),
+    askRenderer: (request) => {
+      if (!context.getMainWindow()) return false;
+      ipc.emit.onScreenSharePick(request);
+      return true;
+    },
+    log: (message) => log.warn(message),
+  });
+
+  const updates = new UpdateCoordinator({
+    updater: lazyUpdater(),
+    policy: decideUpdatePolicy({
+      isPackaged: app.isPackaged,
+      signedBuild: readSignedBuildMarker(),
+      feedConfigured: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')),
+      disabledByAdministrator: process.env.SWITCHBOARD_DISABLE_UPDATES === '1',
+    }),
+    isCallActive,
+    publish: (state) => ipc.emit.onUpdateState(state),
+    log: (message) => log.warn(message),
+  });
+
+  const ipc = context.registerIpc(desktopIpc, {
+    reportCallState: (state) => applyCallState(state),
+    takeCallLinks: () => early.inbox.take(),
+    getCallLinkSettings: () => early.settings.current,
+    setCallLinkSettings: async (next) => {
+      await writeCallLinkSettings(early.settingsPath, next);
+      early.settings.current = next;
+      applyLinkSchemeRegistration(app, next, { isPackaged: app.isPackaged });
+      return next;
+    },
+    chooseScreenShareSource: ({ requestId, sourceId }) => broker.choose(requestId, sourceId),
+    ensureMediaAccess: (request) => ensureMediaAccess(request, mediaDeps),
+    openPrivacySettings: async (pane) => {
+      const url = privacySettingsUrl(platform, pane);
+      if (!url) return { ok: false, code: 'unsupported', message: 'This system has no such settings page.' };
+      await shell.openExternal(url);
+      return { ok: true };
+    },
+    getUpdateState: () => updates.current,
+    restartToUpdate: () => {
+      const result = updates.restartToUpdate();
+      if (result.ok) disruptionConfirmed = true;
+      return result;
+    },
+  });
+
+  early.inbox.onLink((link) => {
+    ipc.emit.onCallLinksPending({ count: early.inbox.size });
+    log.info(`call link ${link.id} waiting for confirmation`);
+    focusWindow();
+  });
+  if (early.inbox.size > 0) ipc.emit.onCallLinksPending({ count: early.inbox.size });
+
+  // --- call state → tray, alerts, power-save, updates -----------------------------------------
+  const tray = createTray();
+
+  function applyCallState(next: DesktopCallState | null): void {
+    const previous = callState;
+    callState = next;
+    powerSave.update(isCallActive());
+    updates.callStateChanged();
+    updateTray();
+    if (next) alertIncoming(previous, next);
+  }
+
+  function alertIncoming(previous: DesktopCallState | null, current: DesktopCallState): void {
+    const window = context.getMainWindow();
+    const plan = planIncomingCallAlert({
+      previous,
+      current,
+      windowFocused: window?.isFocused() ?? false,
+      notificationsSupported: Notification.isSupported(),
+    });
+    for (const id of plan.closeNotifications) {
+      notifications.get(id)?.close();
+      notifications.delete(id);
+    }
+    for (const alert of plan.notify) {
+      const notification = new Notification({
+        title: alert.title,
+        body: alert.body,
+        urgency: 'critical',
+        timeoutType: 'never',
+      });
+      // The ringing screen is what the renderer shows while a call is incoming: bringing the window
+      // forward is all a click needs to do.
+      notification.on('click', focusWindow);
+      notification.show();
+      notifications.set(alert.id, notification);
+    }
+    if (plan.attention === true) {
+      if (platform === 'darwin') bounceId = app.dock?.bounce('critical') ?? null;
+      else window?.flashFrame(true);
+    } else if (plan.attention === false) {
+      if (platform === 'darwin' && bounceId !== null) app.dock?.cancelBounce(bounceId);
+      bounceId = null;
+      window?.flashFrame(false);
+    }
+    if (plan.badgeCount !== null) app.setBadgeCount(plan.badgeCount);
+  }
+
+  function createTray(): Tray | null {
+    try {
+      const created = new Tray(trayIconPath(trayStatusFrom(null)));
+      created.on('click', focusWindow);
+      return created;
+    } catch (error) {
+      // Some Linux desktops have no status area: the app works without a tray.
+      log.warn(`no tray: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  function updateTray(): void {
+    if (!tray || tray.isDestroyed()) return;
+    tray.setImage(trayIconPath(trayStatusFrom(callState)));
+    tray.setToolTip(trayTooltip(callState, app.getName()));
+    const template = trayMenuTemplate(callState, {
+      show: focusWindow,
+      signOut: () => void confirmThen('sign-out', () => void context.signOut()),
+      quit: () => app.quit(),
+    });
+    tray.setContextMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+  }
+  updateTray();
+
+  // --- quitting, closing and signing out during a call -----------------------------------------
+  async function confirmThen(action: DisruptiveAction, proceed: () => void): Promise<void> {
+    if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') {
+      proceed();
+      return;
+    }
+    const question = confirmationFor(action);
+    const window = context.getMainWindow();
+    const options = { type: 'warning' as const, ...question, defaultId: 0, cancelId: 0, noLink: true };
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    if (response !== 1) return;
+    if (action !== 'sign-out') disruptionConfirmed = true;
+    proceed();
+  }
+
+  app.on('before-quit', (event) => {
+    if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') return;
+    event.preventDefault();
+    void confirmThen('quit', () => app.quit());
+  });
+
+  const watchWindow = (window: BrowserWindow) => {
+    window.on('close', (event) => {
+      if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') return;
+      event.preventDefault();
+      void confirmThen('close-window', () => window.close());
+    });
+    // A reloaded or crashed renderer has no call any more: forget what it reported.
+    const forget = () => {
+      broker.cancelPending();
+      applyCallState(null);
+    };
+    window.webContents.on('render-process-gone', forget);
+    window.webContents.on('did-start-loading', forget);
+  };
+  const existing = context.getMainWindow();
+  if (existing) watchWindow(existing);
+  app.on('browser-window-created', (_event, window) => watchWindow(window));
+
+  // --- screen share, menu, updates -------------------------------------------------------------
+  context.session.setDisplayMediaRequestHandler(
+    (request, callback) => void broker.handleRequest(request, (grant) => callback(grant)),
+    // macOS 15+: the system picker (Electron skips our handler there); our picker everywhere else.
+    { useSystemPicker: true },
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        { platform, appName: app.getName(), isPackaged: app.isPackaged },
+        { openLogsFolder: () => void shell.openPath(logDirectory(app.getPath('userData'))) },
+      ) as MenuItemConstructorOptions[],
+    ),
+  );
+
+  updates.start();
+
+  return {
+    isCallActive,
+    osAllowsMedia: (mediaTypes) => osAllowsMedia(mediaTypes, mediaDeps),
+  };
+}
+
+function trayIconPath(status: ReturnType<typeof trayStatusFrom>): string {
+  const folder = app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
+  return join(folder, trayIconFileName(status));
+}
+
+/** The release workflow sets `switchboard.signedBuild` in the packaged package.json (extraMetadata). */
+function readSignedBuildMarker(): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
+    return pkg?.switchboard?.signedBuild === true;
+  } catch {
+    return false;
+  }
+}
+
+/** electron-updater creates its updater on first access: touch it only when updates are on. */
+function lazyUpdater(): UpdaterLike {
+  let updater: UpdaterLike | null = null;
+  const get = (): UpdaterLike => {
+    if (!updater) {
+      autoUpdater.logger = log;
+      updater = autoUpdater as unknown as UpdaterLike;
+    }
+    return updater;
+  };
+  return {
+    get autoDownload() {
+      return get().autoDownload;
+    },
+    set autoDownload(value) {
+      get().autoDownload = value;
+    },
+    get autoInstallOnAppQuit() {
+      return get().autoInstallOnAppQuit;
+    },
+    set autoInstallOnAppQuit(value) {
+      get().autoInstallOnAppQuit = value;
+    },
+    checkForUpdates: () => get().checkForUpdates(),
+    quitAndInstall: (isSilent, isForceRunAfter) => get().quitAndInstall(isSilent, isForceRunAfter),
+    on: ((event: string, listener: (...args: unknown[]) => void) =>
+      (get().on as (e: string, l: (...args: unknown[]) => void) => unknown)(event, listener)) as UpdaterLike['on'],
+  };
+}

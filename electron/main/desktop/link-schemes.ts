@@ -1,0 +1,81 @@
+/**
+ * Which link schemes Switchboard is the OS handler for, and the user's opt-in for `tel:` and
+ * `callto:` (stored in userData, written atomically). `switchboard:` is always registered in a
+ * packaged build; the installers also declare it (electron-builder.yml `protocols`), the runtime
+ * registration covers Windows per-user installs and repairs a handler another app took over.
+ */
+import * as nodeFs from 'node:fs/promises';
+import { type CallLinkSettings, CallLinkSettingsSchema } from '../../../common/ipc/desktop';
+import { writeFileAtomic } from '../history/atomic-write';
+import { CALL_LINK_SCHEME, type CallLinkOptions, type OptionalCallLinkScheme } from './call-link';
+
+export const DESKTOP_SETTINGS_FILE_NAME = 'desktop-settings.json';
+export const DEFAULT_CALL_LINK_SETTINGS: CallLinkSettings = { tel: false, callto: false };
+
+/** The part of Electron's `app` that registers protocol handlers. */
+export interface ProtocolClientApp {
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
+  removeAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
+}
+
+/** Where the process runs: packaged builds register; `electron .` in development does not. */
+export interface ProcessFacts {
+  readonly isPackaged: boolean;
+}
+
+export function linkOptionsFrom(settings: CallLinkSettings): CallLinkOptions {
+  const enabled = new Set<OptionalCallLinkScheme>();
+  if (settings.tel) enabled.add('tel');
+  if (settings.callto) enabled.add('callto');
+  return { enabledSchemes: enabled };
+}
+
+/**
+ * Registers `switchboard:` and the opted-in schemes, unregisters the opted-out ones. In development
+ * nothing is registered: a development build would otherwise take the scheme from an installed
+ * Switchboard (links still work there when passed on the command line).
+ */
+export function applyLinkSchemeRegistration(
+  app: ProtocolClientApp,
+  settings: CallLinkSettings,
+  facts: ProcessFacts,
+): { registered: string[]; failed: string[] } {
+  const registered: string[] = [];
+  const failed: string[] = [];
+  if (!facts.isPackaged) return { registered, failed };
+  const wanted: Array<[string, boolean]> = [
+    [CALL_LINK_SCHEME, true],
+    ['tel', settings.tel],
+    ['callto', settings.callto],
+  ];
+  for (const [scheme, on] of wanted) {
+    if (on) {
+      // Windows 10+ and macOS may still ask the user to confirm a new default for tel:.
+      if (app.setAsDefaultProtocolClient(scheme)) registered.push(scheme);
+      else failed.push(scheme);
+    } else {
+      app.removeAsDefaultProtocolClient(scheme);
+    }
+  }
+  return { registered, failed };
+}
+
+export type SettingsFs = Pick<typeof nodeFs, 'readFile' | 'open' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
+
+/** The opt-in, read from userData; anything unreadable means "not opted in" (the safe default). */
+export async function readCallLinkSettings(filePath: string, fs: SettingsFs = nodeFs): Promise<CallLinkSettings> {
+  try {
+    const parsed = CallLinkSettingsSchema.safeParse(JSON.parse(await fs.readFile(filePath, 'utf8')).callLinks);
+    return parsed.success ? parsed.data : DEFAULT_CALL_LINK_SETTINGS;
+  } catch {
+    return DEFAULT_CALL_LINK_SETTINGS;
+  }
+}
+
+export async function writeCallLinkSettings(
+  filePath: string,
+  settings: CallLinkSettings,
+  fs: SettingsFs = nodeFs,
+): Promise<void> {
+  await writeFileAtomic(filePath, `${JSON.stringify({ version: 1, callLinks: settings }, null, 2)}\n`, fs);
+}

@@ -1,0 +1,149 @@
+/**
+ * Auto-update rules. Updates are off in development, in unsigned builds and when no update feed
+ * was packaged; otherwise Switchboard checks at start and every few hours, downloads in the
+ * background, and offers "restart to update" only when no call is active. It never restarts
+ * during a call: the offer waits, and a restart request during a call is refused.
+ */
+import type { UpdateState } from '../../../common/ipc/desktop';
+
+export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
+
+export interface UpdateEnvironment {
+  /** `app.isPackaged`: false when running `electron .` from a checkout. */
+  readonly isPackaged: boolean;
+  /** The release build's marker (package.json `switchboard.signedBuild`, set by the release workflow). */
+  readonly signedBuild: boolean;
+  /** `app-update.yml` exists in the resources folder (electron-builder writes it from `publish`). */
+  readonly feedConfigured: boolean;
+  /** An administrator's opt-out: SWITCHBOARD_DISABLE_UPDATES=1. */
+  readonly disabledByAdministrator: boolean;
+}
+
+export type UpdatePolicy = { readonly enabled: true } | { readonly enabled: false; readonly reason: string };
+
+export function decideUpdatePolicy(environment: UpdateEnvironment): UpdatePolicy {
+  if (!environment.isPackaged) return { enabled: false, reason: 'Updates are off in development builds.' };
+  if (environment.disabledByAdministrator) {
+    return { enabled: false, reason: 'Updates were turned off by your administrator.' };
+  }
+  if (!environment.signedBuild) {
+    return { enabled: false, reason: 'Updates are off in unsigned builds: install a signed release to receive them.' };
+  }
+  if (!environment.feedConfigured) return { enabled: false, reason: 'This build has no update feed configured.' };
+  return { enabled: true };
+}
+
+/** The part of electron-updater's `AppUpdater` used here (events as electron-updater names them). */
+export interface UpdaterLike {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  checkForUpdates(): Promise<unknown>;
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  on(event: 'checking-for-update' | 'update-not-available', listener: () => void): unknown;
+  on(event: 'update-available', listener: (info: { version: string }) => void): unknown;
+  on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
+  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export interface UpdateCoordinatorOptions {
+  readonly updater: UpdaterLike;
+  readonly policy: UpdatePolicy;
+  readonly isCallActive: () => boolean;
+  /** Tells the renderer; called on every change. */
+  readonly publish: (state: UpdateState) => void;
+  readonly log: (message: string) => void;
+  readonly intervalMs?: number;
+}
+
+export class UpdateCoordinator {
+  private state: UpdateState;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private downloadedVersion: string | null = null;
+
+  constructor(private readonly options: UpdateCoordinatorOptions) {
+    this.state = options.policy.enabled ? { status: 'idle' } : { status: 'disabled', reason: options.policy.reason };
+  }
+
+  get current(): UpdateState {
+    return this.state;
+  }
+
+  /** Wires the updater's events, checks now, then every interval. Does nothing when disabled. */
+  start(): void {
+    if (!this.options.policy.enabled || this.timer) return;
+    const { updater } = this.options;
+    updater.autoDownload = true;
+    // Installing when the user quits is not a restart: the quit guard already asked about calls.
+    updater.autoInstallOnAppQuit = true;
+    updater.on('checking-for-update', () => {
+      if (this.downloadedVersion === null) this.set({ status: 'checking' });
+    });
+    updater.on('update-not-available', () => {
+      if (this.downloadedVersion === null) this.set({ status: 'idle' });
+    });
+    updater.on('update-available', (info) => this.set({ status: 'downloading', version: info.version, percent: 0 }));
+    updater.on('download-progress', (progress) => {
+      if (this.state.status === 'downloading') {
+        this.set({ ...this.state, percent: Math.max(0, Math.min(100, progress.percent)) });
+      }
+    });
+    updater.on('update-downloaded', (info) => {
+      this.downloadedVersion = info.version;
+      this.offer();
+    });
+    updater.on('error', (error) => {
+      // Offline or a feed hiccup: not the user's problem; the next check tries again.
+      this.options.log(`update check failed: ${error.message}`);
+      if (this.downloadedVersion === null) this.set({ status: 'idle' });
+    });
+    this.check();
+    this.timer = setInterval(() => this.check(), this.options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Call whenever the call state changes: an offer held back during a call appears when it ends. */
+  callStateChanged(): void {
+    if (this.downloadedVersion !== null) this.offer();
+  }
+
+  /** The renderer's "Restart to update". Refused during a call, and when nothing was downloaded. */
+  restartToUpdate(): { ok: true } | { ok: false; code: string; message: string } {
+    if (this.downloadedVersion === null) {
+      return { ok: false, code: 'no-update', message: 'No update has been downloaded yet.' };
+    }
+    if (this.options.isCallActive()) {
+      return {
+        ok: false,
+        code: 'call-active',
+        message: 'Switchboard will not restart during a call. Try again after it.',
+      };
+    }
+    this.stop();
+    this.options.updater.quitAndInstall(false, true);
+    return { ok: true };
+  }
+
+  private check(): void {
+    // A download already waiting needs no new check until the user restarts.
+    if (this.downloadedVersion !== null) return;
+    this.options.updater.checkForUpdates().catch((error: unknown) => {
+      this.options.log(`update check failed: ${(error as Error)?.message ?? String(error)}`);
+    });
+  }
+
+  private offer(): void {
+    if (this.downloadedVersion === null) return;
+    this.set({ status: 'ready', version: this.downloadedVersion, canRestartNow: !this.options.isCallActive() });
+  }
+
+  private set(next: UpdateState): void {
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    this.state = next;
+    this.options.publish(next);
+  }
+}
