@@ -1,7 +1,164 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+/**
+ * The HTTP face of the backend: Fastify with the contract's routes (routes.ts), security
+ * headers, body cap, per-IP and per-session rate limits, no CORS, and one error handler that
+ * answers `{"error":{"code","message"}}` for everything, a 500 included, never with a stack.
+ */
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
+import type { SignInAuthenticator } from '../auth/authenticator';
+import type { SessionService } from '../sessions/session-service';
+import { HttpError } from './errors';
+import { type DiscoverySettings, registerRoutes } from './routes';
 
-export function buildServer(): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.get('/healthz', async () => ({ status: 'ok' }));
+export interface ServerOptions {
+  readonly logger: Logger;
+  readonly sessions: SessionService;
+  readonly authenticator: SignInAuthenticator;
+  readonly discovery: DiscoverySettings;
+  readonly rateLimitPerIp: number;
+  readonly rateLimitPerSession: number;
+  readonly trustProxy: boolean | number;
+}
+
+/** Sign-in and token bodies are a few dozen bytes; anything near this cap is not a client of ours. */
+export const BODY_LIMIT_BYTES = 8 * 1024;
+
+const STATUS_CODES: Readonly<Record<number, BackendErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is Fastify's logger; the cast only widens the generic parameter.
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A hop count trusts that many proxies nearest to us (App Service's front end is one).
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
+        : options.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false, // a client-chosen id could forge log lines; ours is echoed back instead
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
+  });
+
+  // An empty body counts as `{}` (POST /v1/token has nothing to say); otherwise Fastify's safe
+  // parser, which refuses __proto__ and constructor.prototype keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers(); // JSON only: text/plain and the rest answer 415
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = String(body);
+    if (text === '') return done(null, undefined);
+    parseJson(request, text, done);
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerIp,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`, retryAfter(context.ttl)),
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const answer = toErrorAnswer(error);
+    if (answer.status >= 500 && !(error instanceof HttpError)) {
+      request.log.error({ err: { type: error.name, code: error.code } }, 'unexpected error');
+    }
+    if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
+    reply.status(answer.status).send(answer.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('not_found', `There is no ${request.method} ${request.url.split('?')[0]} here.`));
+  });
+
+  registerRoutes(app, options);
+  rejectOtherMethods(app);
   return app;
+}
+
+/** Known paths answer 405 with `Allow` for methods they do not support (OPTIONS too: no CORS). */
+function rejectOtherMethods(app: FastifyInstance): void {
+  for (const [path, methods] of Object.entries({
+    [backendRoutes.discovery]: ['GET', 'HEAD'],
+    [backendRoutes.sessions]: ['POST'],
+    [backendRoutes.token]: ['POST'],
+    [backendRoutes.currentSession]: ['DELETE'],
+    [backendRoutes.health]: ['GET', 'HEAD'],
+  })) {
+    const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const).filter((m) => !methods.includes(m));
+    app.route({
+      method: others,
+      url: path,
+      config: { rateLimit: false },
+      handler: async (request, reply) => {
+        reply.header('allow', methods.join(', '));
+        reply.status(405).send(errorBody('method_not_allowed', `${path} does not accept ${request.method}.`));
+      },
+    });
+  }
+}
+
+export function errorBody(code: BackendErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+function toErrorAnswer(error: FastifyError | HttpError): {
+  status: number;
+  body: ErrorBody;
+  retryAfterSeconds?: number;
+} {
+  if (error instanceof HttpError) {
+    return {
+      status: error.statusCode,
+      body: errorBody(error.code, error.message),
+      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+    };
+  }
+  const status = error.statusCode ?? 500;
+  const code = STATUS_CODES[status];
+  if (status >= 400 && status < 500 && code) {
+    // Fastify's own 4xx messages (bad JSON, wrong content type, body too large) are safe and useful.
+    return { status, body: errorBody(code, messageFor(error, status)) };
+  }
+  if (status >= 400 && status < 500) return { status: 400, body: errorBody('invalid_request', 'Bad request.') };
+  return {
+    status: 500,
+    body: errorBody('internal', 'The backend failed unexpectedly; the request id is in the logs.'),
+  };
+}
+
+function messageFor(error: FastifyError, status: number): string {
+  switch (status) {
+    case 413:
+      return `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`;
+    case 415:
+      return 'Send the body as application/json.';
+    case 400:
+      return error.code?.startsWith('FST_ERR_CTP') ? 'The body is not valid JSON.' : 'Bad request.';
+    default:
+      return 'The request was refused.';
+  }
+}
+
+function retryAfter(ttlMs: number): number {
+  return Math.max(1, Math.ceil(ttlMs / 1000));
 }

@@ -1,23 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildServer } from '../../../backend/http/server';
+import { startTestBackend, type TestBackend } from '../../support/backend-harness';
 
-const app = buildServer();
-let base: string;
-
+let backend: TestBackend;
 beforeAll(async () => {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  backend = await startTestBackend();
 });
-afterAll(() => app.close());
+afterAll(() => backend.close());
 
 test('GET /healthz answers 200 over real HTTP', async () => {
-  const response = await fetch(`${base}/healthz`);
+  const response = await fetch(`${backend.url}/healthz`);
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ status: 'ok' });
 });
 
-test('an unknown route is a 404, not a 200', async () => {
-  const response = await fetch(`${base}/nope`);
+test('an unknown route is a 404 in the contract error shape', async () => {
+  const response = await fetch(`${backend.url}/nope`);
   expect(response.status).toBe(404);
+  expect(await response.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
 });

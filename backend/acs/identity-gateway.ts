@@ -1,0 +1,116 @@
+/**
+ * The backend's only door to ACS: `@azure/communication-identity` behind three intent-named
+ * calls, each bounded by a timeout, with ACS failures turned into errors the HTTP layer can
+ * answer cleanly (503/502 + Retry-After) and that never carry a key or a token.
+ */
+import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from '@azure/communication-identity';
+import type { TokenCredential } from '@azure/core-auth';
+import { isRestError } from '@azure/core-rest-pipeline';
+import type { BackendAccessToken } from '../../common/backend-contract';
+
+export type AcsCredentials =
+  | { readonly kind: 'access-key'; readonly connectionString: string }
+  | { readonly kind: 'managed-identity'; readonly endpoint: string; readonly credential: TokenCredential };
+
+export interface AcsIdentityGateway {
+  createUserAndToken(): Promise<{ communicationUserId: string; accessToken: BackendAccessToken }>;
+  getToken(communicationUserId: string): Promise<BackendAccessToken>;
+  revokeTokens(communicationUserId: string): Promise<void>;
+}
+
+/** Why an ACS call failed, in terms the HTTP layer maps to a status. */
+export type AcsFailureKind =
+  | 'throttled' // ACS answered 429 or 503
+  | 'unavailable' // timeout, network error, other 5xx
+  | 'credentials-rejected' // 401/403: the backend's key or identity is wrong
+  | 'identity-gone' // 404: the ACS user no longer exists
+  | 'rejected'; // another 4xx: a bug or a misconfiguration (e.g. token lifetime)
+
+export class AcsFailure extends Error {
+  constructor(
+    readonly kind: AcsFailureKind,
+    /** ACS's status, when it answered. */
+    readonly acsStatus: number | undefined,
+    /** ACS's `Retry-After` in seconds, when it sent one. */
+    readonly retryAfterSeconds: number | undefined,
+    /** ACS's error code (e.g. `Denied`), never a secret. */
+    readonly acsCode: string | undefined,
+  ) {
+    super(`ACS identity call failed: ${kind}${acsStatus ? ` (HTTP ${acsStatus}${acsCode ? ` ${acsCode}` : ''})` : ''}`);
+    this.name = 'AcsFailure';
+  }
+}
+
+export interface AcsGatewayOptions {
+  readonly credentials: AcsCredentials;
+  readonly tokenLifetimeMinutes: number;
+  /** Upper bound for one ACS call, SDK retries included. */
+  readonly timeoutMs: number;
+  /** Extra SDK pipeline options (tests pass the stand-in's CA as `tlsOptions`). */
+  readonly clientOptions?: CommunicationIdentityClientOptions;
+}
+
+const SCOPES = ['voip'] as const;
+
+export function createAcsIdentityGateway(options: AcsGatewayOptions): AcsIdentityGateway {
+  const clientOptions: CommunicationIdentityClientOptions = {
+    // One quick retry for a blip; longer waits are the desktop client's job (it honours our Retry-After).
+    retryOptions: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+    userAgentOptions: { userAgentPrefix: 'switchboard-backend' },
+    ...options.clientOptions,
+  };
+  const client =
+    options.credentials.kind === 'access-key'
+      ? new CommunicationIdentityClient(options.credentials.connectionString, clientOptions)
+      : new CommunicationIdentityClient(options.credentials.endpoint, options.credentials.credential, clientOptions);
+
+  const call = async <T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
+    try {
+      return await work(AbortSignal.timeout(options.timeoutMs));
+    } catch (error) {
+      throw toAcsFailure(error);
+    }
+  };
+
+  return {
+    createUserAndToken: () =>
+      call(async (abortSignal) => {
+        const result = await client.createUserAndToken([...SCOPES], {
+          tokenExpiresInMinutes: options.tokenLifetimeMinutes,
+          abortSignal,
+        });
+        return {
+          communicationUserId: result.user.communicationUserId,
+          accessToken: { token: result.token, expiresOn: result.expiresOn.toISOString() },
+        };
+      }),
+    getToken: (communicationUserId) =>
+      call(async (abortSignal) => {
+        const result = await client.getToken({ communicationUserId }, [...SCOPES], {
+          tokenExpiresInMinutes: options.tokenLifetimeMinutes,
+          abortSignal,
+        });
+        return { token: result.token, expiresOn: result.expiresOn.toISOString() };
+      }),
+    revokeTokens: (communicationUserId) =>
+      call((abortSignal) => client.revokeTokens({ communicationUserId }, { abortSignal })),
+  };
+}
+
+/** Reads only status, code and Retry-After from an SDK error: its message and request stay behind. */
+export function toAcsFailure(error: unknown): AcsFailure {
+  if (error instanceof AcsFailure) return error;
+  if (isRestError(error) && error.statusCode !== undefined) {
+    const status = error.statusCode;
+    const retryAfter = Number(error.response?.headers.get('retry-after'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.ceil(retryAfter) : undefined;
+    const code = typeof error.code === 'string' && /^[A-Za-z]{1,64}$/.test(error.code) ? error.code : undefined;
+    if (status === 429 || status === 503) return new AcsFailure('throttled', status, retryAfterSeconds, code);
+    if (status === 401 || status === 403) return new AcsFailure('credentials-rejected', status, undefined, code);
+    if (status === 404) return new AcsFailure('identity-gone', status, undefined, code);
+    if (status >= 500) return new AcsFailure('unavailable', status, retryAfterSeconds, code);
+    return new AcsFailure('rejected', status, undefined, code);
+  }
+  // Timeouts (AbortError), DNS, TLS and connection failures: ACS could not be reached.
+  return new AcsFailure('unavailable', undefined, undefined, undefined);
+}

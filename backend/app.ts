@@ -1,0 +1,121 @@
+/**
+ * Wires the backend from a validated configuration: logger, session store, ACS gateway,
+ * authenticator, session service and HTTP server. `main.ts` runs it; tests and the development
+ * run create it in-process with a few programmatic extras (log capture, the stand-in's CA).
+ */
+import type { AddressInfo } from 'node:net';
+import type { CommunicationIdentityClientOptions } from '@azure/communication-identity';
+import type { TokenCredential } from '@azure/core-auth';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { isLoopbackHost } from '../common/backend-url';
+import { createAcsIdentityGateway } from './acs/identity-gateway';
+import { createOpenAuthenticator } from './auth/authenticator';
+import type { BackendConfig } from './config';
+import { buildServer } from './http/server';
+import { createLogger } from './logging';
+import { PostgresSessionStore } from './sessions/postgres-session-store';
+import { SessionService } from './sessions/session-service';
+import type { SessionStore } from './sessions/session-store';
+import { SqliteSessionStore } from './sessions/sqlite-session-store';
+
+export interface BackendOptions {
+  readonly config: BackendConfig;
+  /** Where logs go (default stdout). Tests capture them. */
+  readonly logDestination?: DestinationStream;
+  /** Extra SDK options; tests and the offline development run pass the stand-in's CA as `tlsOptions`. */
+  readonly acsClientOptions?: CommunicationIdentityClientOptions;
+  /** Managed-identity mode's credential (default `DefaultAzureCredential`). */
+  readonly credential?: TokenCredential;
+  /** Sets the discovery document's `development.offlineAcs` (the offline development run). */
+  readonly offlineAcs?: boolean;
+  /** A PostgreSQL schema to use instead of `public` (tests). */
+  readonly postgresSchema?: string;
+}
+
+export interface Backend {
+  readonly app: FastifyInstance;
+  readonly sessions: SessionService;
+  readonly store: SessionStore;
+  readonly logger: Logger;
+  /** Listens on the configured host and port; answers the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+const HOUR_MS = 3600_000;
+
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const { config } = options;
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const store: SessionStore =
+    config.database.kind === 'postgres'
+      ? new PostgresSessionStore({
+          connectionString: config.database.url,
+          ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),
+        })
+      : new SqliteSessionStore(config.database.path);
+  await store.migrate();
+
+  const acs = createAcsIdentityGateway({
+    credentials:
+      config.acs.kind === 'access-key'
+        ? { kind: 'access-key', connectionString: config.acs.connectionString }
+        : {
+            kind: 'managed-identity',
+            endpoint: config.acs.endpoint,
+            credential: options.credential ?? new DefaultAzureCredential(),
+          },
+    tokenLifetimeMinutes: config.tokenLifetimeMinutes,
+    timeoutMs: config.acsTimeoutMs,
+    clientOptions: {
+      ...(config.development ? { allowInsecureConnection: true } : {}),
+      ...options.acsClientOptions,
+    },
+  });
+  const sessions = new SessionService({ store, acs, logger, sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS });
+  const app = await buildServer({
+    logger,
+    sessions,
+    authenticator: createOpenAuthenticator(),
+    discovery: { alternateCallerId: config.alternateCallerId, offlineAcs: options.offlineAcs === true },
+    rateLimitPerIp: config.rateLimitPerIp,
+    rateLimitPerSession: config.rateLimitPerSession,
+    trustProxy: config.trustProxy,
+  });
+
+  // Ended sessions are kept a week (so a late replay still reads "revoked"), then deleted.
+  const cleanup = setInterval(() => {
+    store.deleteEndedBefore(new Date(Date.now() - 7 * 24 * HOUR_MS)).catch((error: unknown) => {
+      logger.warn({ err: { type: (error as Error).name } }, 'session cleanup failed');
+    });
+  }, HOUR_MS);
+  cleanup.unref();
+
+  return {
+    app,
+    sessions,
+    store,
+    logger,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const { port } = app.server.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      if (config.signInMode === 'open' && !isLoopbackHost(config.host) && config.host !== 'localhost') {
+        logger.warn(
+          { host: config.host },
+          'SIGN_IN_MODE=open on a non-loopback address: ANYONE who can reach this backend can get ACS tokens. Use it only on a trusted network.',
+        );
+      }
+      logger.info({ acs: config.acs.kind, database: config.database.kind }, 'listening');
+      return `http://${host}:${port}`;
+    },
+    async close() {
+      clearInterval(cleanup);
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * Every setting of the backend, read from the environment once at start-up. One table declares
+ * each setting's name, help text and parser, so that `--help` and validation cannot disagree.
+ * A bad value stops start-up with one line that names the setting and says what to fix, and
+ * never echoes a secret back.
+ */
+import { E164PhoneNumberSchema, type SignInMode } from '../common/backend-contract';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface BackendConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly acs:
+    | { readonly kind: 'access-key'; readonly connectionString: string; readonly endpoint: string }
+    | { readonly kind: 'managed-identity'; readonly endpoint: string };
+  readonly tokenLifetimeMinutes: number;
+  readonly acsTimeoutMs: number;
+  readonly signInMode: SignInMode;
+  readonly alternateCallerId: string | null;
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly path: string }
+    | { readonly kind: 'postgres'; readonly url: string };
+  readonly sessionIdleDays: number;
+  readonly rateLimitPerIp: number;
+  readonly rateLimitPerSession: number;
+  readonly trustProxy: boolean | number;
+  readonly logLevel: LogLevel;
+  readonly development: boolean;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+interface Setting {
+  readonly name: string;
+  readonly help: string;
+  readonly default?: string;
+}
+
+/** The settings, in the order `--help` lists them. */
+export const SETTINGS: readonly Setting[] = [
+  {
+    name: 'ACS_CONNECTION_STRING',
+    help: 'Access-key mode: the ACS resource connection string (endpoint=https://…;accesskey=…). Exactly one of this and ACS_ENDPOINT.',
+  },
+  {
+    name: 'ACS_ENDPOINT',
+    help: 'Managed-identity mode: the ACS resource endpoint (https://<name>.communication.azure.com). The credential comes from DefaultAzureCredential (App Service managed identity, AZURE_CLIENT_ID for a user-assigned one, az login locally).',
+  },
+  {
+    name: 'ACS_TOKEN_LIFETIME_MINUTES',
+    help: 'Lifetime of the ACS user tokens the backend issues, 60–1440.',
+    default: '60',
+  },
+  { name: 'ACS_TIMEOUT_MS', help: 'Upper bound for one ACS call, 100–60000 ms.', default: '10000' },
+  {
+    name: 'SIGN_IN_MODE',
+    help: 'How users sign in: "open" (anyone who reaches the backend; development and trusted networks only).',
+    default: 'open',
+  },
+  {
+    name: 'PSTN_ALTERNATE_CALLER_ID',
+    help: 'E.164 number (e.g. +14255550123) the app shows as caller id on phone calls; an ACS number you own.',
+  },
+  {
+    name: 'DATABASE_URL',
+    help: 'PostgreSQL connection URL (postgres://…) to keep sessions in PostgreSQL; several instances can share it.',
+  },
+  {
+    name: 'SQLITE_PATH',
+    help: 'SQLite file for sessions when DATABASE_URL is not set (created with its folder).',
+    default: 'data/switchboard.sqlite',
+  },
+  { name: 'SESSION_IDLE_DAYS', help: 'A session ends after this many days without a refresh, 1–365.', default: '30' },
+  { name: 'RATE_LIMIT_PER_IP', help: 'Requests per minute from one client address.', default: '120' },
+  { name: 'RATE_LIMIT_PER_SESSION', help: 'Token and sign-out requests per minute for one session.', default: '30' },
+  { name: 'HOST', help: 'Address to listen on (0.0.0.0 in a container).', default: '127.0.0.1' },
+  { name: 'PORT', help: 'Port to listen on.', default: '8787' },
+  {
+    name: 'TRUST_PROXY',
+    help: 'Trust X-Forwarded-For from this many proxy hops ("true" for all, "false" for none); 1 behind App Service.',
+    default: 'false',
+  },
+  { name: 'LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent.', default: 'info' },
+  {
+    name: 'SWITCHBOARD_DEVELOPMENT',
+    help: '"true" allows a plain-http ACS endpoint (local stand-ins only). Never in production.',
+    default: 'false',
+  },
+];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function settingsHelp(): string {
+  const width = Math.max(...SETTINGS.map((s) => s.name.length));
+  const lines = SETTINGS.map(
+    (s) => `  ${s.name.padEnd(width)}  ${s.help}${s.default === undefined ? '' : ` Default: ${s.default}.`}`,
+  );
+  return [
+    'Switchboard reference backend: sessions and ACS user tokens for the desktop app.',
+    '',
+    'Usage: npm run backend [-- --help]',
+    'Settings come from environment variables:',
+    '',
+    ...lines,
+    '',
+    'Details: docs/backend.md',
+  ].join('\n');
+}
+
+/** Parses the environment; throws `ConfigError` with one line that says what to fix. */
+export function parseConfig(env: Environment): BackendConfig {
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    if (raw) return raw;
+    return SETTINGS.find((s) => s.name === name)?.default;
+  };
+  const development = parseBoolean('SWITCHBOARD_DEVELOPMENT', value('SWITCHBOARD_DEVELOPMENT'));
+
+  const connectionString = value('ACS_CONNECTION_STRING');
+  const endpoint = value('ACS_ENDPOINT');
+  if (connectionString && endpoint) {
+    throw new ConfigError(
+      'Set either ACS_CONNECTION_STRING (access key) or ACS_ENDPOINT (managed identity), not both.',
+    );
+  }
+  if (!connectionString && !endpoint) {
+    throw new ConfigError(
+      'Set ACS_CONNECTION_STRING (access key) or ACS_ENDPOINT (managed identity) to reach Azure Communication Services; see --help.',
+    );
+  }
+  const acs = connectionString
+    ? parseConnectionString(connectionString, development)
+    : { kind: 'managed-identity' as const, endpoint: parseEndpoint('ACS_ENDPOINT', endpoint ?? '', development) };
+
+  const signInMode = value('SIGN_IN_MODE');
+  if (signInMode !== 'open') {
+    throw new ConfigError(`SIGN_IN_MODE must be "open" (the only mode this version implements), not "${signInMode}".`);
+  }
+
+  const callerId = value('PSTN_ALTERNATE_CALLER_ID');
+  if (callerId !== undefined && !E164PhoneNumberSchema.safeParse(callerId).success) {
+    throw new ConfigError(
+      `PSTN_ALTERNATE_CALLER_ID must be an E.164 number such as +14255550123 (a plus, then digits only), not "${callerId}".`,
+    );
+  }
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql://.');
+  }
+
+  return {
+    host: value('HOST') ?? '127.0.0.1',
+    port: parseInteger('PORT', value('PORT'), 0, 65535),
+    acs,
+    tokenLifetimeMinutes: parseInteger('ACS_TOKEN_LIFETIME_MINUTES', value('ACS_TOKEN_LIFETIME_MINUTES'), 60, 1440),
+    acsTimeoutMs: parseInteger('ACS_TIMEOUT_MS', value('ACS_TIMEOUT_MS'), 100, 60_000),
+    signInMode,
+    alternateCallerId: callerId ?? null,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'sqlite', path: value('SQLITE_PATH') ?? 'data/switchboard.sqlite' },
+    sessionIdleDays: parseInteger('SESSION_IDLE_DAYS', value('SESSION_IDLE_DAYS'), 1, 365),
+    rateLimitPerIp: parseInteger('RATE_LIMIT_PER_IP', value('RATE_LIMIT_PER_IP'), 1, 1_000_000),
+    rateLimitPerSession: parseInteger('RATE_LIMIT_PER_SESSION', value('RATE_LIMIT_PER_SESSION'), 1, 1_000_000),
+    trustProxy: parseTrustProxy(value('TRUST_PROXY')),
+    logLevel: parseLogLevel(value('LOG_LEVEL')),
+    development,
+  };
+}
+
+/**
+ * `endpoint=https://…;accesskey=<base64>`, keys in any order and case. The messages name the
+ * part that is wrong and never repeat the string (it holds the key).
+ */
+function parseConnectionString(
+  connectionString: string,
+  development: boolean,
+): { kind: 'access-key'; connectionString: string; endpoint: string } {
+  const parts = new Map<string, string>();
+  for (const part of connectionString.split(';')) {
+    if (part.trim() === '') continue;
+    const separator = part.indexOf('=');
+    if (separator <= 0) {
+      throw new ConfigError(
+        'ACS_CONNECTION_STRING is malformed: expected "endpoint=https://<resource>.communication.azure.com/;accesskey=<key>" (copy it from the ACS resource\'s Keys page in the Azure portal).',
+      );
+    }
+    parts.set(part.slice(0, separator).trim().toLowerCase(), part.slice(separator + 1).trim());
+  }
+  const endpoint = parts.get('endpoint');
+  const accessKey = parts.get('accesskey');
+  if (!endpoint || !accessKey) {
+    throw new ConfigError(
+      `ACS_CONNECTION_STRING is malformed: the ${endpoint ? 'accesskey' : 'endpoint'} part is missing (expected "endpoint=https://<resource>.communication.azure.com/;accesskey=<key>").`,
+    );
+  }
+  const parsedEndpoint = parseEndpoint('the endpoint in ACS_CONNECTION_STRING', endpoint, development);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(accessKey) || Buffer.from(accessKey, 'base64').length < 16) {
+    throw new ConfigError(
+      'ACS_CONNECTION_STRING is malformed: the accesskey part is not a base64 key (copy the whole connection string from the Azure portal).',
+    );
+  }
+  // The SDK's own parser is stricter about order: hand it the canonical form.
+  return {
+    kind: 'access-key',
+    connectionString: `endpoint=${parsedEndpoint};accesskey=${accessKey}`,
+    endpoint: parsedEndpoint,
+  };
+}
+
+function parseEndpoint(what: string, raw: string, development: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${what} is not a URL: expected https://<resource>.communication.azure.com/.`);
+  }
+  if (url.protocol === 'http:' && !development) {
+    throw new ConfigError(
+      `${what} uses plain http://; ACS needs https:// (plain http is only for local stand-ins with SWITCHBOARD_DEVELOPMENT=true).`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`${what} must start with https://.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`${what} must be a bare https://<resource>.communication.azure.com/ address.`);
+  }
+  return `${url.protocol}//${url.host}/`;
+}
+
+function parseInteger(name: string, raw: string | undefined, min: number, max: number): number {
+  const parsed = Number(raw);
+  if (raw === undefined || !/^\d+$/.test(raw) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw ?? ''}".`);
+  }
+  return parsed;
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be "true" or "false", not "${raw}".`);
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number {
+  if (raw === 'true') return true;
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  throw new ConfigError(`TRUST_PROXY must be "true", "false" or a hop count from 0 to 10, not "${raw}".`);
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  const level = (raw ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(level))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}".`);
+  return level;
+}

@@ -1,0 +1,231 @@
+/**
+ * The scale-out session store: PostgreSQL through `pg`. Several backend instances can share it;
+ * `rotate` locks the session row (SELECT … FOR UPDATE) so concurrent rotations of one session
+ * serialise across instances. `schema` isolates test runs; production uses the default.
+ */
+import pg from 'pg';
+import {
+  judgePresentedToken,
+  type NewSession,
+  REUSE_DETECTION_GENERATIONS,
+  type RefreshTokenRecord,
+  type RevokeReason,
+  type RotateOutcome,
+  type RotateRequest,
+  type SessionRecord,
+  type SessionStore,
+} from './session-store';
+
+interface JoinedRow {
+  hash: Buffer;
+  session_id: string;
+  parent_hash: Buffer | null;
+  token_generation: number;
+  issued_at: Date;
+  communication_user_id: string;
+  display_name: string;
+  subject: string | null;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+  anchor_hash: Buffer | null;
+  generation: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  communication_user_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  subject TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL,
+  revoked_at TIMESTAMPTZ,
+  revoke_reason TEXT,
+  anchor_hash BYTEA,
+  generation INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+  hash BYTEA PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  parent_hash BYTEA,
+  generation INTEGER NOT NULL,
+  issued_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_id, generation);
+CREATE INDEX IF NOT EXISTS sessions_by_end ON sessions(expires_at);
+`;
+
+const JOINED_SELECT = `
+SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.issued_at,
+       s.communication_user_id, s.display_name, s.subject, s.created_at, s.expires_at,
+       s.revoked_at, s.revoke_reason, s.anchor_hash, s.generation
+  FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+ WHERE t.hash = $1`;
+
+/** Any number works as long as every instance uses the same one: it serialises migrations. */
+const MIGRATION_LOCK_KEY = 0x5b5e5510;
+
+export interface PostgresSessionStoreOptions {
+  readonly connectionString: string;
+  /** A schema to create and use instead of `public` (tests). */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+export class PostgresSessionStore implements SessionStore {
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresSessionStoreOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new Error(`invalid PostgreSQL schema name "${options.schema}"`);
+    }
+    this.schema = options.schema;
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    this.pool.on('error', () => {});
+    if (this.schema !== undefined) {
+      const schema = this.schema;
+      this.pool.on('connect', (client) => {
+        client.query(`SET search_path TO ${schema}`).catch(() => {});
+      });
+    }
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        if (this.schema !== undefined) {
+          await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+          await client.query(`SET search_path TO ${this.schema}`);
+        }
+        await client.query(SCHEMA);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async createSession(session: NewSession): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO sessions (id, communication_user_id, display_name, subject, created_at, expires_at, generation)
+         VALUES ($1, $2, $3, $4, $5, $6, 0)`,
+        [session.id, session.communicationUserId, session.displayName, session.subject, session.now, session.expiresAt],
+      );
+      await client.query(
+        'INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at) VALUES ($1, $2, NULL, 0, $3)',
+        [session.refreshTokenHash, session.id, session.now],
+      );
+    });
+  }
+
+  async findByTokenHash(hash: Buffer): Promise<{ session: SessionRecord; token: RefreshTokenRecord } | null> {
+    const { rows } = await this.pool.query<JoinedRow>(JOINED_SELECT, [hash]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  }
+
+  async rotate(request: RotateRequest): Promise<RotateOutcome> {
+    return this.transaction(async (client): Promise<RotateOutcome> => {
+      const { rows } = await client.query<JoinedRow>(`${JOINED_SELECT} FOR UPDATE OF s`, [request.presentedHash]);
+      if (!rows[0]) return { kind: 'unknown' };
+      const { session, token } = fromRow(rows[0]);
+      const verdict = judgePresentedToken(session, token, request.now);
+      if (verdict === 'reused') {
+        await client.query(
+          `UPDATE sessions SET revoked_at = $1, revoke_reason = 'reuse' WHERE id = $2 AND revoked_at IS NULL`,
+          [request.now, session.id],
+        );
+        return { kind: 'reused', session: { ...session, revokedAt: request.now, revokeReason: 'reuse' } };
+      }
+      if (verdict !== 'valid') return { kind: verdict, session };
+      const generation = session.generation + 1;
+      await client.query('UPDATE sessions SET anchor_hash = $1, generation = $2, expires_at = $3 WHERE id = $4', [
+        token.hash,
+        generation,
+        request.expiresAt,
+        session.id,
+      ]);
+      await client.query(
+        'INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at) VALUES ($1, $2, $3, $4, $5)',
+        [request.newHash, session.id, token.hash, generation, request.now],
+      );
+      await client.query('DELETE FROM refresh_tokens WHERE session_id = $1 AND generation < $2 AND hash <> $3', [
+        session.id,
+        generation - REUSE_DETECTION_GENERATIONS,
+        token.hash,
+      ]);
+      return {
+        kind: 'rotated',
+        session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
+      };
+    });
+  }
+
+  async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE sessions SET revoked_at = $1, revoke_reason = $2 WHERE id = $3 AND revoked_at IS NULL',
+      [now, reason, sessionId],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async deleteEndedBefore(before: Date): Promise<number> {
+    const result = await this.pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [before]);
+    return result.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Drops the test schema (tests only). */
+  async dropSchema(): Promise<void> {
+    if (this.schema !== undefined) await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function fromRow(row: JoinedRow): { session: SessionRecord; token: RefreshTokenRecord } {
+  return {
+    session: {
+      id: row.session_id,
+      communicationUserId: row.communication_user_id,
+      displayName: row.display_name,
+      subject: row.subject,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+      revokeReason: row.revoke_reason as RevokeReason | null,
+      anchorHash: row.anchor_hash,
+      generation: row.generation,
+    },
+    token: {
+      hash: row.hash,
+      sessionId: row.session_id,
+      parentHash: row.parent_hash,
+      generation: row.token_generation,
+      issuedAt: row.issued_at,
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * Sessions and tokens, independent of HTTP: sign-in creates an ACS identity and a session;
+ * refresh rotates the refresh token (rules in session-store.ts) and fetches a fresh ACS token;
+ * sign-out revokes both. Every failure is an `HttpError` with the contract's code.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SessionAnswer } from '../../common/backend-contract';
+import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
+import type { SignedInPrincipal } from '../auth/authenticator';
+import { HttpError, unauthorized } from '../http/errors';
+import { hashRefreshToken, isWellFormedRefreshToken, newRefreshToken } from './refresh-token';
+import { judgePresentedToken, type RefreshTokenRecord, type SessionRecord, type SessionStore } from './session-store';
+
+export interface SessionServiceOptions {
+  readonly store: SessionStore;
+  readonly acs: AcsIdentityGateway;
+  /** Fallback logger; HTTP calls pass the request's logger (it carries the request id). */
+  readonly logger: FastifyBaseLogger;
+  /** A session ends after this long without a refresh. */
+  readonly sessionIdleMs: number;
+  readonly now?: () => Date;
+}
+
+/** What a refresh token resolved to; computed once per request (the rate limiter needs it too). */
+export type TokenLookup = { session: SessionRecord; token: RefreshTokenRecord } | null;
+
+export class SessionService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SessionServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Resolves a presented refresh token to its session without changing anything. */
+  async lookup(refreshToken: string): Promise<TokenLookup> {
+    if (!isWellFormedRefreshToken(refreshToken)) return null;
+    return this.options.store.findByTokenHash(hashRefreshToken(refreshToken));
+  }
+
+  async signIn(
+    principal: SignedInPrincipal,
+    displayName: string,
+    log: FastifyBaseLogger = this.options.logger,
+  ): Promise<SessionAnswer> {
+    const { communicationUserId, accessToken } = await this.acsCall(log, () => this.options.acs.createUserAndToken());
+    const refreshToken = newRefreshToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.options.sessionIdleMs);
+    const sessionId = randomUUID();
+    await this.options.store.createSession({
+      id: sessionId,
+      communicationUserId,
+      displayName,
+      subject: principal.subject,
+      now,
+      expiresAt,
+      refreshTokenHash: hashRefreshToken(refreshToken),
+    });
+    log.info({ sessionId }, 'session created');
+    return {
+      user: { communicationUserId, displayName },
+      accessToken,
+      session: { refreshToken, expiresOn: expiresAt.toISOString() },
+    };
+  }
+
+  async refresh(
+    refreshToken: string,
+    known?: TokenLookup,
+    log: FastifyBaseLogger = this.options.logger,
+  ): Promise<SessionAnswer> {
+    const found = known !== undefined ? known : await this.lookup(refreshToken);
+    if (!found) throw unauthorized();
+    const { session } = found;
+    // Judge before spending an ACS call; the store judges again atomically when rotating.
+    const verdict = judgePresentedToken(session, found.token, this.now());
+    if (verdict === 'reused') {
+      await this.options.store.revoke(session.id, 'reuse', this.now());
+      await this.afterReuse(log, session);
+      throw tokenReused();
+    }
+    if (verdict === 'revoked') throw endedBy(session);
+    if (verdict === 'expired') throw sessionExpired();
+    const accessToken = await this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session);
+    const next = newRefreshToken();
+    const now = this.now();
+    const outcome = await this.options.store.rotate({
+      presentedHash: found.token.hash,
+      newHash: hashRefreshToken(next),
+      now,
+      expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
+    });
+    switch (outcome.kind) {
+      case 'unknown':
+        throw unauthorized();
+      case 'revoked':
+        throw endedBy(outcome.session);
+      case 'expired':
+        throw sessionExpired();
+      case 'reused':
+        await this.afterReuse(log, outcome.session);
+        throw tokenReused();
+      case 'rotated':
+        return {
+          user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
+          accessToken,
+          session: { refreshToken: next, expiresOn: outcome.session.expiresAt.toISOString() },
+        };
+    }
+  }
+
+  /** Sign-out: the session dies first (the refresh token is then useless), then ACS revokes its tokens. */
+  async signOut(
+    refreshToken: string,
+    known?: TokenLookup,
+    log: FastifyBaseLogger = this.options.logger,
+  ): Promise<void> {
+    const found = known !== undefined ? known : await this.lookup(refreshToken);
+    if (!found) throw unauthorized();
+    const revokedNow = await this.options.store.revoke(found.session.id, 'signed-out', this.now());
+    if (revokedNow) log.info({ sessionId: found.session.id }, 'session signed out');
+    // Also when it was already revoked: a retried sign-out completes an ACS revoke that failed before.
+    await this.acsCall(log, () => this.options.acs.revokeTokens(found.session.communicationUserId));
+  }
+
+  /** Administrator revocation (and the test harness's knob): no ACS call, the session just ends. */
+  async revokeByRefreshToken(refreshToken: string): Promise<boolean> {
+    const found = await this.lookup(refreshToken);
+    return found ? this.options.store.revoke(found.session.id, 'administrator', this.now()) : false;
+  }
+
+  private async afterReuse(log: FastifyBaseLogger, session: SessionRecord): Promise<void> {
+    log.warn(
+      { sessionId: session.id },
+      'refresh token reuse: an older refresh token came back, the session is revoked',
+    );
+    // Whoever replayed the token may hold ACS tokens from it: revoke them too, best effort.
+    await this.options.acs.revokeTokens(session.communicationUserId).catch((error: unknown) => {
+      log.warn({ sessionId: session.id, acs: describe(error) }, 'ACS revoke after reuse failed');
+    });
+  }
+
+  /** Runs an ACS call and turns its failure into the contract's answer. */
+  private async acsCall<T>(log: FastifyBaseLogger, work: () => Promise<T>, session?: SessionRecord): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AcsFailure)) throw error;
+      log.warn({ sessionId: session?.id, acs: describe(error) }, 'ACS identity call failed');
+      switch (error.kind) {
+        case 'throttled':
+          throw new HttpError(
+            503,
+            'acs_unavailable',
+            'Azure Communication Services is busy; try again shortly.',
+            Math.min(Math.max(error.retryAfterSeconds ?? 5, 1), 300),
+          );
+        case 'identity-gone':
+          if (session) {
+            await this.options.store.revoke(session.id, 'acs-identity-gone', this.now());
+            throw new HttpError(401, 'session_revoked', 'Your calling identity no longer exists; sign in again.');
+          }
+          throw new HttpError(502, 'acs_unavailable', 'Azure Communication Services refused the request.', 30);
+        case 'credentials-rejected':
+          log.error(
+            { acs: describe(error) },
+            'ACS rejected the backend credentials: check ACS_CONNECTION_STRING or the managed identity role',
+          );
+          throw new HttpError(502, 'acs_unavailable', 'The backend cannot reach Azure Communication Services.', 30);
+        case 'unavailable':
+        case 'rejected':
+          throw new HttpError(
+            502,
+            'acs_unavailable',
+            'Azure Communication Services did not answer; try again shortly.',
+            5,
+          );
+      }
+    }
+  }
+}
+
+function describe(error: unknown): Record<string, unknown> {
+  return error instanceof AcsFailure
+    ? { kind: error.kind, status: error.acsStatus, code: error.acsCode }
+    : { kind: 'unexpected', name: (error as Error | undefined)?.name };
+}
+
+/** A revoked session's answer says why, so the app can tell "signed out" from "ended to protect you". */
+const endedBy = (session: SessionRecord) => (session.revokeReason === 'reuse' ? tokenReused() : sessionRevoked());
+const sessionRevoked = () => new HttpError(401, 'session_revoked', 'This session was signed out; sign in again.');
+const sessionExpired = () =>
+  new HttpError(401, 'session_expired', 'This session expired after a long time without use; sign in again.');
+const tokenReused = () =>
+  new HttpError(
+    401,
+    'refresh_token_reused',
+    'An old refresh token was used again, so this session was ended to protect it; sign in again.',
+  );

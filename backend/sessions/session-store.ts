@@ -1,0 +1,97 @@
+/**
+ * Where sessions live. Two implementations (SQLite embedded, PostgreSQL to scale out) pass one
+ * contract suite (test/integration/backend/session-store.contract.ts). The rotation rule itself
+ * is `judgePresentedToken` below, shared by both: each store only supplies atomicity.
+ *
+ * Rotation design (docs/backend.md, "Refresh-token rotation"): a session has an *anchor*, the
+ * last refresh token that was used (none before the first refresh). The tokens that are valid
+ * are the anchor itself and every token issued from it (its children). Presenting a child makes
+ * it the new anchor; presenting the anchor again (a retry after a lost answer, or two refreshes
+ * racing with the same token) issues one more child. Any other token of the session is *reuse*:
+ * someone holds a token the legitimate client has moved past, so the whole session is revoked.
+ */
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly communicationUserId: string;
+  readonly displayName: string;
+  /** The sign-in subject (OIDC `sub`); null in `open` mode. */
+  readonly subject: string | null;
+  readonly createdAt: Date;
+  /** Slides forward on every refresh. */
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+  readonly revokeReason: RevokeReason | null;
+  /** Hash of the last used refresh token; null until the first refresh. */
+  readonly anchorHash: Buffer | null;
+  /** Generation of the newest token issued (the first token is 0). */
+  readonly generation: number;
+}
+
+export interface RefreshTokenRecord {
+  readonly hash: Buffer;
+  readonly sessionId: string;
+  /** The anchor it was issued from; null for the session's first token. */
+  readonly parentHash: Buffer | null;
+  readonly generation: number;
+  readonly issuedAt: Date;
+}
+
+export type RevokeReason = 'signed-out' | 'reuse' | 'administrator' | 'acs-identity-gone';
+
+export interface NewSession {
+  readonly id: string;
+  readonly communicationUserId: string;
+  readonly displayName: string;
+  readonly subject: string | null;
+  readonly now: Date;
+  readonly expiresAt: Date;
+  readonly refreshTokenHash: Buffer;
+}
+
+export type TokenVerdict = 'valid' | 'revoked' | 'expired' | 'reused';
+
+export type RotateOutcome =
+  | { readonly kind: 'rotated'; readonly session: SessionRecord }
+  | { readonly kind: 'unknown' }
+  /** `reused`: the store has revoked the session in the same transaction. */
+  | { readonly kind: 'revoked' | 'expired' | 'reused'; readonly session: SessionRecord };
+
+export interface RotateRequest {
+  readonly presentedHash: Buffer;
+  readonly newHash: Buffer;
+  readonly now: Date;
+  /** The session's new idle expiry. */
+  readonly expiresAt: Date;
+}
+
+export interface SessionStore {
+  /** Creates tables if needed. Idempotent; safe with several instances starting at once. */
+  migrate(): Promise<void>;
+  createSession(session: NewSession): Promise<void>;
+  findByTokenHash(hash: Buffer): Promise<{ session: SessionRecord; token: RefreshTokenRecord } | null>;
+  /**
+   * Atomically: judge the presented token, and when valid make it the anchor, store `newHash`
+   * as its child and slide the expiry. A `reused` verdict revokes the session in the same step.
+   */
+  rotate(request: RotateRequest): Promise<RotateOutcome>;
+  /** Revokes the session if it is not already; answers whether this call revoked it. */
+  revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean>;
+  /** Deletes sessions that expired or were revoked before `before`; answers how many. */
+  deleteEndedBefore(before: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** How many generations of old token hashes are kept for reuse detection; older ones are forgotten. */
+export const REUSE_DETECTION_GENERATIONS = 32;
+
+/** The rotation rule (see the module comment). Pure: both stores call it inside a transaction. */
+export function judgePresentedToken(session: SessionRecord, token: RefreshTokenRecord, now: Date): TokenVerdict {
+  if (session.revokedAt !== null) return 'revoked';
+  const isAnchor = session.anchorHash?.equals(token.hash) === true;
+  const isChildOfAnchor =
+    session.anchorHash === null ? token.parentHash === null : token.parentHash?.equals(session.anchorHash) === true;
+  if (!isAnchor && !isChildOfAnchor) return 'reused';
+  if (session.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'valid';
+}
