@@ -363,7 +363,9 @@ function trayIconPath(status: ReturnType<typeof trayStatusFrom>): string {
 function readSignedBuildMarker(): boolean {
   try {
     const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
-    return pkg?.switchboard?.signedBuild === true;
+    // `-c.extraMetadata.switchboard.signedBuild=true` on the command line may arrive as a string.
+    const marker = pkg?.switchboard?.signedBuild;
+    return marker === true || marker === 'true';
   } catch {
     return false;
   }
