@@ -1,0 +1,174 @@
+import {
+  Button,
+  Card,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { Speaker2Regular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
+import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
+import { deviceStrings } from '../../strings';
+import { DevicePickers } from '../shared/DevicePickers';
+import { LocalPreview } from '../shared/LocalPreview';
+import { MicLevelMeter } from '../shared/MicLevelMeter';
+import { detectOperatingSystem } from '../shared/platform';
+import { useAction } from '../shared/use-action';
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    height: '100%',
+    overflow: 'auto',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  intro: { color: tokens.colorNeutralForeground3 },
+  layout: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalXXL,
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    '@media (min-width: 860px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
+    alignItems: 'start',
+  },
+  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  waiting: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingVerticalXXL,
+  },
+});
+
+type Denied = 'both' | 'audio' | 'video' | null;
+
+function deniedWhat(devices: DevicesState): Denied {
+  const audio = devices.audioPermission === 'denied';
+  const video = devices.videoPermission === 'denied';
+  return audio && video ? 'both' : audio ? 'audio' : video ? 'video' : null;
+}
+
+/**
+ * Camera, microphone and speaker check: permission (with per-OS help when it is denied), the
+ * camera preview, the three pickers, a live microphone level and a speaker test sound.
+ */
+export function DeviceSetup() {
+  const styles = useStyles();
+  const devices = useCallingState((state) => state.devices);
+  const actions = useCallingActions();
+  const permission = useAction();
+  const testSound = useAction();
+  const askedOnce = useRef(false);
+
+  const needsPermission = devices.audioPermission === 'unknown' || devices.videoPermission === 'unknown';
+  const denied = deniedWhat(devices);
+  const ask = () =>
+    permission.run(() =>
+      actions.requestPermissions({
+        audio: devices.audioPermission !== 'granted',
+        video: devices.videoPermission !== 'granted',
+      }),
+    );
+
+  // Ask as soon as the devices can be asked for, once: like Teams' pre-join screen.
+  useEffect(() => {
+    if (!devices.ready || askedOnce.current || !needsPermission) return;
+    askedOnce.current = true;
+    void permission.run(() =>
+      actions.requestPermissions({
+        audio: devices.audioPermission === 'unknown',
+        video: devices.videoPermission === 'unknown',
+      }),
+    );
+  }, [devices.ready, needsPermission, devices.audioPermission, devices.videoPermission, actions, permission]);
+
+  return (
+    <div className={styles.root} data-testid="device-setup">
+      <header className={styles.header}>
+        <Title2 as="h1">{deviceStrings.title}</Title2>
+        <Text className={styles.intro}>{deviceStrings.intro}</Text>
+      </header>
+
+      {!devices.ready ? (
+        <div className={styles.waiting} role="status">
+          <Spinner size="small" />
+          <Text>{deviceStrings.lookingForDevices}</Text>
+        </div>
+      ) : (
+        <>
+          {denied ? (
+            <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
+              <MessageBarBody>
+                <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
+                {deviceStrings.deniedHowTo[detectOperatingSystem()]}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={ask} disabled={permission.busy}>
+                  {deviceStrings.tryAgain}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : needsPermission ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
+                {deviceStrings.permissionBody}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button appearance="primary" onClick={ask} disabled={permission.busy}>
+                  {permission.busy ? deviceStrings.asking : deviceStrings.allow}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : null}
+          {permission.error ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{permission.error}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          <div className={styles.layout}>
+            <Card className={styles.card}>
+              <LocalPreview enabled={devices.videoPermission === 'granted'} />
+            </Card>
+            <Card className={styles.card}>
+              <DevicePickers />
+              {devices.audioPermission === 'granted' ? (
+                <div className={styles.section}>
+                  <Text weight="semibold">{deviceStrings.micLevel}</Text>
+                  <MicLevelMeter />
+                  <Text size={200} className={styles.hint}>
+                    {deviceStrings.micLevelHint}
+                  </Text>
+                </div>
+              ) : null}
+              <div className={styles.section}>
+                <Button
+                  icon={<Speaker2Regular />}
+                  onClick={() => testSound.run(() => actions.playTestSound())}
+                  disabled={testSound.busy}
+                >
+                  {testSound.busy ? deviceStrings.testSoundPlaying : deviceStrings.testSound}
+                </Button>
+                <Text size={200} className={styles.hint} role={testSound.error ? 'alert' : undefined}>
+                  {testSound.error ? deviceStrings.testSoundFailed(testSound.error) : deviceStrings.testSoundHint}
+                </Text>
+              </div>
+            </Card>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import { Button, makeStyles, mergeClasses, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import {
+  CallInboundRegular,
+  CallMissedRegular,
+  CallOutboundRegular,
+  CallRegular,
+  DeleteRegular,
+  DismissRegular,
+  VideoRegular,
+} from '@fluentui/react-icons';
+import { type JSX, useState } from 'react';
+import type { Favourite, RecentCall } from '../../../common/ipc/history';
+import { callTargetDisplay, callTargetToInput, targetSupportsVideo } from '../../calling/call-target';
+import { type CallTarget, useCallingState } from '../../calling/model';
+import type { HistoryClient, HistorySnapshot } from '../../history/history-client';
+import { formatWhen, historyStrings } from '../../strings';
+import { ControlTooltip } from '../shared/ControlTooltip';
+import { TargetIcon } from '../shared/target-icon';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalS },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, overflowY: 'auto', minHeight: 0 },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  main: {
+    flex: 1,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  avatar: {
+    flexShrink: 0,
+    width: '32px',
+    height: '32px',
+    borderRadius: tokens.borderRadiusCircular,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    fontSize: '16px',
+    marginRight: tokens.spacingHorizontalS,
+  },
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  detail: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+  },
+  missed: { color: tokens.colorPaletteRedForeground1 },
+  empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
+});
+
+/** Recent calls and favourites: pick one to fill the call box, or call it straight away. */
+export function HistoryPanel(props: {
+  snapshot: HistorySnapshot;
+  client: HistoryClient;
+  onPick: (input: string) => void;
+  onCall: (target: CallTarget, video: boolean) => void;
+}) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<'recent' | 'favourites'>('recent');
+  const agent = useCallingState((state) => state.agent);
+  const canCall = agent === 'connected';
+  const { snapshot, client } = props;
+
+  let body: JSX.Element;
+  if (snapshot.status === 'loading') {
+    body = <Spinner size="small" />;
+  } else if (snapshot.status === 'unavailable') {
+    body = <Text className={styles.empty}>{historyStrings.unavailable}</Text>;
+  } else if (tab === 'recent') {
+    const recents = snapshot.history.recents;
+    body =
+      recents.length === 0 ? (
+        <Text className={styles.empty}>{historyStrings.noRecents}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={historyStrings.recent}>
+          {recents.map((call) => (
+            <RecentRow
+              key={call.id}
+              call={call}
+              canCall={canCall}
+              onPick={props.onPick}
+              onCall={props.onCall}
+              onRemove={() => void client.removeRecent(call.id).catch(() => {})}
+            />
+          ))}
+        </ul>
+      );
+  } else {
+    const favourites = snapshot.history.favourites;
+    body =
+      favourites.length === 0 ? (
+        <Text className={styles.empty}>{historyStrings.noFavourites}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={historyStrings.favourites}>
+          {favourites.map((favourite) => (
+            <FavouriteRow
+              key={favourite.id}
+              favourite={favourite}
+              canCall={canCall}
+              onPick={props.onPick}
+              onCall={props.onCall}
+              onRemove={() => void client.removeFavourite(favourite.id).catch(() => {})}
+            />
+          ))}
+        </ul>
+      );
+  }
+
+  return (
+    <section className={styles.root} aria-label={historyStrings.listsLabel}>
+      <div className={styles.header}>
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as 'recent' | 'favourites')}>
+          <Tab value="recent">{historyStrings.recent}</Tab>
+          <Tab value="favourites">{historyStrings.favourites}</Tab>
+        </TabList>
+        {tab === 'recent' && snapshot.status === 'ready' && snapshot.history.recents.length > 0 ? (
+          <ControlTooltip label={historyStrings.clearRecents}>
+            <Button
+              appearance="subtle"
+              icon={<DeleteRegular />}
+              aria-label={historyStrings.clearRecents}
+              onClick={() => void client.clearRecents().catch(() => {})}
+            />
+          </ControlTooltip>
+        ) : null}
+      </div>
+      {body}
+    </section>
+  );
+}
+
+function RecentRow(props: {
+  call: RecentCall;
+  canCall: boolean;
+  onPick: (input: string) => void;
+  onCall: (target: CallTarget, video: boolean) => void;
+  onRemove: () => void;
+}) {
+  const styles = useStyles();
+  const { call } = props;
+  const missed = call.outcome === 'missed' || call.outcome === 'declined';
+  const DirectionIcon = missed
+    ? CallMissedRegular
+    : call.direction === 'incoming'
+      ? CallInboundRegular
+      : CallOutboundRegular;
+  const detail = [
+    historyStrings.outcome[call.outcome],
+    formatWhen(call.startedAt),
+    call.durationSeconds > 0 ? historyStrings.duration(call.durationSeconds) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li className={styles.row}>
+      <Button
+        appearance="transparent"
+        className={styles.main}
+        aria-label={historyStrings.useTarget(call.title)}
+        onClick={() => props.onPick(callTargetToInput(call.target))}
+      >
+        <span className={styles.avatar} aria-hidden>
+          <TargetIcon kind={call.target.kind} />
+        </span>
+        <span className={styles.text}>
+          <Text className={mergeClasses(styles.title, missed && styles.missed)} weight="semibold">
+            {call.title}
+          </Text>
+          <span className={mergeClasses(styles.detail, missed && styles.missed)}>
+            <DirectionIcon aria-label={historyStrings.direction[call.direction]} />
+            {detail}
+          </span>
+        </span>
+      </Button>
+      <CallButtons target={call.target} title={call.title} canCall={props.canCall} onCall={props.onCall} />
+      <ControlTooltip label={historyStrings.remove(call.title)}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<DismissRegular />}
+          aria-label={historyStrings.remove(call.title)}
+          onClick={props.onRemove}
+        />
+      </ControlTooltip>
+    </li>
+  );
+}
+
+function FavouriteRow(props: {
+  favourite: Favourite;
+  canCall: boolean;
+  onPick: (input: string) => void;
+  onCall: (target: CallTarget, video: boolean) => void;
+  onRemove: () => void;
+}) {
+  const styles = useStyles();
+  const { favourite } = props;
+  const display = callTargetDisplay(favourite.target);
+  return (
+    <li className={styles.row}>
+      <Button
+        appearance="transparent"
+        className={styles.main}
+        aria-label={historyStrings.useTarget(favourite.label)}
+        onClick={() => props.onPick(callTargetToInput(favourite.target))}
+      >
+        <span className={styles.avatar} aria-hidden>
+          <TargetIcon kind={favourite.target.kind} />
+        </span>
+        <span className={styles.text}>
+          <Text className={styles.title} weight="semibold">
+            {favourite.label}
+          </Text>
+          {display !== favourite.label ? <span className={styles.detail}>{display}</span> : null}
+        </span>
+      </Button>
+      <CallButtons target={favourite.target} title={favourite.label} canCall={props.canCall} onCall={props.onCall} />
+      <ControlTooltip label={historyStrings.removeFavourite(favourite.label)}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<DismissRegular />}
+          aria-label={historyStrings.removeFavourite(favourite.label)}
+          onClick={props.onRemove}
+        />
+      </ControlTooltip>
+    </li>
+  );
+}
+
+function CallButtons(props: {
+  target: CallTarget;
+  title: string;
+  canCall: boolean;
+  onCall: (target: CallTarget, video: boolean) => void;
+}) {
+  return (
+    <>
+      {targetSupportsVideo(props.target) ? (
+        <ControlTooltip label={historyStrings.videoCallAgain(props.title)}>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={<VideoRegular />}
+            disabled={!props.canCall}
+            aria-label={historyStrings.videoCallAgain(props.title)}
+            onClick={() => props.onCall(props.target, true)}
+          />
+        </ControlTooltip>
+      ) : null}
+      <ControlTooltip label={historyStrings.callAgain(props.title)}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<CallRegular />}
+          disabled={!props.canCall}
+          aria-label={historyStrings.callAgain(props.title)}
+          onClick={() => props.onCall(props.target, false)}
+        />
+      </ControlTooltip>
+    </>
+  );
+}

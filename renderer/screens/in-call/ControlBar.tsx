@@ -1,0 +1,204 @@
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  CallEndRegular,
+  DialpadRegular,
+  HandRightFilled,
+  HandRightRegular,
+  MicOffRegular,
+  MicRegular,
+  PauseRegular,
+  PeopleRegular,
+  PlayRegular,
+  SettingsRegular,
+  ShareScreenStartRegular,
+  ShareScreenStopRegular,
+  VideoOffRegular,
+  VideoRegular,
+} from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import type { CallView, DtmfTone } from '../../calling/model';
+import { inCallStrings } from '../../strings';
+import { ControlTooltip } from '../shared/ControlTooltip';
+import { DevicePickers } from '../shared/DevicePickers';
+import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
+import { DtmfKeypad } from './DtmfKeypad';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    justifyContent: 'center',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  control: {
+    minWidth: '64px',
+    height: '56px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    '& .fui-Button__icon': { fontSize: '22px', width: '22px', height: '22px', marginRight: 0 },
+  },
+  on: { backgroundColor: tokens.colorNeutralBackground1Selected, color: tokens.colorBrandForeground1 },
+  separator: {
+    width: '1px',
+    height: '32px',
+    backgroundColor: tokens.colorNeutralStroke2,
+    margin: `0 ${tokens.spacingHorizontalS}`,
+  },
+  hangUp: {
+    minWidth: '96px',
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': {
+      backgroundColor: tokens.colorPaletteRedForeground1,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
+  popover: { padding: tokens.spacingHorizontalL },
+  devices: { width: '300px' },
+});
+
+export interface ControlBarProps {
+  call: CallView;
+  participantsOpen: boolean;
+  onToggleMute(): void;
+  onToggleCamera(): void;
+  onToggleScreenShare(): void;
+  onToggleHold(): void;
+  onToggleHand(): void;
+  onTone(tone: DtmfTone): void;
+  onToggleParticipants(): void;
+  onHangUp(): void;
+}
+
+/** The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad | hang up. */
+export function ControlBar(props: ControlBarProps) {
+  const styles = useStyles();
+  const { call } = props;
+  const live = call.status === 'connected' || call.status === 'on-hold' || call.status === 'remote-hold';
+  const onHold = call.status === 'on-hold';
+  const isPhone = call.target?.kind === 'phone';
+
+  const control = (p: {
+    label: string;
+    icon: ReactElement;
+    onClick?: () => void;
+    on?: boolean;
+    disabled?: boolean;
+    shortcut?: CallShortcut;
+    testId?: string;
+  }) => (
+    <ControlTooltip label={p.label} {...(p.shortcut ? { shortcut: p.shortcut } : {})}>
+      <Button
+        appearance="subtle"
+        className={mergeClasses(styles.control, p.on && styles.on)}
+        icon={p.icon}
+        aria-label={p.label}
+        aria-keyshortcuts={p.shortcut ? ariaShortcut(p.shortcut) : undefined}
+        disabled={p.disabled}
+        onClick={p.onClick}
+        data-testid={p.testId}
+      >
+        {p.label}
+      </Button>
+    </ControlTooltip>
+  );
+
+  return (
+    <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel}>
+      {control({
+        label: inCallStrings.participants,
+        icon: <PeopleRegular />,
+        on: props.participantsOpen,
+        onClick: props.onToggleParticipants,
+      })}
+      {control({
+        label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
+        icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
+        on: call.isHandRaised,
+        disabled: !live,
+        onClick: props.onToggleHand,
+      })}
+      {control({
+        label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
+        icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
+        on: call.isScreenSharing,
+        disabled: !live || isPhone,
+        onClick: props.onToggleScreenShare,
+      })}
+      <Popover withArrow positioning="above" trapFocus>
+        <PopoverTrigger disableButtonEnhancement>
+          {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}
+        </PopoverTrigger>
+        <PopoverSurface
+          className={mergeClasses(styles.popover, styles.devices)}
+          aria-label={inCallStrings.devicesLabel}
+        >
+          <DevicePickers />
+        </PopoverSurface>
+      </Popover>
+      <span className={styles.separator} aria-hidden />
+      {control({
+        label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
+        icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
+        on: call.isCameraOn,
+        disabled: isPhone,
+        shortcut: 'toggleCamera',
+        onClick: props.onToggleCamera,
+      })}
+      {control({
+        label: call.isMuted ? inCallStrings.unmute : inCallStrings.mute,
+        icon: call.isMuted ? <MicOffRegular /> : <MicRegular />,
+        on: call.isMuted,
+        shortcut: 'toggleMute',
+        onClick: props.onToggleMute,
+      })}
+      {control({
+        label: onHold ? inCallStrings.resume : inCallStrings.hold,
+        icon: onHold ? <PlayRegular /> : <PauseRegular />,
+        on: onHold,
+        disabled: !live || call.status === 'remote-hold',
+        onClick: props.onToggleHold,
+      })}
+      {isPhone ? (
+        <Popover withArrow positioning="above" trapFocus>
+          <PopoverTrigger disableButtonEnhancement>
+            {control({ label: inCallStrings.keypad, icon: <DialpadRegular />, disabled: !live })}
+          </PopoverTrigger>
+          <PopoverSurface className={styles.popover}>
+            <DtmfKeypad onTone={props.onTone} />
+          </PopoverSurface>
+        </Popover>
+      ) : null}
+      <span className={styles.separator} aria-hidden />
+      <ControlTooltip label={inCallStrings.hangUp} shortcut="hangUp">
+        <Button
+          className={mergeClasses(styles.control, styles.hangUp)}
+          icon={<CallEndRegular />}
+          aria-label={inCallStrings.hangUp}
+          aria-keyshortcuts={ariaShortcut('hangUp')}
+          disabled={call.status === 'disconnecting'}
+          onClick={props.onHangUp}
+        >
+          {inCallStrings.hangUp}
+        </Button>
+      </ControlTooltip>
+    </div>
+  );
+}

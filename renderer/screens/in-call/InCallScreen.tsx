@@ -1,0 +1,143 @@
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { useCallingActions, useCallingState } from '../../calling/model';
+import { recentFromEndedCall, recordRecent } from '../../history/record-call';
+import { inCallStrings } from '../../strings';
+import { AgentBanner } from '../shared/AgentBanner';
+import { IncomingCallCard } from '../shared/IncomingCallCard';
+import { useCallShortcuts } from '../shared/shortcuts';
+import { useAction } from '../shared/use-action';
+import { CallEndedView } from './CallEndedView';
+import { CallHeader } from './CallHeader';
+import { ControlBar } from './ControlBar';
+import { ParticipantsPanel } from './ParticipantsPanel';
+import { VideoStage } from './VideoStage';
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  banners: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`,
+  },
+  body: { flex: 1, display: 'flex', minHeight: 0 },
+  incoming: {
+    margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
+});
+
+/**
+ * The call: header (who, state, timer), banners (ACS unreachable, reconnecting, diagnostics, a
+ * second incoming call), the stage, the people panel and the controls. Ctrl/⌘+Shift+M mutes,
+ * +O toggles the camera, +H hangs up. When the call ends it says why, and records it in recents.
+ */
+export function InCallScreen() {
+  const styles = useStyles();
+  const call = useCallingState((state) => state.call);
+  const incoming = useCallingState((state) => state.incoming);
+  const actions = useCallingActions();
+  const action = useAction();
+  // Hanging up must never wait behind another control's pending action.
+  const hangUp = useAction();
+  const [participantsOpen, setParticipantsOpen] = useState(false);
+  const [endedAt, setEndedAt] = useState<number | null>(null);
+  const recorded = useRef<string | null>(null);
+
+  const ended = call?.status === 'ended';
+  useEffect(() => {
+    if (call?.status !== 'ended') {
+      setEndedAt(null);
+      return;
+    }
+    const at = Date.now();
+    setEndedAt(at);
+    if (recorded.current !== call.id) {
+      recorded.current = call.id;
+      recordRecent(recentFromEndedCall(call, at));
+    }
+  }, [call]);
+
+  useCallShortcuts(
+    call && !ended
+      ? {
+          toggleMute: () => void action.run(() => actions.setMuted(!call.isMuted)),
+          toggleCamera: () => void action.run(() => actions.setCameraOn(!call.isCameraOn)),
+          hangUp: () => void hangUp.run(() => actions.hangUp()),
+        }
+      : {},
+  );
+
+  if (!call) return null;
+
+  if (ended) {
+    return (
+      <div className={styles.root} data-testid="in-call-screen">
+        <CallHeader call={call} />
+        <CallEndedView call={call} endedAt={endedAt ?? Date.now()} />
+      </div>
+    );
+  }
+
+  const ringing = incoming[0];
+  return (
+    <div className={styles.root} data-testid="in-call-screen">
+      <CallHeader call={call} />
+      <div className={styles.banners}>
+        <AgentBanner />
+        {call.status === 'reconnecting' ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{inCallStrings.status.reconnecting}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {call.status === 'remote-hold' ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{inCallStrings.status['remote-hold']}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {call.diagnostics.map((diagnostic) => (
+          <MessageBar key={diagnostic.id} intent="warning" data-testid="diagnostic" data-area={diagnostic.area}>
+            <MessageBarBody>{diagnostic.message}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {action.error || hangUp.error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{inCallStrings.actionFailed(action.error ?? hangUp.error ?? '')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      {ringing ? (
+        <div className={styles.incoming}>
+          <IncomingCallCard key={ringing.id} incoming={ringing} duringCall compact />
+        </div>
+      ) : null}
+      <div className={styles.body}>
+        <VideoStage call={call} />
+        {participantsOpen ? <ParticipantsPanel call={call} onClose={() => setParticipantsOpen(false)} /> : null}
+      </div>
+      <ControlBar
+        call={call}
+        participantsOpen={participantsOpen}
+        onToggleMute={() => void action.run(() => actions.setMuted(!call.isMuted))}
+        onToggleCamera={() => void action.run(() => actions.setCameraOn(!call.isCameraOn))}
+        onToggleScreenShare={() => void action.run(() => actions.setScreenSharing(!call.isScreenSharing))}
+        onToggleHold={() => void action.run(() => actions.setOnHold(call.status !== 'on-hold'))}
+        onToggleHand={() => void action.run(() => actions.setHandRaised(!call.isHandRaised))}
+        onTone={(tone) => void actions.sendDtmf(tone).catch(() => {})}
+        onToggleParticipants={() => setParticipantsOpen((open) => !open)}
+        onHangUp={() => void hangUp.run(() => actions.hangUp())}
+      />
+    </div>
+  );
+}

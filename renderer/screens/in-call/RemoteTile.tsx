@@ -1,0 +1,124 @@
+import { Avatar, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { HandRightFilled, MicOffFilled } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { type Participant, type RemoteVideo, useCallingActions } from '../../calling/model';
+import { inCallStrings } from '../../strings';
+
+const useStyles = makeStyles({
+  tile: {
+    margin: 0,
+    position: 'relative',
+    overflow: 'hidden',
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+    minHeight: 0,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    outlineStyle: 'solid',
+    outlineWidth: '2px',
+    outlineColor: 'transparent',
+    outlineOffset: '-2px',
+    transitionProperty: 'outline-color',
+    transitionDuration: tokens.durationFast,
+  },
+  speaking: { outlineColor: tokens.colorBrandStroke1 },
+  video: {
+    position: 'absolute',
+    inset: 0,
+    '& > div, & video': { width: '100%', height: '100%' },
+    '& video': { objectFit: 'cover' },
+  },
+  screen: { '& video': { objectFit: 'contain' }, backgroundColor: tokens.colorNeutralBackgroundInverted },
+  label: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    bottom: tokens.spacingVerticalS,
+    maxWidth: `calc(100% - 2 * ${tokens.spacingHorizontalS})`,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBackgroundOverlay,
+    color: tokens.colorNeutralForegroundStaticInverted,
+    fontSize: tokens.fontSizeBase200,
+  },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'inherit' },
+  hand: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
+/**
+ * One participant on the stage: their video when it is available (rendered by the layer into a
+ * container React leaves alone), otherwise their avatar; name, muted and hand in the corner.
+ */
+export function RemoteTile(props: {
+  participant: Participant;
+  video: RemoteVideo | null;
+  avatarSize: 48 | 72 | 96 | 120;
+}) {
+  const styles = useStyles();
+  const { participant, video } = props;
+  const screen = video?.kind === 'screen-share';
+  const name = participant.displayName;
+  return (
+    <figure
+      className={mergeClasses(styles.tile, participant.isSpeaking && !screen && styles.speaking)}
+      data-testid="stage-tile"
+      data-participant={participant.id}
+      data-speaking={participant.isSpeaking || undefined}
+      aria-label={screen ? inCallStrings.screenOf(name) : video ? inCallStrings.videoOf(name) : name}
+    >
+      {video?.isAvailable ? (
+        <VideoSurface videoKey={video.key} className={mergeClasses(styles.video, screen && styles.screen)} />
+      ) : (
+        <Avatar
+          name={name}
+          size={props.avatarSize}
+          color="colorful"
+          active={participant.isSpeaking ? 'active' : 'inactive'}
+          activeAppearance="ring"
+        />
+      )}
+      <div className={styles.label}>
+        {participant.isHandRaised ? (
+          <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />
+        ) : null}
+        {participant.isMuted && !screen ? <MicOffFilled aria-label={inCallStrings.muted} /> : null}
+        <Text className={styles.name}>{screen ? inCallStrings.screenOf(name) : name}</Text>
+      </div>
+    </figure>
+  );
+}
+
+function VideoSurface(props: { videoKey: string; className: string }) {
+  const actions = useCallingActions();
+  const container = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let detach: (() => void) | null = null;
+    let cancelled = false;
+    setFailed(false);
+    actions.attachRemoteVideo(props.videoKey, element).then(
+      (teardown) => {
+        if (cancelled) teardown();
+        else detach = teardown;
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+      detach?.();
+    };
+  }, [actions, props.videoKey]);
+  return (
+    <div ref={container} className={props.className} data-testid="remote-video" data-video-key={props.videoKey}>
+      {failed ? <Text>{inCallStrings.videoFailed}</Text> : null}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { type MediaDevice, useCallingActions, useCallingState } from '../../calling/model';
+import { deviceStrings } from '../../strings';
+import { useAction } from './use-action';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+/**
+ * Microphone, speaker and camera choice. Lists come live from the layer (plugging a headset in
+ * updates them); remembering the choice across restarts is the layer's job.
+ */
+export function DevicePickers(props: { show?: { camera?: boolean } }) {
+  const styles = useStyles();
+  const devices = useCallingState((state) => state.devices);
+  const actions = useCallingActions();
+  const change = useAction();
+  return (
+    <div className={styles.root}>
+      <DeviceSelect
+        label={deviceStrings.microphone}
+        empty={deviceStrings.noMicrophone}
+        devices={devices.microphones}
+        selectedId={devices.selectedMicrophoneId}
+        onSelect={(id) => change.run(() => actions.selectMicrophone(id))}
+      />
+      <DeviceSelect
+        label={deviceStrings.speaker}
+        empty={
+          devices.speakers.length === 0 && devices.ready
+            ? deviceStrings.speakerChoiceUnsupported
+            : deviceStrings.noSpeaker
+        }
+        devices={devices.speakers}
+        selectedId={devices.selectedSpeakerId}
+        onSelect={(id) => change.run(() => actions.selectSpeaker(id))}
+      />
+      {props.show?.camera === false ? null : (
+        <DeviceSelect
+          label={deviceStrings.camera}
+          empty={deviceStrings.noCamera}
+          devices={devices.cameras}
+          selectedId={devices.selectedCameraId}
+          onSelect={(id) => change.run(() => actions.selectCamera(id))}
+        />
+      )}
+      {change.error ? (
+        <Field validationState="error" validationMessage={deviceStrings.selectFailed(change.error)}>
+          {null}
+        </Field>
+      ) : null}
+    </div>
+  );
+}
+
+function DeviceSelect(props: {
+  label: string;
+  empty: string;
+  devices: MediaDevice[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const id = useId();
+  const none = props.devices.length === 0;
+  return (
+    <Field label={{ children: props.label, htmlFor: id }}>
+      <Select
+        id={id}
+        disabled={none}
+        value={none ? '' : (props.selectedId ?? props.devices[0]?.id ?? '')}
+        onChange={(_, data) => props.onSelect(data.value)}
+      >
+        {none ? <option value="">{props.empty}</option> : null}
+        {props.devices.map((device) => (
+          <option key={device.id} value={device.id}>
+            {device.isSystemDefault ? deviceStrings.systemDefault(device.name) : device.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,174 @@
+import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { CallDismissRegular, CallRegular, VideoRegular } from '@fluentui/react-icons';
+import { useContext, useEffect, useRef } from 'react';
+import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
+import { recentFromIncoming, recordRecent } from '../../history/record-call';
+import { incomingStrings } from '../../strings';
+import { ControlTooltip } from './ControlTooltip';
+import { ariaShortcut, useCallShortcuts } from './shortcuts';
+import { useAction } from './use-action';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalL },
+  compact: { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' },
+  who: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  whoCompact: { flexDirection: 'row', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  whoText: { display: 'flex', flexDirection: 'column', alignItems: 'inherit', minWidth: 0 },
+  name: { overflowWrap: 'anywhere', textAlign: 'center' },
+  id: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    textAlign: 'center',
+    maxWidth: '40ch',
+  },
+  ring: {
+    borderRadius: tokens.borderRadiusCircular,
+    animationName: {
+      '0%': { boxShadow: `0 0 0 0 ${tokens.colorBrandBackground2}` },
+      '70%': { boxShadow: `0 0 0 18px transparent` },
+      '100%': { boxShadow: `0 0 0 0 transparent` },
+    },
+    animationDuration: '1.6s',
+    animationIterationCount: 'infinite',
+    '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', justifyContent: 'center' },
+  accept: {
+    backgroundColor: tokens.colorPaletteGreenBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorPaletteGreenForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': {
+      backgroundColor: tokens.colorPaletteGreenForeground1,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
+  reject: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': {
+      backgroundColor: tokens.colorPaletteRedForeground1,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/**
+ * One ringing call with its three answers. `duringCall`: the user is already in a call, so
+ * accepting means holding that one first (hold-and-accept). Ctrl/⌘+Shift+A accepts with audio,
+ * Ctrl/⌘+Shift+D declines. A call that stops ringing without an answer is recorded as missed.
+ */
+export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall: boolean; compact?: boolean }) {
+  const styles = useStyles();
+  const actions = useCallingActions();
+  const answer = useAction();
+  const { incoming, duringCall } = props;
+  const name = incoming.callerDisplayName || incoming.callerId || incomingStrings.unknownCaller;
+  const answered = useRef(false);
+  const store = useContext(CallingStoreContext);
+
+  // Missed: it stopped ringing (the caller gave up) without our answer. Checked against the
+  // store, so merely unmounting this card (another screen, StrictMode) records nothing.
+  useEffect(() => {
+    const since = Date.now();
+    return () => {
+      const stillRinging = store?.getState().incoming.some((ringing) => ringing.id === incoming.id) ?? true;
+      if (!answered.current && !stillRinging) recordRecent(recentFromIncoming(incoming, 'missed', since));
+    };
+  }, [incoming, store]);
+
+  const accept = (video: boolean) => {
+    answered.current = true;
+    void answer.run(() =>
+      duringCall ? actions.holdAndAccept(incoming.id, { video }) : actions.accept(incoming.id, { video }),
+    );
+  };
+  const reject = () => {
+    answered.current = true;
+    recordRecent(recentFromIncoming(incoming, 'declined', Date.now()));
+    void answer.run(() => actions.reject(incoming.id));
+  };
+  useCallShortcuts({ accept: () => accept(false), decline: reject });
+
+  const acceptLabel = duringCall ? incomingStrings.holdAndAccept : incomingStrings.acceptAudio;
+  const acceptAria = duringCall ? incomingStrings.holdAndAcceptLabel(name) : incomingStrings.acceptAudioLabel(name);
+  const videoLabel = duringCall ? incomingStrings.holdAndAcceptVideo : incomingStrings.acceptVideo;
+
+  return (
+    <div
+      className={mergeClasses(styles.root, props.compact && styles.compact)}
+      role="alertdialog"
+      aria-label={duringCall ? incomingStrings.duringCall(name) : incomingStrings.isCalling(name)}
+      data-testid="incoming-call"
+    >
+      <div className={mergeClasses(styles.who, props.compact && styles.whoCompact)}>
+        <span className={styles.ring}>
+          <Avatar name={name} size={props.compact ? 48 : 120} color="colorful" />
+        </span>
+        <div className={styles.whoText}>
+          <Text size={props.compact ? 400 : 600} weight="semibold" className={styles.name}>
+            {name}
+          </Text>
+          <Text className={styles.id}>
+            {duringCall ? incomingStrings.duringCall(name) : incomingStrings.title}
+            {incoming.callerId && incoming.callerId !== name ? ` · ${incoming.callerId}` : ''}
+          </Text>
+        </div>
+      </div>
+      <div className={styles.actions}>
+        <ControlTooltip label={videoLabel}>
+          <Button
+            className={styles.accept}
+            size="large"
+            shape="circular"
+            icon={<VideoRegular />}
+            aria-label={
+              duringCall
+                ? `${incomingStrings.holdAndAcceptLabel(name)}, with video`
+                : incomingStrings.acceptVideoLabel(name)
+            }
+            disabled={answer.busy}
+            onClick={() => accept(true)}
+          >
+            {props.compact ? null : videoLabel}
+          </Button>
+        </ControlTooltip>
+        <ControlTooltip label={acceptLabel} shortcut="accept">
+          <Button
+            className={styles.accept}
+            size="large"
+            shape="circular"
+            icon={<CallRegular />}
+            aria-label={acceptAria}
+            aria-keyshortcuts={ariaShortcut('accept')}
+            disabled={answer.busy}
+            onClick={() => accept(false)}
+          >
+            {props.compact ? null : acceptLabel}
+          </Button>
+        </ControlTooltip>
+        <ControlTooltip label={incomingStrings.reject} shortcut="decline">
+          <Button
+            className={styles.reject}
+            size="large"
+            shape="circular"
+            icon={<CallDismissRegular />}
+            aria-label={incomingStrings.rejectLabel(name)}
+            aria-keyshortcuts={ariaShortcut('decline')}
+            disabled={answer.busy}
+            onClick={reject}
+          >
+            {props.compact ? null : incomingStrings.reject}
+          </Button>
+        </ControlTooltip>
+      </div>
+      {answer.error ? (
+        <Text role="alert" className={styles.error}>
+          {incomingStrings.actionFailed(answer.error)}
+        </Text>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import {
+  CallRegular,
+  GlobeRegular,
+  PeopleTeamRegular,
+  PersonRegular,
+  VideoPersonCallRegular,
+} from '@fluentui/react-icons';
+import type { CallTarget } from '../../calling/model';
+
+/** One icon per kind of target, the same in the call box, recents and favourites. */
+export function TargetIcon(props: { kind: CallTarget['kind'] }) {
+  switch (props.kind) {
+    case 'acs-user':
+      return <PersonRegular />;
+    case 'phone':
+      return <CallRegular />;
+    case 'group':
+      return <PeopleTeamRegular />;
+    case 'teams-meeting':
+      return <VideoPersonCallRegular />;
+    case 'room':
+      return <GlobeRegular />;
+  }
+}
