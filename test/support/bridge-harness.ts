@@ -40,7 +40,7 @@ import {
 import { createSenderPolicy, type IpcSenderInfo } from '../../electron/main/ipc/sender-policy';
 import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../electron/main/secrets/secret-store';
-import { AppSession } from '../../electron/main/session/app-session';
+import { AppSession, type AppSessionOptions } from '../../electron/main/session/app-session';
 import { registerSessionIpc } from '../../electron/main/session/session-ipc';
 import { bridgeShape } from '../../electron/preload/bridge';
 
@@ -186,6 +186,8 @@ export interface TestAppSessionOptions {
   /** Default: a fresh temporary folder, removed by dispose(). */
   readonly userDataDir?: string;
   readonly clientOptions?: BackendClientOptions;
+  /** E.g. `{ now: () => Date.now() + offset }` to make the cached token stale without waiting. */
+  readonly brokerOptions?: AppSessionOptions['brokerOptions'];
 }
 
 /**
@@ -212,6 +214,7 @@ export async function createTestAppSession(
     config,
     store: options.store ?? new MemorySecretStore(),
     clientOptions: options.clientOptions,
+    brokerOptions: options.brokerOptions,
   });
   await app.start();
   return Object.assign(app, {

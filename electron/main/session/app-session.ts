@@ -4,7 +4,7 @@
  * the backend's discovery document, which says whether tokens are offline-development ones and
  * which caller id phone calls show.
  */
-import type { ConfigTestResult, ConfigUpdate, SessionState } from '../../../common/ipc';
+import type { ConfigTestResult, ConfigUpdate, SessionEndReason, SessionState } from '../../../common/ipc';
 import { BackendClient, type BackendClientOptions } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
@@ -31,6 +31,8 @@ export class AppSession {
   #broker: TokenBroker | null = null;
   #unsubscribe: () => void = () => {};
   #offlineDevelopment = false;
+  /** Why the previous backend's session ended, shown until the new backend has a session. */
+  #carriedEndReason: SessionEndReason | null = null;
 
   constructor(options: AppSessionOptions) {
     this.config = options.config;
@@ -83,16 +85,12 @@ export class AppSession {
     const outcome = await this.config.update(update);
     if (outcome.ok && outcome.backendChanged) {
       // The old backend's session must not outlive the switch: sign out of it (best effort), then start over.
-      if (this.#broker && previous !== null) await this.#broker.signOut('backend-changed');
-      const ended = this.#broker?.state;
-      this.#switchTo(this.config.backendUrl);
-      if (this.#broker) {
-        await this.#broker.restore();
-        // Keep telling the UI why the previous session ended when the new backend has none.
-        if (this.#broker.state.status === 'signed-out' && ended?.status === 'signed-out' && ended.reason) {
-          this.#emit({ status: 'signed-out', reason: ended.reason });
-        }
+      if (this.#broker && previous !== null && this.#broker.state.status === 'signed-in') {
+        await this.#broker.signOut('backend-changed');
+        this.#carriedEndReason = 'backend-changed';
       }
+      this.#switchTo(this.config.backendUrl);
+      await this.#broker?.restore();
     }
     return outcome;
   }
@@ -162,6 +160,13 @@ export class AppSession {
 
   /** The discovery document may arrive after the broker reported signed-in. */
   #withDiscovery(state: SessionState): SessionState {
-    return state.status === 'signed-in' ? { ...state, offlineDevelopment: this.#offlineDevelopment } : state;
+    if (state.status === 'signed-in') {
+      this.#carriedEndReason = null;
+      return { ...state, offlineDevelopment: this.#offlineDevelopment };
+    }
+    if (state.status === 'signed-out' && state.reason === undefined && this.#carriedEndReason) {
+      return { ...state, reason: this.#carriedEndReason };
+    }
+    return state;
   }
 }
