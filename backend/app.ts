@@ -32,6 +32,8 @@ export interface BackendOptions {
   readonly offlineAcs?: boolean;
   /** A PostgreSQL schema to use instead of `public` (tests). */
   readonly postgresSchema?: string;
+  /** The clock sessions expire by (tests move it forward). */
+  readonly now?: () => Date;
 }
 
 export interface Backend {
@@ -75,7 +77,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...options.acsClientOptions,
     },
   });
-  const sessions = new SessionService({ store, acs, logger, sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS });
+  const sessions = new SessionService({
+    store,
+    acs,
+    logger,
+    sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const app = await buildServer({
     logger,
     sessions,

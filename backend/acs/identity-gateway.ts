@@ -54,8 +54,9 @@ const SCOPES = ['voip'] as const;
 
 export function createAcsIdentityGateway(options: AcsGatewayOptions): AcsIdentityGateway {
   const clientOptions: CommunicationIdentityClientOptions = {
-    // One quick retry for a blip; longer waits are the desktop client's job (it honours our Retry-After).
-    retryOptions: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+    // No SDK retries: the SDK would sleep out ACS's Retry-After while the desktop app waits on us.
+    // The app's token broker retries with backoff and honours the Retry-After we pass on instead.
+    retryOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: 'switchboard-backend' },
     ...options.clientOptions,
   };

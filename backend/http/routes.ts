@@ -58,23 +58,27 @@ export function registerRoutes(app: FastifyInstance, options: ServerOptions): vo
     return answer;
   });
 
-  // Per-session limit: keyed by the session the refresh token belongs to (rotation changes the
-  // token, not the session); unknown tokens fall back to the client address.
-  const perSession = app.rateLimit({
+  // Per-session limit, on top of the per-IP one: keyed by the session the refresh token belongs
+  // to (rotation changes the token, not the session); unknown tokens count against the address.
+  const sessionLimiter = app.createRateLimit({
     max: options.rateLimitPerSession,
     timeWindow: 60_000,
     keyGenerator: (request) => {
       const session = request.refreshLookup?.found?.session.id;
       return session ? `session:${session}` : `ip:${request.ip}`;
     },
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(
+  });
+  const perSession = async (request: FastifyRequest) => {
+    const limit = await sessionLimiter(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      throw new HttpError(
         429,
         'rate_limited',
-        `Too many token requests for this session; retry in ${context.after}.`,
-        Math.max(1, Math.ceil(context.ttl / 1000)),
-      ),
-  });
+        `Too many token requests for this session; retry in ${limit.ttlInSeconds} s.`,
+        Math.max(1, limit.ttlInSeconds),
+      );
+    }
+  };
   const resolveSession = async (request: FastifyRequest) => {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized('Send the refresh token as "Authorization: Bearer <refresh token>".');

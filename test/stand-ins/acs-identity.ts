@@ -73,6 +73,8 @@ export interface AcsIdentityStandIn {
   readonly entra: EntraIssuer;
   /** Every request answered so far, oldest first. */
   readonly requests: readonly AcsRequestRecord[];
+  /** Resolves when the next request has arrived (its body read, before latency and faults apply). */
+  nextRequest(): Promise<void>;
   /** The next `count` requests (after TLS, before authentication) answer with `fault`. */
   failNext(count: number, fault: AcsFault): void;
   /** Every request waits this long before it is handled (0 restores). */
@@ -120,6 +122,7 @@ export async function startAcsIdentityStandIn(options: AcsIdentityStandInOptions
   const pendingFaults: AcsFault[] = [];
   let latencyMs = 0;
   let tokenLifetimeSeconds: number | null = null;
+  let arrivalWaiters: Array<() => void> = [];
 
   const userTokenSigner = async (userId: string, scopes: readonly string[], expiresInMinutes: number) => {
     const identity = identities.get(userId);
@@ -174,6 +177,9 @@ export async function startAcsIdentityStandIn(options: AcsIdentityStandInOptions
       send(error.status, { error: { code: error.code, message: error.message } }, headers);
 
     const body = await readBody(request);
+    const waiters = arrivalWaiters;
+    arrivalWaiters = [];
+    for (const resolve of waiters) resolve();
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (body === null) return fail({ status: 413, code: 'RequestTooLarge', message: 'The request body is too large.' });
 
@@ -281,6 +287,7 @@ export async function startAcsIdentityStandIn(options: AcsIdentityStandInOptions
     managedIdentity,
     entra,
     requests,
+    nextRequest: () => new Promise<void>((resolve) => arrivalWaiters.push(resolve)),
     failNext(count, fault) {
       for (let i = 0; i < count; i++) pendingFaults.push(fault);
     },

@@ -16,8 +16,8 @@ export interface ManagedIdentityEndpoint {
   readonly header: string;
   /** The environment a process needs to use this identity (App Service style). */
   readonly environment: Readonly<Record<string, string>>;
-  /** How many tokens it issued (the credential caches per process). */
-  readonly issuedCount: () => number;
+  /** Every access token it issued, oldest first (the credential caches per process). */
+  readonly issuedTokens: () => readonly string[];
   close(): Promise<void>;
 }
 
@@ -25,7 +25,7 @@ const APP_SERVICE_API_VERSION = '2019-08-01';
 
 export async function startManagedIdentityEndpoint(issuer: EntraIssuer): Promise<ManagedIdentityEndpoint> {
   const header = randomBytes(16).toString('hex');
-  let issued = 0;
+  const issued: string[] = [];
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -47,7 +47,7 @@ export async function startManagedIdentityEndpoint(issuer: EntraIssuer): Promise
       return reply(400, { statusCode: 400, message: 'The resource parameter is missing or not an https URI' });
     }
     const token = await issuer.issue(resource);
-    issued += 1;
+    issued.push(token.accessToken);
     reply(200, {
       access_token: token.accessToken,
       expires_on: String(token.expiresOn),
@@ -69,7 +69,7 @@ export async function startManagedIdentityEndpoint(issuer: EntraIssuer): Promise
     endpoint,
     header,
     environment: { IDENTITY_ENDPOINT: endpoint, IDENTITY_HEADER: header },
-    issuedCount: () => issued,
+    issuedTokens: () => [...issued],
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

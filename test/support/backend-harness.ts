@@ -18,6 +18,7 @@
  *             Rate limits default to values no ordinary test reaches.
  *   standIn   share one ACS stand-in between several backends (default: a new one, closed with the backend).
  *   offlineAcs set the discovery document's `development.offlineAcs` flag.
+ *   now       the clock sessions expire by (move it forward to expire a session).
  *
  * Knobs for short-lived ACS tokens: `backend.standIn.setTokenLifetimeSeconds(n)` (the stand-in then
  * ignores ACS's 60-minute minimum, on purpose, so refresh logic can be tested without waiting).
@@ -37,6 +38,7 @@ export interface TestBackendOptions {
   readonly settings?: Readonly<Record<string, string>>;
   readonly standIn?: AcsIdentityStandIn;
   readonly offlineAcs?: boolean;
+  readonly now?: () => Date;
 }
 
 export interface TestBackend {
@@ -96,6 +98,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
       logDestination,
       acsClientOptions: { tlsOptions: { ca: standIn.certificates.caCertPem } },
       offlineAcs: options.offlineAcs === true,
+      ...(options.now ? { now: options.now } : {}),
       ...(options.database === 'postgres' ? { postgresSchema } : {}),
     });
     const url = await backend.listen();
