@@ -55,9 +55,9 @@ test('each function is bound to its own switchboard: channel and passes exactly 
 
 test('an event subscription gives the page the payload only (never the IPC event) and can be undone', () => {
   const heard: unknown[] = [];
-  const unsubscribe = (bridge.session?.onChange as (l: (p: unknown) => void) => () => void)((payload) =>
-    heard.push(payload),
-  );
+  const onChange = bridge.session?.onChange as ((l: (p: unknown) => void) => () => void) | undefined;
+  if (!onChange) throw new Error('session.onChange is missing');
+  const unsubscribe = onChange((payload) => heard.push(payload));
   const listener = electron.listeners.get('switchboard:session:changed');
   listener?.({ sender: 'ipc internals' }, { status: 'signed-out' });
   expect(heard).toEqual([{ status: 'signed-out' }]);
