@@ -12,3 +12,11 @@ export function renderScreen(ui: ReactElement, store: FakeCallingStore) {
     </FluentProvider>,
   );
 }
+
+// jsdom has no ResizeObserver; Fluent's popover positioning needs one to exist (layout is not
+// measured in jsdom anyway, so a no-op observer is faithful to what jsdom can do).
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
