@@ -3,7 +3,7 @@
  * authenticator, session service and HTTP server. `main.ts` runs it; tests and the development
  * run create it in-process with a few programmatic extras (log capture, the stand-in's CA).
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -102,6 +102,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }, HOUR_MS);
   cleanup.unref();
 
+  const sockets = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
   return {
     app,
     sessions,
@@ -123,6 +129,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       clearInterval(cleanup);
       await app.close();
+      // In-flight requests have finished; idle keep-alive sockets would otherwise linger until
+      // their client next writes to them (and meets a closed server). End them, and wait.
+      await Promise.all(
+        [...sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve).destroy())),
+      );
       await store.close();
     },
   };

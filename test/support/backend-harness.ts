@@ -7,7 +7,7 @@
  *   await fetch(`${backend.url}/v1/token`, …);           // anything over real HTTP
  *   backend.standIn.failNext(1, { status: 503 });        // ACS faults / latency / short token lifetime
  *   await backend.revokeSession(answer.session.refreshToken);
- *   await backend.restart();                             // same URL, same database, same ACS
+ *   await backend.restart();                             // same URL, same database, same ACS (see flushStaleConnections)
  *   await backend.close();
  *
  * Options:
@@ -56,6 +56,24 @@ export interface TestBackend {
   /** Stops the backend (in-flight requests finish) and starts a new one on the same port and database. */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * After a restart this process's `fetch` pool may still hold keep-alive sockets to the old
+ * server; undici notices a closed one only when a request meets it ("other side closed"), as any
+ * client of a restarted server would. Idle sockets are picked oldest first, so idempotent probes
+ * until one succeeds use up every stale socket before a test's own POST can meet one.
+ */
+async function flushStaleConnections(url: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(`${url}${backendRoutes.health}`);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+    }
+  }
 }
 
 const GENEROUS_LIMITS = { RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_SESSION: '100000' };
@@ -129,6 +147,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     async restart() {
       await backend.close();
       backend = await start();
+      await flushStaleConnections(url);
     },
     async close() {
       await backend.close();
