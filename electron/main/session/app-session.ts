@@ -164,8 +164,9 @@ export class AppSession {
       this.#carriedEndReason = null;
       return { ...state, offlineDevelopment: this.#offlineDevelopment };
     }
-    if (state.status === 'signed-out' && state.reason === undefined && this.#carriedEndReason) {
-      return { ...state, reason: this.#carriedEndReason };
+    // Right after a switch, "you changed the backend" is the news; the new broker's own note can wait.
+    if (state.status === 'signed-out' && this.#carriedEndReason && state.reason !== 'revoked') {
+      return { status: 'signed-out', reason: this.#carriedEndReason };
     }
     return state;
   }

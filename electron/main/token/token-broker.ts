@@ -39,6 +39,9 @@ export interface TokenBrokerOptions {
 
 export const DEFAULT_REFRESH_MARGIN_MS = 11 * 60_000;
 
+const KEYCHAIN_UNAVAILABLE_MESSAGE =
+  "This computer's keychain is not available, so Switchboard cannot remember your sign-in: you will need to sign in each time you start it.";
+
 /** Thrown by `getToken` when there is no session to get a token for. */
 export class SignedOutError extends BackendError {
   override readonly name = 'SignedOutError';
@@ -117,7 +120,12 @@ export class TokenBroker {
     }
     if (generation !== this.#generation) return this.#state; // signed in or out meanwhile
     if (!stored || stored.backendUrl !== this.#backend.baseUrl) {
-      this.#setState({ status: 'signed-out' });
+      // Without a keychain nothing could have been remembered: say so, so the UI can explain.
+      this.#setState(
+        this.#store.persistent
+          ? { status: 'signed-out' }
+          : { status: 'signed-out', reason: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE },
+      );
       return this.#state;
     }
     this.#session = { refresh: stored, generation: ++this.#generation };

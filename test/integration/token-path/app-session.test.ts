@@ -82,3 +82,18 @@ test('the discovery document supplies the caller id and the offline-development 
     await backend.close();
   }
 });
+
+test('with no keychain, start-up says sign-in cannot be remembered; a sign-in then reports remembered:false', async () => {
+  const app = await createTestAppSession({
+    backendUrl: first.url,
+    store: new MemorySecretStore(),
+    clientOptions: FAST_CLIENT,
+  });
+  expect(app.state).toMatchObject({
+    status: 'signed-out',
+    reason: 'keychain-unavailable',
+    message: expect.stringMatching(/cannot remember your sign-in/),
+  });
+  await expect(app.signIn('Forgetful')).resolves.toMatchObject({ status: 'signed-in', remembered: false });
+  await app.dispose();
+});
