@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 echo "== lint (biome)"; npx biome check .
+echo "== electronegativity (docs/security.md lists accepted findings)"; node scripts/electronegativity.mjs
 echo "== typecheck"; npx tsc -b
 echo "== build"; npm run --silent build
 echo "== tests"
