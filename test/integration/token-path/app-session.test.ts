@@ -97,3 +97,27 @@ test('with no keychain, start-up says sign-in cannot be remembered; a sign-in th
   await expect(app.signIn('Forgetful')).resolves.toMatchObject({ status: 'signed-in', remembered: false });
   await app.dispose();
 });
+
+test('config.test reads a backend’s discovery document, and says plainly why one cannot be used', async () => {
+  const app = await createTestAppSession({ backendUrl: null });
+  const handlers = createSessionIpcHandlers(app);
+  await expect(handlers.config.test({ backendUrl: `${first.url}/` }, context)).resolves.toEqual({
+    ok: true,
+    backendUrl: first.url,
+    signIn: ['open'],
+    alternateCallerId: null,
+    unauthenticated: true,
+  });
+  await expect(handlers.config.test({ backendUrl: 'http://calls.example.com' }, context)).resolves.toMatchObject({
+    ok: false,
+    code: 'invalid',
+    message: expect.stringMatching(/Plain http:\/\/ is only allowed/),
+  });
+  first.script(backendRoutes.discovery, { kind: 'status', status: 404 });
+  await expect(handlers.config.test({ backendUrl: first.url }, context)).resolves.toMatchObject({
+    ok: false,
+    code: 'rejected',
+    message: expect.stringMatching(/HTTP 404/),
+  });
+  await app.dispose();
+});
