@@ -139,6 +139,11 @@ export const desktopIpc = {
   /** Asks the OS for camera/microphone access where it needs asking (macOS) before first use. */
   ensureMediaAccess: invoke('switchboard:desktop:media-access', MediaAccessRequestSchema, MediaAccessReportSchema),
   openPrivacySettings: invoke('switchboard:desktop:open-privacy-settings', SettingsPaneSchema, OkResultSchema),
+  /** The user confirmed quitting (or closing, or signing out) during a call: hang up cleanly first. */
+  onHangUpRequest: event(
+    'switchboard:desktop:hang-up-request',
+    z.object({ reason: z.enum(['quit', 'close-window', 'sign-out']) }),
+  ),
   getUpdateState: invoke('switchboard:desktop:update-state', null, UpdateStateSchema),
   onUpdateState: event('switchboard:desktop:update-state-changed', UpdateStateSchema),
   /** Refused while a call is active: an update never drops a call. */

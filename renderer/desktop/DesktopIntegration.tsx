@@ -6,7 +6,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { useCallingState } from '../calling/model';
+import { useCallingActions, useCallingState } from '../calling/model';
 import { CallLinkConfirmation } from './CallLinkConfirmation';
 import { desktopCallState, reportKey } from './call-state-report';
 import { MediaAccessNotice, UpdateBanner } from './DesktopBanners';
@@ -25,6 +25,7 @@ export function DesktopIntegration({ bridge }: { bridge?: DesktopBridge | null }
 function DesktopIntegrationFor({ desktop }: { desktop: DesktopBridge }) {
   const styles = useStyles();
   useCallStateReporter(desktop);
+  useHangUpOnRequest(desktop);
   return (
     <div className={styles.banners} data-testid="desktop-integration">
       <UpdateBanner desktop={desktop} />
@@ -42,4 +43,10 @@ function useCallStateReporter(desktop: DesktopBridge): void {
   useEffect(() => {
     desktop.reportCallState(JSON.parse(key));
   }, [desktop, key]);
+}
+
+/** Main asks for a clean hang-up when the user confirmed quitting, closing or signing out during a call. */
+function useHangUpOnRequest(desktop: DesktopBridge): void {
+  const actions = useCallingActions();
+  useEffect(() => desktop.onHangUpRequest(() => void actions.hangUp().catch(() => {})), [desktop, actions]);
 }

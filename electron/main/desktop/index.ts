@@ -53,6 +53,9 @@ import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike } from './updat
 
 export { log as desktopLog };
 
+/** How long a confirmed quit waits for the renderer to hang up before quitting anyway. */
+const HANG_UP_WAIT_MS = 3_000;
+
 /** What `prepareDesktopIntegration` set up before the app was ready; `installDesktopIntegration` takes it over. */
 export interface DesktopEarlyState {
   readonly inbox: CallLinkInbox;
@@ -224,6 +227,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   function applyCallState(next: DesktopCallState | null): void {
     const previous = callState;
     callState = next;
+    if (!isCallActive()) callEnded?.();
     powerSave.update(isCallActive());
     updates.callStateChanged();
     updateTray();
@@ -303,7 +307,23 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
     const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
     if (response !== 1) return;
     if (action !== 'sign-out') disruptionConfirmed = true;
+    await hangUpFirst(action);
     proceed();
+  }
+
+  /** Lets the renderer end the call properly (the other side sees a hang-up, not a dropped line). */
+  let callEnded: (() => void) | null = null;
+  async function hangUpFirst(reason: DisruptiveAction): Promise<void> {
+    if (!isCallActive() || !context.getMainWindow()) return;
+    await new Promise<void>((done) => {
+      const timer = setTimeout(done, HANG_UP_WAIT_MS);
+      callEnded = () => {
+        clearTimeout(timer);
+        done();
+      };
+      ipc.emit.onHangUpRequest({ reason });
+    });
+    callEnded = null;
   }
 
   app.on('before-quit', (event) => {

@@ -39,6 +39,14 @@ describe('call state reported to main', () => {
     ]);
   });
 
+  test('a confirmed quit during a call hangs up through the calling layer', async () => {
+    const { fake, store } = setup({ call: callView({ status: 'connected' }) });
+    await waitFor(() => expect(fake.state.reports.at(-1)?.callActive).toBe(true));
+    expect(store.callsOf('hangUp')).toEqual([]);
+    act(() => fake.requestHangUp('quit'));
+    await waitFor(() => expect(store.callsOf('hangUp')).toEqual([[]]));
+  });
+
   test('outside Switchboard’s window (no bridge) nothing renders and nothing is sent', () => {
     const store = new FakeCallingStore();
     renderScreen(<DesktopIntegration bridge={null} />, store);

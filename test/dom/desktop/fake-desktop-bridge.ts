@@ -18,6 +18,7 @@ export function createFakeDesktopBridge() {
     links: new Set<(payload: { count: number }) => void>(),
     pick: new Set<(payload: ScreenSharePickRequest) => void>(),
     update: new Set<(payload: UpdateState) => void>(),
+    hangUp: new Set<(payload: { reason: 'quit' | 'close-window' | 'sign-out' }) => void>(),
   };
   const subscribe =
     <T>(set: Set<(payload: T) => void>) =>
@@ -46,6 +47,7 @@ export function createFakeDesktopBridge() {
     openPrivacySettings: vi.fn(async () => ({ ok: true as const })),
     getUpdateState: vi.fn(async () => state.updateState),
     onUpdateState: subscribe(listeners.update),
+    onHangUpRequest: subscribe(listeners.hangUp),
     restartToUpdate: vi.fn(async () => state.restartResult),
   } satisfies DesktopBridge;
 
@@ -60,6 +62,9 @@ export function createFakeDesktopBridge() {
     },
     askForScreen(request: ScreenSharePickRequest) {
       for (const listener of listeners.pick) listener(request);
+    },
+    requestHangUp(reason: 'quit' | 'close-window' | 'sign-out' = 'quit') {
+      for (const listener of listeners.hangUp) listener({ reason });
     },
     publishUpdate(update: UpdateState) {
       state.updateState = update;

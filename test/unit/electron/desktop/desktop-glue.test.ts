@@ -236,7 +236,7 @@ describe('call links', () => {
 
 describe('during a call', () => {
   test('display stays awake, tray says in call, quitting asks first and only proceeds on "Hang up and quit"', async () => {
-    const { report } = harness();
+    const { report, emitted } = harness();
     report({ callActive: true, callTitle: 'Ada' });
     expect(fakes.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
     expect(fakes.trays[0]?.image).toMatch(/tray-in-call\.png$/);
@@ -250,6 +250,10 @@ describe('during a call', () => {
 
     fakes.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+    // "Hang up and quit": the renderer is asked to hang up cleanly; quit follows once it has.
+    await vi.waitFor(() => expect(emitted).toContainEqual(['onHangUpRequest', { reason: 'quit' }]));
+    expect(fakes.app.quit).not.toHaveBeenCalled();
+    report({ callActive: false });
     await vi.waitFor(() => expect(fakes.app.quit).toHaveBeenCalledOnce());
     const confirmedQuit = { preventDefault: vi.fn() };
     fakes.app.emit('before-quit', confirmedQuit);
@@ -267,6 +271,22 @@ describe('during a call', () => {
     const later = { preventDefault: vi.fn() };
     window.emit('close', later);
     expect(later.preventDefault).not.toHaveBeenCalled();
+  });
+
+  test('a renderer that does not answer the hang-up request does not block quitting', async () => {
+    vi.useFakeTimers();
+    try {
+      const { report } = harness();
+      report({ callActive: true });
+      fakes.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+      fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(fakes.app.quit).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fakes.app.quit).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a reloaded renderer forgets its call: power-save off, quit no longer asks', () => {
