@@ -32,6 +32,8 @@ app.whenReady().then(() => {
   expect(outcome.code).toBe(1);
   const report = JSON.parse(outcome.stdout.slice(outcome.stdout.indexOf('{')));
   const ids = report.undocumented.map((finding: { id: string }) => finding.id);
-  expect(ids).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']));
+  expect(ids).toEqual(
+    expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']),
+  );
   expect(report.unparsed).toEqual([]);
 });
