@@ -1,11 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { createAppServices } from './app/services';
+import { windowBridge } from './bridge';
+import { loadCallingSdk } from './calling/load-sdk';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// Creating the services asks main for the session at once: when signed in, the token request and
+// the SDK download start before React has rendered anything.
+const services = createAppServices(windowBridge());
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App services={services} prefetchSdk={loadCallingSdk} />
   </StrictMode>,
 );

@@ -35,8 +35,9 @@ export function watchMicrophoneLevel(
   let stream: MediaStream | null = null;
   let context: AudioContext | null = null;
   const deviceId = browserDeviceId(microphoneId);
-  void env
-    .getUserMedia({ audio: deviceId ? { deviceId: { exact: deviceId } } : true, video: false })
+  // Through a promise so that a missing API (no mediaDevices) reads as level 0, not a crash.
+  void Promise.resolve()
+    .then(() => env.getUserMedia({ audio: deviceId ? { deviceId: { exact: deviceId } } : true, video: false }))
     .then((granted) => {
       stream = granted;
       if (stopped) return stop();

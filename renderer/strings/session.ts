@@ -24,6 +24,9 @@ export const appStrings = {
     'keychain-unavailable': 'Your previous sign-in could not be restored because the system keychain is not available.',
   } satisfies Record<SessionEndReason, string>,
   dismiss: 'Dismiss',
+  notifications: 'Notifications',
+  screenFailed: (detail: string) => `This screen ran into a problem: ${detail}`,
+  retry: 'Try again',
 } as const;
 
 export const agentStrings = {

@@ -90,14 +90,15 @@ test('the local preview renders into the container and tears down', async () => 
   const detach = await h.store.actions.attachLocalPreview(container);
   expect(container.children).toHaveLength(1);
   const renderer = h.sdk.renderers.at(-1);
-  expect((renderer?.stream as FakeLocalVideoStream).source.id).toBe('camera:front');
+  if (!renderer) throw new Error('no renderer was created');
+  expect((renderer.stream as FakeLocalVideoStream).source.id).toBe('camera:front');
   // Switching camera while previewing switches the preview's stream.
   await h.store.actions.selectCamera('camera:usb');
-  expect((renderer?.stream as FakeLocalVideoStream).source.id).toBe('camera:usb');
+  expect((renderer.stream as FakeLocalVideoStream).source.id).toBe('camera:usb');
   detach();
   expect(container.children).toHaveLength(0);
-  expect(renderer?.disposed).toBe(true);
-  expect((renderer?.stream as FakeLocalVideoStream).disposed).toBe(true);
+  expect(renderer.disposed).toBe(true);
+  expect((renderer.stream as FakeLocalVideoStream).disposed).toBe(true);
 });
 
 test('SDK device ids map to browser device ids', () => {

@@ -1,0 +1,30 @@
+/**
+ * Everything the window holds for its lifetime: the bridge, the session and the calling store,
+ * wired so that the calling layer follows the session (sign-in → agent, sign-out → none).
+ */
+import type { RendererBridge } from '../bridge';
+import { type CallingController, type CallingStoreDeps, createCallingStore } from '../calling/calling-store';
+import { loadCallingSdk } from '../calling/load-sdk';
+import { createSessionStore, type SessionStore } from './session-store';
+
+export interface AppServices {
+  bridge: RendererBridge;
+  session: SessionStore;
+  calling: CallingController;
+}
+
+export function createAppServices(
+  bridge: RendererBridge,
+  overrides: Partial<Pick<CallingStoreDeps, 'loadSdk' | 'storage' | 'media'>> = {},
+): AppServices {
+  const session = createSessionStore(bridge);
+  const calling = createCallingStore({
+    loadSdk: overrides.loadSdk ?? loadCallingSdk,
+    bridge,
+    storage: overrides.storage ?? window.localStorage,
+    ...(overrides.media ? { media: overrides.media } : {}),
+  });
+  calling.setSession(session.getState());
+  session.subscribe(() => calling.setSession(session.getState()));
+  return { bridge, session, calling };
+}

@@ -1,0 +1,214 @@
+/**
+ * Settings: the account (who is signed in, the ACS id, sign out), the backend (read-only when an
+ * administrator set it; changing it signs out of the old one) and the caller id for phone calls
+ * (the user's override of the backend's value).
+ */
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import { type FormEvent, useEffect, useState } from 'react';
+import { parseBackendUrl } from '../../../common/backend-url';
+import { useBridge, useSession } from '../../app/contexts';
+import { settingsStrings } from '../../strings';
+import { BackendUrlField } from '../sign-in/BackendUrlField';
+import { useAppConfig } from '../sign-in/use-app-config';
+import { normaliseCallerId } from './caller-id';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '720px',
+    marginInline: 'auto',
+  },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  id: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+type Notice = { intent: 'success' | 'error'; text: string } | null;
+
+function NoticeBar({ notice, testId }: { notice: Notice; testId: string }) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" data-testid={testId}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function SettingsScreen() {
+  const styles = useStyles();
+  const bridge = useBridge();
+  const session = useSession();
+  const { config, reload } = useAppConfig();
+  const [backendUrl, setBackendUrl] = useState('');
+  const [backendNotice, setBackendNotice] = useState<Notice>(null);
+  const [callerId, setCallerId] = useState('');
+  const [callerIdTouched, setCallerIdTouched] = useState(false);
+  const [callerIdNotice, setCallerIdNotice] = useState<Notice>(null);
+  const [signingOut, setSigningOut] = useState(false);
+
+  useEffect(() => {
+    if (config?.backendUrl) setBackendUrl(config.backendUrl);
+    if (config?.alternateCallerIdSource === 'user' && config.alternateCallerId) setCallerId(config.alternateCallerId);
+  }, [config]);
+
+  const callerIdProblem =
+    callerIdTouched && callerId.trim() !== '' && !normaliseCallerId(callerId) ? settingsStrings.callerIdInvalid : null;
+
+  const saveBackend = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseBackendUrl(backendUrl);
+    if (!parsed.ok) {
+      setBackendNotice({ intent: 'error', text: parsed.reason });
+      return;
+    }
+    const result = await bridge.config.set({ backendUrl: parsed.url });
+    setBackendNotice(
+      result.ok ? { intent: 'success', text: settingsStrings.backendSaved } : { intent: 'error', text: result.message },
+    );
+    if (result.ok) await reload();
+  };
+
+  const saveCallerId = async (event: FormEvent) => {
+    event.preventDefault();
+    setCallerIdTouched(true);
+    const normalised = normaliseCallerId(callerId);
+    if (!normalised) {
+      setCallerIdNotice({ intent: 'error', text: settingsStrings.callerIdInvalid });
+      return;
+    }
+    const result = await bridge.config.set({ alternateCallerId: normalised });
+    setCallerIdNotice(
+      result.ok
+        ? { intent: 'success', text: settingsStrings.callerIdSaved }
+        : { intent: 'error', text: result.message },
+    );
+    if (result.ok) {
+      setCallerId(normalised);
+      await reload();
+    }
+  };
+
+  const clearCallerId = async () => {
+    const result = await bridge.config.set({ alternateCallerId: null });
+    setCallerIdNotice(
+      result.ok
+        ? { intent: 'success', text: settingsStrings.callerIdSaved }
+        : { intent: 'error', text: result.message },
+    );
+    if (result.ok) {
+      setCallerId('');
+      setCallerIdTouched(false);
+      await reload();
+    }
+  };
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await bridge.session.signOut();
+    } finally {
+      setSigningOut(false);
+    }
+  };
+
+  const backendCallerId =
+    config?.alternateCallerIdSource === 'backend' && config.alternateCallerId ? config.alternateCallerId : null;
+
+  return (
+    <div className={styles.page}>
+      <Title2 as="h2">{settingsStrings.title}</Title2>
+
+      <Card className={styles.card} role="region" aria-label={settingsStrings.account}>
+        <Title3 as="h3">{settingsStrings.account}</Title3>
+        {session.status === 'signed-in' ? (
+          <>
+            <Text>{settingsStrings.signedInAs(session.user.displayName)}</Text>
+            <Field label={settingsStrings.myId}>
+              <Text className={styles.id} data-testid="my-acs-id">
+                {session.user.communicationUserId}
+              </Text>
+            </Field>
+          </>
+        ) : null}
+        <div className={styles.actions}>
+          <Button icon={<SignOutRegular />} onClick={() => void signOut()} disabledFocusable={signingOut}>
+            {signingOut ? settingsStrings.signingOut : settingsStrings.signOut}
+          </Button>
+        </div>
+      </Card>
+
+      <Card className={styles.card} role="region" aria-label={settingsStrings.backend}>
+        <Title3 as="h3">{settingsStrings.backend}</Title3>
+        <form onSubmit={(event) => void saveBackend(event)} noValidate className={styles.card} style={{ padding: 0 }}>
+          <BackendUrlField config={config} value={backendUrl} onChange={setBackendUrl} />
+          {config && !config.backendUrlLocked ? (
+            <>
+              <Text size={200}>{settingsStrings.backendChangeWarning}</Text>
+              <div className={styles.actions}>
+                <Button type="submit" disabled={backendUrl.trim() === '' || backendUrl.trim() === config.backendUrl}>
+                  {settingsStrings.saveBackend}
+                </Button>
+              </div>
+            </>
+          ) : null}
+          <NoticeBar notice={backendNotice} testId="backend-notice" />
+        </form>
+      </Card>
+
+      <Card className={styles.card} role="region" aria-label={settingsStrings.phoneCalls}>
+        <Title3 as="h3">{settingsStrings.phoneCalls}</Title3>
+        <form onSubmit={(event) => void saveCallerId(event)} noValidate className={styles.card} style={{ padding: 0 }}>
+          <Field
+            label={settingsStrings.callerId}
+            hint={
+              backendCallerId
+                ? settingsStrings.callerIdFromBackend(backendCallerId)
+                : config?.alternateCallerIdSource === 'none'
+                  ? settingsStrings.callerIdNone
+                  : settingsStrings.callerIdHint
+            }
+            validationState={callerIdProblem ? 'error' : 'none'}
+            validationMessage={callerIdProblem}
+          >
+            <Input
+              type="tel"
+              value={callerId}
+              placeholder={backendCallerId ?? '+14255550123'}
+              onChange={(_, data) => {
+                setCallerId(data.value);
+                setCallerIdNotice(null);
+              }}
+              onBlur={() => setCallerIdTouched(true)}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button type="submit" disabled={callerId.trim() === ''}>
+              {settingsStrings.saveCallerId}
+            </Button>
+            {config?.alternateCallerIdSource === 'user' ? (
+              <Button appearance="subtle" onClick={() => void clearCallerId()}>
+                {settingsStrings.clearCallerId}
+              </Button>
+            ) : null}
+          </div>
+          <NoticeBar notice={callerIdNotice} testId="caller-id-notice" />
+        </form>
+      </Card>
+    </div>
+  );
+}

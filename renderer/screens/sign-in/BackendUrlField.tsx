@@ -1,0 +1,131 @@
+/**
+ * The backend address with inline validation (common/backend-url.ts, the same rule main enforces)
+ * and "Test connection" (main fetches the discovery document and reports what it found). Read-only
+ * when the address is set by the command line, the environment or an administrator.
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { PlugConnectedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { parseBackendUrl } from '../../../common/backend-url';
+import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
+import { useBridge } from '../../app/contexts';
+import { configSourceWords, signInStrings } from '../../strings';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'start' },
+  field: { alignSelf: 'stretch' },
+  result: {
+    marginTop: tokens.spacingVerticalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+export interface BackendUrlFieldProps {
+  config: AppConfig | null;
+  value: string;
+  onChange(value: string): void;
+}
+
+/** The inline message for what the user typed, or null while it is empty and untouched. */
+export function backendUrlProblem(value: string, touched: boolean): string | null {
+  if (!touched && value === '') return null;
+  const parsed = parseBackendUrl(value);
+  return parsed.ok ? null : parsed.reason;
+}
+
+function TestResult({ result }: { result: ConfigTestResult }) {
+  if (!result.ok) {
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="test-connection-result">
+        <MessageBarBody>{result.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <>
+      <MessageBar intent="success" layout="multiline" data-testid="test-connection-result">
+        <MessageBarBody>
+          {signInStrings.testFound(result.signIn.join(', ') || '—')}{' '}
+          {result.alternateCallerId
+            ? signInStrings.testCallerId(result.alternateCallerId)
+            : signInStrings.testNoCallerId}
+        </MessageBarBody>
+      </MessageBar>
+      {result.unauthenticated ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="unauthenticated-warning">
+          <MessageBarBody>{signInStrings.unauthenticatedWarning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+}
+
+export function BackendUrlField({ config, value, onChange }: BackendUrlFieldProps) {
+  const styles = useStyles();
+  const bridge = useBridge();
+  const [touched, setTouched] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [result, setResult] = useState<ConfigTestResult | null>(null);
+  const locked = config?.backendUrlLocked ?? false;
+  const problem = locked ? null : backendUrlProblem(value, touched);
+  const parsed = parseBackendUrl(value);
+
+  const test = async () => {
+    if (!parsed.ok) {
+      setTouched(true);
+      return;
+    }
+    setTesting(true);
+    setResult(null);
+    try {
+      setResult(await bridge.config.test({ backendUrl: parsed.url }));
+    } catch (error) {
+      setResult({ ok: false, code: 'ipc', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  return (
+    <div>
+      <div className={styles.column}>
+        <Field
+          className={styles.field}
+          label={signInStrings.backendUrl}
+          required={!locked}
+          validationState={problem ? 'error' : 'none'}
+          validationMessage={problem}
+          hint={
+            locked && config
+              ? signInStrings.backendUrlLocked(configSourceWords[config.backendUrlSource])
+              : signInStrings.backendUrlHint
+          }
+        >
+          <Input
+            type="url"
+            value={value}
+            readOnly={locked}
+            placeholder="https://calls.example.com"
+            onChange={(_, data) => {
+              onChange(data.value);
+              setResult(null);
+            }}
+            onBlur={() => setTouched(true)}
+          />
+        </Field>
+        <Button
+          icon={<PlugConnectedRegular />}
+          onClick={() => void test()} // Focusable while testing: a disabled button would drop keyboard focus to the page.
+          disabledFocusable={testing || value.trim() === ''}
+        >
+          {testing ? signInStrings.testing : signInStrings.testConnection}
+        </Button>
+      </div>
+      <div className={styles.result} aria-live="polite">
+        {result ? <TestResult result={result} /> : null}
+      </div>
+    </div>
+  );
+}
