@@ -103,6 +103,8 @@ async function start(): Promise<void> {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows by another path than setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = mainWindow.webContents;
