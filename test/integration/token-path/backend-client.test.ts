@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { backendRoutes } from '../../../common/backend-contract';
+import { BackendClient } from '../../../electron/main/backend/backend-client';
+import { BackendError } from '../../../electron/main/backend/backend-errors';
+import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
+import { FAST_CLIENT } from './broker-fixture';
+
+let backend: MisbehavingBackend;
+beforeAll(async () => {
+  backend = await startMisbehavingBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+test('a redirect within the backend’s own origin is followed, method and body kept (307)', async () => {
+  const client = new BackendClient(backend.url, FAST_CLIENT);
+  backend.script(backendRoutes.sessions, { kind: 'redirect', location: `${backend.url}${backendRoutes.sessions}` });
+  await expect(client.createSession('Redirected Rosa')).resolves.toMatchObject({
+    user: { displayName: 'Redirected Rosa' },
+  });
+});
+
+test('the caller’s AbortSignal ends the request at once with AbortError, without retrying', async () => {
+  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const before = backend.requests(backendRoutes.discovery);
+  backend.script(backendRoutes.discovery, { kind: 'hang' });
+  const controller = new AbortController();
+  const pending = client.discover(controller.signal);
+  await expect.poll(() => backend.requests(backendRoutes.discovery)).toBe(before + 1);
+  controller.abort();
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  expect(backend.requests(backendRoutes.discovery)).toBe(before + 1);
+});
+
+test('a refused sign-in shows the backend’s reason, one line, with our bearer token scrubbed', async () => {
+  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const proof = 'oidc-proof-token-value';
+  backend.script(backendRoutes.sessions, {
+    kind: 'status',
+    status: 401,
+    body: { error: { code: 'unauthorized', message: `token ${proof} expired\nat line 2` } },
+  });
+  const error = (await client.createSession('Ada', proof).catch((e: unknown) => e)) as BackendError;
+  expect(error).toBeInstanceOf(BackendError);
+  expect(error.code).toBe('sign-in-rejected');
+  expect(error.message).toBe(
+    `The backend at ${new URL(backend.url).origin} refused the sign-in: token [redacted] expired at line 2`,
+  );
+});
+
+test('a discovery document of another API version is refused as not a Switchboard v1 backend', async () => {
+  const client = new BackendClient(backend.url, FAST_CLIENT);
+  backend.script(backendRoutes.discovery, {
+    kind: 'status',
+    status: 200,
+    body: { api: 'switchboard/2', signIn: ['open'] },
+  });
+  await expect(client.discover()).rejects.toMatchObject({
+    code: 'bad-response',
+    message: expect.stringMatching(/unexpected or missing fields \(api\).*Switchboard backend \(API v1\)/),
+  });
+});
+
+test('a 401 on sign-out counts as already signed out', async () => {
+  const client = new BackendClient(backend.url, FAST_CLIENT);
+  await expect(client.deleteSession('not-a-known-token')).resolves.toBeUndefined();
+});
+
+test('an invalid backend URL is refused when the client is built, with the validator’s reason', () => {
+  expect(() => new BackendClient('http://calls.example.com')).toThrow(/Plain http:\/\/ is only allowed/);
+});
