@@ -6,7 +6,7 @@
  * main.ts calls `prepareDesktopIntegration()` before `app.whenReady()` and, once the window
  * exists, `installDesktopIntegration(context)`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   app,
@@ -49,7 +49,7 @@ import { CallPowerSaveGuard } from './power-save';
 import { confirmationFor, type DisruptiveAction, decideQuit } from './quit-guard';
 import { ScreenShareBroker } from './screen-share';
 import { trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
-import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike } from './update-policy';
+import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike, updateFeedConfigured } from './update-policy';
 
 export { log as desktopLog };
 
@@ -180,7 +180,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
     policy: decideUpdatePolicy({
       isPackaged: app.isPackaged,
       signedBuild: readSignedBuildMarker(),
-      feedConfigured: existsSync(join(process.resourcesPath ?? '', 'app-update.yml')),
+      feedConfigured: updateFeedConfigured(readTextOrNull(join(process.resourcesPath ?? '', 'app-update.yml'))),
       disabledByAdministrator: process.env.SWITCHBOARD_DISABLE_UPDATES === '1',
     }),
     isCallActive,
@@ -388,6 +388,14 @@ function readSignedBuildMarker(): boolean {
     return marker === true || marker === 'true';
   } catch {
     return false;
+  }
+}
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
   }
 }
 

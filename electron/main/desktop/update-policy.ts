@@ -33,6 +33,15 @@ export function decideUpdatePolicy(environment: UpdateEnvironment): UpdatePolicy
   return { enabled: true };
 }
 
+/**
+ * Whether the packaged app-update.yml (null: absent) names a feed. electron-builder writes the file
+ * even when it could not resolve `publish` (a local build with no GitHub remote): then it names no
+ * provider and the updater could not work.
+ */
+export function updateFeedConfigured(appUpdateYml: string | null): boolean {
+  return appUpdateYml !== null && /^provider:\s*\S+/m.test(appUpdateYml);
+}
+
 /** The part of electron-updater's `AppUpdater` used here (events as electron-updater names them). */
 export interface UpdaterLike {
   autoDownload: boolean;

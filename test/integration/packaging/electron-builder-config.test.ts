@@ -31,16 +31,31 @@ test('the schema check would catch a mistake (a misspelt key, a wrong type)', ()
 test('identity, files and native modules', () => {
   expect(config.appId).toBe('com.switchboard.desktop');
   expect(config.productName).toBe('Switchboard');
-  expect(config.files.filter((pattern: string) => !pattern.startsWith('!'))).toEqual([
+  expect(config.files).toEqual([
     'out/electron/**',
     'out/renderer/**',
     'package.json',
+    '!**/*.map',
+    '!node_modules/**',
+    'node_modules/keytar/**',
   ]);
   expect(config.asar).toBe(true);
   expect(config.asarUnpack).toContain('**/node_modules/keytar/**');
   expect(config.npmRebuild).toBe(false);
   expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['switchboard'] })]);
   expect(['github', 'generic', 's3', 'spaces', 'gitlab', 'keygen', 'bitbucket']).toContain(config.publish.provider);
+});
+
+test('every module esbuild leaves outside the main bundle is shipped (and native ones unpacked)', () => {
+  const buildScript = readFileSync(resolve(root, 'scripts/build-electron.mjs'), 'utf8');
+  const externals = [...(/external:\s*\[([^\]]*)\]/.exec(buildScript)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
+    (match) => match[1],
+  );
+  expect(externals).toContain('keytar');
+  for (const name of externals.filter((external) => external !== 'electron')) {
+    expect(config.files).toContain(`node_modules/${name}/**`);
+  }
+  expect(config.asarUnpack).toContain('**/node_modules/keytar/**');
 });
 
 test('the main process reads package.json "main" from the bundle electron-builder packs', () => {

@@ -6,6 +6,7 @@ import {
   UPDATE_CHECK_INTERVAL_MS,
   UpdateCoordinator,
   type UpdaterLike,
+  updateFeedConfigured,
 } from '../../../../electron/main/desktop/update-policy';
 
 const release = { isPackaged: true, signedBuild: true, feedConfigured: true, disabledByAdministrator: false };
@@ -20,6 +21,12 @@ describe('when updates are on', () => {
     const policy = decideUpdatePolicy(environment);
     expect(policy.enabled).toBe(false);
     if (!policy.enabled) expect(policy.reason).toContain(reason);
+  });
+
+  test('a feed is configured only when app-update.yml names a provider', () => {
+    expect(updateFeedConfigured(null)).toBe(false);
+    expect(updateFeedConfigured('updaterCacheDirName: switchboard-updater\n')).toBe(false);
+    expect(updateFeedConfigured('provider: github\nowner: o\nrepo: r\n')).toBe(true);
   });
 
   test('on for a signed, packaged release with a feed', () => {
