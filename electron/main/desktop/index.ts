@@ -53,6 +53,9 @@ import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike, updateFeedConf
 
 export { log as desktopLog };
 
+/** electron-builder.yml `appId` (a packaging test keeps the two equal). */
+export const DESKTOP_APP_ID = 'com.switchboard.desktop';
+
 /** How long a confirmed quit waits for the renderer to hang up before quitting anyway. */
 const HANG_UP_WAIT_MS = 3_000;
 
@@ -76,6 +79,9 @@ export function prepareDesktopIntegration(): DesktopEarlyState | null {
     app.quit();
     return null;
   }
+  // Windows shows toast notifications only for an app with an AppUserModelID, and the NSIS
+  // installer's shortcut carries the appId as that id: the two must match.
+  if (process.platform === 'win32') app.setAppUserModelId(DESKTOP_APP_ID);
   const userData = app.getPath('userData');
   configureLogger(log as unknown as LoggerLike, { userDataPath: userData, verboseConsole: !app.isPackaged });
 

@@ -5,10 +5,11 @@
  * the display-media handler, the updater staying off in development.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { parse } from 'yaml';
 import type { DesktopCallState } from '../../../../common/ipc/desktop';
 
 const fakes = vi.hoisted(() => {
@@ -26,6 +27,7 @@ const fakes = vi.hoisted(() => {
     setAsDefaultProtocolClient: vi.fn(() => true),
     removeAsDefaultProtocolClient: vi.fn(() => true),
     setBadgeCount: vi.fn(),
+    setAppUserModelId: vi.fn(),
     dock: undefined,
   });
   // biome-ignore lint/suspicious/noExplicitAny: instances of the fake class below.
@@ -108,7 +110,9 @@ vi.mock('electron-updater', () => ({
   },
 }));
 
-const { installDesktopIntegration, prepareDesktopIntegration } = await import('../../../../electron/main/desktop');
+const { DESKTOP_APP_ID, installDesktopIntegration, prepareDesktopIntegration } = await import(
+  '../../../../electron/main/desktop'
+);
 
 class FakeWindow extends EventEmitter {
   webContents = new EventEmitter();
@@ -199,6 +203,19 @@ describe('before the app is ready', () => {
     expect(fakes.logger.transports.file.resolvePathFn()).toBe(join(userData, 'logs', 'main.log'));
     expect(fakes.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
   });
+});
+
+test('Windows: the AppUserModelID notifications need is the installer’s appId', () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+  Object.defineProperty(process, 'platform', { value: 'win32' });
+  try {
+    prepareDesktopIntegration();
+  } finally {
+    if (platform) Object.defineProperty(process, 'platform', platform);
+  }
+  expect(fakes.app.setAppUserModelId).toHaveBeenCalledWith(DESKTOP_APP_ID);
+  const builder = parse(readFileSync(resolve(import.meta.dirname, '../../../../electron-builder.yml'), 'utf8'));
+  expect(builder.appId).toBe(DESKTOP_APP_ID);
 });
 
 describe('call links', () => {
