@@ -153,6 +153,10 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   const mediaDeps = { platform, systemPreferences };
   let callState: DesktopCallState | null = null;
   let disruptionConfirmed = false;
+  /** Set while a confirmed quit waits for the renderer to hang up. */
+  let callEnded: (() => void) | null = null;
+  /** A second Quit while the question is open must not stack a second dialog. */
+  let asking = false;
   const isCallActive = () => callState?.callActive ?? false;
 
   const focusWindow = () => {
@@ -307,10 +311,17 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
       proceed();
       return;
     }
+    if (asking) return;
     const question = confirmationFor(action);
     const window = context.getMainWindow();
     const options = { type: 'warning' as const, ...question, defaultId: 0, cancelId: 0, noLink: true };
-    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    asking = true;
+    let response: number;
+    try {
+      ({ response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options));
+    } finally {
+      asking = false;
+    }
     if (response !== 1) return;
     if (action !== 'sign-out') disruptionConfirmed = true;
     await hangUpFirst(action);
@@ -318,7 +329,6 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   }
 
   /** Lets the renderer end the call properly (the other side sees a hang-up, not a dropped line). */
-  let callEnded: (() => void) | null = null;
   async function hangUpFirst(reason: DisruptiveAction): Promise<void> {
     if (!isCallActive() || !context.getMainWindow()) return;
     await new Promise<void>((done) => {

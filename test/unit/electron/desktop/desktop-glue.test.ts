@@ -277,6 +277,18 @@ describe('during a call', () => {
     expect(confirmedQuit.preventDefault).not.toHaveBeenCalled();
   });
 
+  test('a second Quit while the question is open does not stack a second dialog', async () => {
+    const { report } = harness();
+    report({ callActive: true });
+    let answer: (value: { response: number; checkboxChecked: boolean }) => void = () => {};
+    fakes.dialog.showMessageBox.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+    fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(fakes.dialog.showMessageBox).toHaveBeenCalledOnce());
+    answer({ response: 0, checkboxChecked: false });
+    await vi.waitFor(() => expect(fakes.app.quit).not.toHaveBeenCalled());
+  });
+
   test('closing the window during a call asks too; after the call it just closes', async () => {
     const { report, window } = harness();
     report({ callActive: true });
