@@ -1,5 +1,12 @@
+/**
+ * The production renderer bundle in Chromium: the shell paints with the real bridge (main's
+ * modules in the test process) and no backend configured yet, loads nothing but the shell's
+ * chunks up front (the SDK chunk is fetched after the first paint, the call screens not at all on
+ * the sign-in screen), and follows the OS colour scheme.
+ */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestAppSession, installBridge } from '../support/bridge-harness';
 import { launchChromium } from '../support/chromium';
 import { type StaticServer, serveStatic } from '../support/static-server';
 
@@ -7,8 +14,7 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
+  [server, browser] = await Promise.all([serveStatic(), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -16,12 +22,35 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('the production renderer bundle loads in Chromium and shows the app shell', async () => {
-  const page = await browser.newPage();
+test('first run: the shell and the sign-in screen, with the SDK fetched after the first paint', async () => {
+  const app = await createTestAppSession({ backendUrl: null });
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.origin}/`);
-  await expect(page.getByTestId('app-shell').isVisible()).resolves.toBe(true);
-  await expect(page.getByRole('heading', { name: 'Switchboard' }).textContent()).resolves.toBe('Switchboard');
-  expect(errors).toEqual([]);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const harness = await installBridge(page, { app, origin: server.origin });
+  try {
+    await page.goto(`${server.origin}/`);
+    await page.getByTestId('app-shell').waitFor();
+    await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Switchboard', exact: true }).textContent()).resolves.toBe(
+      'Switchboard',
+    );
+    await expect(page.getByLabel('Backend address').inputValue()).resolves.toBe('');
+    await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe('dark');
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((entry) => /\/assets\/sdk-[^/]+\.js$/.test(entry.name)),
+    );
+    expect(scripts.some((path) => /\/assets\/(DialerScreen|InCallScreen|IncomingCallScreen)-/.test(path))).toBe(false);
+    expect(harness.refusals).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await harness.dispose();
+    await context.close();
+    await app.dispose();
+  }
 });

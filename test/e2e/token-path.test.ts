@@ -1,0 +1,128 @@
+/**
+ * The token path end to end, in Chromium with the REAL calling SDK: the production renderer bundle,
+ * `window.switchboard` bound to the real main-process modules (test/support/bridge-harness.ts),
+ * the real reference backend and the ACS Identity stand-in. Offline, so createCallAgent resolves
+ * Disconnected after the SDK's ~7 s wait: the UI must say it cannot reach ACS instead of hanging.
+ */
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestBackend, type TestBackend } from '../support/backend-harness';
+import { type BridgeHarness, createTestAppSession, installBridge } from '../support/bridge-harness';
+import { launchChromium } from '../support/chromium';
+import { type StaticServer, serveStatic } from '../support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+let backend: TestBackend;
+
+beforeAll(async () => {
+  [server, backend, browser] = await Promise.all([
+    serveStatic(),
+    startTestBackend({ offlineAcs: true }),
+    launchChromium({ fakeMedia: true }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.close();
+  await server?.close();
+});
+
+interface Run {
+  page: Page;
+  harness: BridgeHarness;
+  tokensHandedOut: string[];
+  requestsWithToken: () => Request[];
+  errors: string[];
+  dispose(): Promise<void>;
+}
+
+async function open(): Promise<Run> {
+  const app = await createTestAppSession({ backendUrl: backend.url });
+  // Every token main hands the renderer through the bridge (the real broker answers).
+  const tokensHandedOut: string[] = [];
+  const getToken = app.getToken.bind(app);
+  app.getToken = async (signal) => {
+    const token = await getToken(signal);
+    tokensHandedOut.push(token.token);
+    return token;
+  };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  const harness = await installBridge(page, { app, origin: server.origin });
+  await page.goto(`${server.origin}/`);
+  return {
+    page,
+    harness,
+    tokensHandedOut,
+    errors,
+    requestsWithToken: () =>
+      requests.filter((r) => tokensHandedOut.some((t) => Object.values(r.headers()).some((v) => v.includes(t)))),
+    async dispose() {
+      await harness.dispose();
+      await context.close();
+      await app.dispose();
+    },
+  };
+}
+
+test('sign in → the SDK credential gets its token through the bridge → createCallAgent → "cannot reach ACS"', async () => {
+  const run = await open();
+  try {
+    const { page } = run;
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('dialer-screen').waitFor();
+    await page.getByTestId('offline-development-banner').waitFor();
+
+    // The SDK chunk and the token: the agent goes loading-sdk → connecting → unreachable.
+    const status = page.getByTestId('agent-status');
+    await page.waitForFunction(() => document.querySelector('[data-agent="connecting"], [data-agent="unreachable"]'));
+    expect(run.tokensHandedOut.length).toBeGreaterThanOrEqual(1);
+    // createCallAgent resolves offline after the SDK's ~7 s wait, Disconnected: say so, do not hang.
+    await page.locator('[data-agent="unreachable"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('agent-banner').textContent()).resolves.toContain(
+      'Cannot reach Azure Communication Services',
+    );
+    await expect(status.textContent()).resolves.toBe('');
+    // The token the credential was built with is the one main handed out; the SDK presented it
+    // on its own requests (offline they fail, which is what made the agent Disconnected).
+    // (Measured: `x-skypetoken` on https://edge.skype.com/trap/tokens, `authorization` on ECS.)
+    expect(run.requestsWithToken().map((r) => new URL(r.url()).hostname)).toContain('edge.skype.com');
+    expect(run.harness.refusals).toEqual([]);
+    expect(run.errors).toEqual([]);
+  } finally {
+    await run.dispose();
+  }
+});
+
+test('already signed in (restored session): no sign-in screen, token and SDK fetched at start, then "cannot reach ACS"; sign-out returns to sign-in', async () => {
+  const run = await open();
+  try {
+    const { page } = run;
+    await page.getByLabel('Your name').fill('Grace');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('dialer-screen').waitFor();
+    const before = run.tokensHandedOut.length;
+    // A reload is a window restart as far as the renderer is concerned: main still holds the session.
+    await page.reload();
+    await page.getByTestId('dialer-screen').waitFor();
+    await expect(page.getByRole('heading', { name: 'Sign in to Switchboard' }).count()).resolves.toBe(0);
+    await page.locator('[data-agent="unreachable"]').waitFor({ timeout: 30_000 });
+    expect(run.tokensHandedOut.length).toBeGreaterThan(before);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
+    await page.locator('[data-agent="signed-out"]').waitFor();
+    expect(run.harness.refusals).toEqual([]);
+    expect(run.errors).toEqual([]);
+  } finally {
+    await run.dispose();
+  }
+});
