@@ -18,6 +18,8 @@ export interface FallbackSecretStoreOptions {
 export class FallbackSecretStore implements SecretStore {
   readonly #memory = new MemorySecretStore();
   #primary: SecretStore | null;
+  /** keytar still loading: opened (under the deadline) on first use. */
+  #pending: Promise<SecretStore> | null = null;
   #unavailableReason: string | null = null;
   readonly #timeoutMs: number;
   readonly #log: (message: string) => void;
@@ -33,8 +35,6 @@ export class FallbackSecretStore implements SecretStore {
     else if (primary instanceof Promise) this.#pending = primary;
     else this.#primary = primary;
   }
-
-  #pending: Promise<SecretStore> | null = null;
 
   get persistent(): boolean {
     return this.#unavailableReason === null;
