@@ -126,7 +126,7 @@ export const deviceStrings = {
 
 export const incomingStrings = {
   title: 'Incoming call',
-  videoCallTitle: 'Incoming call',
+  titleDuringCall: 'Incoming call · answering puts your current call on hold',
   isCalling: (name: string) => `${name} is calling`,
   alsoCalling: (count: number) => (count === 1 ? 'One more call is waiting.' : `${count} more calls are waiting.`),
   acceptAudio: 'Accept',

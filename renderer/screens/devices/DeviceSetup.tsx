@@ -7,8 +7,8 @@ import {
   MessageBarTitle,
   makeStyles,
   Spinner,
+  Subtitle1,
   Text,
-  Title2,
   tokens,
 } from '@fluentui/react-components';
 import { Speaker2Regular } from '@fluentui/react-icons';
@@ -22,25 +22,19 @@ import { detectOperatingSystem } from '../shared/platform';
 import { useAction } from '../shared/use-action';
 
 const useStyles = makeStyles({
-  root: {
-    boxSizing: 'border-box',
-    height: '100%',
-    overflow: 'auto',
-    padding: tokens.spacingHorizontalXXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-  },
+  // Laid out by its own width (a container query): the app frame may give it a column only.
+  root: { containerType: 'inline-size', minWidth: 0 },
+  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   intro: { color: tokens.colorNeutralForeground3 },
   layout: {
     display: 'grid',
-    gap: tokens.spacingHorizontalXXL,
+    gap: tokens.spacingHorizontalXL,
     gridTemplateColumns: 'minmax(0, 1fr)',
-    '@media (min-width: 860px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
+    '@container (min-width: 720px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
     alignItems: 'start',
   },
-  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
   waiting: {
@@ -95,80 +89,82 @@ export function DeviceSetup() {
 
   return (
     <div className={styles.root} data-testid="device-setup">
-      <header className={styles.header}>
-        <Title2 as="h1">{deviceStrings.title}</Title2>
-        <Text className={styles.intro}>{deviceStrings.intro}</Text>
-      </header>
+      <Card className={styles.card}>
+        <header className={styles.header}>
+          <Subtitle1 as="h2">{deviceStrings.title}</Subtitle1>
+          <Text size={200} className={styles.intro}>
+            {deviceStrings.intro}
+          </Text>
+        </header>
 
-      {!devices.ready ? (
-        <div className={styles.waiting} role="status">
-          <Spinner size="small" />
-          <Text>{deviceStrings.lookingForDevices}</Text>
-        </div>
-      ) : (
-        <>
-          {denied ? (
-            <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
-              <MessageBarBody>
-                <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
-                {deviceStrings.deniedHowTo[detectOperatingSystem()]}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button onClick={ask} disabled={permission.busy}>
-                  {deviceStrings.tryAgain}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          ) : needsPermission ? (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
-                {deviceStrings.permissionBody}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button appearance="primary" onClick={ask} disabled={permission.busy}>
-                  {permission.busy ? deviceStrings.asking : deviceStrings.allow}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          ) : null}
-          {permission.error ? (
-            <MessageBar intent="error">
-              <MessageBarBody>{permission.error}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+        {!devices.ready ? (
+          <div className={styles.waiting} role="status">
+            <Spinner size="small" />
+            <Text>{deviceStrings.lookingForDevices}</Text>
+          </div>
+        ) : (
+          <>
+            {denied ? (
+              <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
+                <MessageBarBody>
+                  <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
+                  {deviceStrings.deniedHowTo[detectOperatingSystem()]}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button onClick={ask} disabled={permission.busy}>
+                    {deviceStrings.tryAgain}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : needsPermission ? (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
+                  {deviceStrings.permissionBody}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button appearance="primary" onClick={ask} disabled={permission.busy}>
+                    {permission.busy ? deviceStrings.asking : deviceStrings.allow}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            {permission.error ? (
+              <MessageBar intent="error">
+                <MessageBarBody>{permission.error}</MessageBarBody>
+              </MessageBar>
+            ) : null}
 
-          <div className={styles.layout}>
-            <Card className={styles.card}>
+            <div className={styles.layout}>
               <LocalPreview enabled={devices.videoPermission === 'granted'} />
-            </Card>
-            <Card className={styles.card}>
-              <DevicePickers />
-              {devices.audioPermission === 'granted' ? (
+              <div className={styles.column}>
+                <DevicePickers />
+                {devices.audioPermission === 'granted' ? (
+                  <div className={styles.section}>
+                    <Text weight="semibold">{deviceStrings.micLevel}</Text>
+                    <MicLevelMeter />
+                    <Text size={200} className={styles.hint}>
+                      {deviceStrings.micLevelHint}
+                    </Text>
+                  </div>
+                ) : null}
                 <div className={styles.section}>
-                  <Text weight="semibold">{deviceStrings.micLevel}</Text>
-                  <MicLevelMeter />
-                  <Text size={200} className={styles.hint}>
-                    {deviceStrings.micLevelHint}
+                  <Button
+                    icon={<Speaker2Regular />}
+                    onClick={() => testSound.run(() => actions.playTestSound())}
+                    disabled={testSound.busy}
+                  >
+                    {testSound.busy ? deviceStrings.testSoundPlaying : deviceStrings.testSound}
+                  </Button>
+                  <Text size={200} className={styles.hint} role={testSound.error ? 'alert' : undefined}>
+                    {testSound.error ? deviceStrings.testSoundFailed(testSound.error) : deviceStrings.testSoundHint}
                   </Text>
                 </div>
-              ) : null}
-              <div className={styles.section}>
-                <Button
-                  icon={<Speaker2Regular />}
-                  onClick={() => testSound.run(() => actions.playTestSound())}
-                  disabled={testSound.busy}
-                >
-                  {testSound.busy ? deviceStrings.testSoundPlaying : deviceStrings.testSound}
-                </Button>
-                <Text size={200} className={styles.hint} role={testSound.error ? 'alert' : undefined}>
-                  {testSound.error ? deviceStrings.testSoundFailed(testSound.error) : deviceStrings.testSoundHint}
-                </Text>
               </div>
-            </Card>
-          </div>
-        </>
-      )}
+            </div>
+          </>
+        )}
+      </Card>
     </div>
   );
 }

@@ -13,13 +13,18 @@ import { useAlternateCallerId } from '../shared/use-caller-id';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  inputRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  input: { flex: 1, minWidth: 0 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   callButton: { minWidth: '140px' },
   callerId: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  understood: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, wordBreak: 'break-all' },
+  understood: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    wordBreak: 'break-all',
+    color: tokens.colorPaletteGreenForeground1,
+    fontSize: tokens.fontSizeBase300,
+  },
 });
 
 /**
@@ -94,52 +99,51 @@ export function CallBox(props: {
 
   return (
     <div className={styles.root}>
-      <div className={styles.inputRow}>
-        <Field
-          className={styles.input}
-          label={{ children: dialerStrings.inputLabel, htmlFor: inputId }}
-          validationState={validationState}
-          validationMessage={message}
-          validationMessageIcon={null}
+      <Field
+        label={{ children: dialerStrings.inputLabel, htmlFor: inputId }}
+        validationState={validationState}
+        validationMessage={message}
+        validationMessageIcon={null}
+        size="large"
+      >
+        <Input
+          id={inputId}
           size="large"
-        >
-          <Input
-            id={inputId}
-            size="large"
-            value={props.value}
-            placeholder={dialerStrings.inputPlaceholder}
-            onChange={(_, data) => {
-              props.onChange(data.value);
-              if (data.value.trim() === '') setShowProblems(false);
-            }}
-            onBlur={() => setShowProblems(props.value.trim() !== '')}
-            onKeyDown={onKeyDown}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="call-box"
-          />
-        </Field>
-        {target ? (
-          <ControlTooltip label={atFavouriteLimit ? dialerStrings.favouriteLimit : favouriteLabel}>
-            <Button
-              size="large"
-              appearance="subtle"
-              style={{ marginTop: 28 }}
-              aria-label={favouriteLabel}
-              aria-pressed={existingFavourite !== undefined}
-              disabled={atFavouriteLimit || favouriteAction.busy || props.history.status !== 'ready'}
-              icon={existingFavourite ? <StarFilled color={tokens.colorPaletteMarigoldForeground1} /> : <StarRegular />}
-              onClick={() =>
-                favouriteAction.run(() =>
-                  existingFavourite
-                    ? props.onRemoveFavourite(existingFavourite.id)
-                    : props.onAddFavourite(target, displayForLabel),
-                )
-              }
-            />
-          </ControlTooltip>
-        ) : null}
-      </div>
+          value={props.value}
+          placeholder={dialerStrings.inputPlaceholder}
+          onChange={(_, data) => {
+            props.onChange(data.value);
+            if (data.value.trim() === '') setShowProblems(false);
+          }}
+          onBlur={() => setShowProblems(props.value.trim() !== '')}
+          onKeyDown={onKeyDown}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="call-box"
+          contentAfter={
+            target ? (
+              <ControlTooltip label={atFavouriteLimit ? dialerStrings.favouriteLimit : favouriteLabel}>
+                <Button
+                  appearance="transparent"
+                  aria-label={favouriteLabel}
+                  aria-pressed={existingFavourite !== undefined}
+                  disabled={atFavouriteLimit || favouriteAction.busy || props.history.status !== 'ready'}
+                  icon={
+                    existingFavourite ? <StarFilled color={tokens.colorPaletteMarigoldForeground1} /> : <StarRegular />
+                  }
+                  onClick={() =>
+                    favouriteAction.run(() =>
+                      existingFavourite
+                        ? props.onRemoveFavourite(existingFavourite.id)
+                        : props.onAddFavourite(target, displayForLabel),
+                    )
+                  }
+                />
+              </ControlTooltip>
+            ) : undefined
+          }
+        />
+      </Field>
 
       {isPhone ? (
         <Text

@@ -1,4 +1,4 @@
-import { Card, MessageBar, MessageBarBody, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { Card, MessageBar, MessageBarBody, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
 import { useCallHistory } from '../../history/use-call-history';
@@ -10,25 +10,21 @@ import { CallBox } from './CallBox';
 import { HistoryPanel } from './HistoryPanel';
 
 const useStyles = makeStyles({
-  root: {
-    boxSizing: 'border-box',
-    height: '100%',
-    overflow: 'auto',
-    padding: tokens.spacingHorizontalXXL,
+  // Laid out by its own width (a container query), not the window's: the app frame may give
+  // the dialer the whole window or one column of it.
+  root: { containerType: 'inline-size', minWidth: 0 },
+  grid: {
     display: 'grid',
-    gap: tokens.spacingHorizontalXXL,
+    gap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'minmax(0, 1fr)',
-    alignContent: 'start',
-    '@media (min-width: 900px)': {
-      gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)',
-      alignContent: 'stretch',
-    },
+    alignItems: 'start',
+    '@container (min-width: 760px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)' },
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0, minHeight: 0 },
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
   myId: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
-  historyCard: { padding: tokens.spacingHorizontalL, minHeight: '240px', maxHeight: '100%' },
+  historyCard: { padding: tokens.spacingHorizontalL, minHeight: '240px' },
 });
 
 /** Place a call: the one call box, my own id to share, and recent calls and favourites. */
@@ -46,39 +42,41 @@ export function DialerScreen() {
 
   return (
     <div className={styles.root} data-testid="dialer-screen">
-      <div className={styles.column}>
-        <AgentBanner />
-        <Card className={styles.card}>
-          <Title2 as="h1">{dialerStrings.title}</Title2>
-          <CallBox
-            value={input}
-            onChange={setInput}
-            history={snapshot}
-            onAddFavourite={addFavourite}
-            onRemoveFavourite={(id) => client.removeFavourite(id)}
-            onCalled={() => setInput('')}
-          />
-          {quickCall.error ? (
-            <MessageBar intent="error">
-              <MessageBarBody>{dialerStrings.callFailed(quickCall.error)}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-        </Card>
-        {myId ? (
+      <div className={styles.grid}>
+        <div className={styles.column}>
+          <AgentBanner />
           <Card className={styles.card}>
-            <div className={styles.myId}>
-              <Text weight="semibold">{dialerStrings.myId}</Text>
-              <Text size={200} className={styles.hint}>
-                {dialerStrings.myIdHint}
-              </Text>
-              <CopyableId id={myId} label={dialerStrings.copyLabel} />
-            </div>
+            <Subtitle1 as="h2">{dialerStrings.title}</Subtitle1>
+            <CallBox
+              value={input}
+              onChange={setInput}
+              history={snapshot}
+              onAddFavourite={addFavourite}
+              onRemoveFavourite={(id) => client.removeFavourite(id)}
+              onCalled={() => setInput('')}
+            />
+            {quickCall.error ? (
+              <MessageBar intent="error">
+                <MessageBarBody>{dialerStrings.callFailed(quickCall.error)}</MessageBarBody>
+              </MessageBar>
+            ) : null}
           </Card>
-        ) : null}
+          {myId ? (
+            <Card className={styles.card}>
+              <div className={styles.myId}>
+                <Text weight="semibold">{dialerStrings.myId}</Text>
+                <Text size={200} className={styles.hint}>
+                  {dialerStrings.myIdHint}
+                </Text>
+                <CopyableId id={myId} label={dialerStrings.copyLabel} />
+              </div>
+            </Card>
+          ) : null}
+        </div>
+        <Card className={styles.historyCard}>
+          <HistoryPanel snapshot={snapshot} client={client} onPick={setInput} onCall={callFromList} />
+        </Card>
       </div>
-      <Card className={styles.historyCard}>
-        <HistoryPanel snapshot={snapshot} client={client} onPick={setInput} onCall={callFromList} />
-      </Card>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { dialerStrings } from '../../strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  button: { flexShrink: 0 },
   id: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -40,6 +41,7 @@ export function CopyableId(props: { id: string; label: string }) {
         {props.id}
       </Text>
       <Button
+        className={styles.button}
         size="small"
         appearance="subtle"
         icon={copy === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}

@@ -10,17 +10,33 @@ import { useAction } from './use-action';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalL },
-  compact: { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' },
-  who: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  whoCompact: { flexDirection: 'row', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  whoText: { display: 'flex', flexDirection: 'column', alignItems: 'inherit', minWidth: 0 },
+  compact: { flexDirection: 'row', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  who: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalS, minWidth: 0 },
+  whoCompact: { flexDirection: 'row', gap: tokens.spacingHorizontalM, alignItems: 'center', flex: 1 },
+  whoText: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    minWidth: 0,
+    gap: tokens.spacingVerticalXXS,
+  },
+  whoTextCompact: { alignItems: 'flex-start' },
+  kicker: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   name: { overflowWrap: 'anywhere', textAlign: 'center' },
   id: {
     color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
     textAlign: 'center',
-    maxWidth: '40ch',
+    maxWidth: '48ch',
+  },
+  idCompact: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '100%',
+    textAlign: 'start',
   },
   ring: {
     borderRadius: tokens.borderRadiusCircular,
@@ -33,7 +49,15 @@ const useStyles = makeStyles({
     animationIterationCount: 'infinite',
     '@media (prefers-reduced-motion: reduce)': { animationName: 'none' },
   },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', justifyContent: 'center' },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    justifyContent: 'center',
+    flexShrink: 0,
+    marginTop: tokens.spacingVerticalM,
+  },
+  actionsCompact: { marginTop: 0 },
   accept: {
     backgroundColor: tokens.colorPaletteGreenBackground3,
     color: tokens.colorNeutralForegroundOnBrand,
@@ -107,17 +131,21 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
         <span className={styles.ring}>
           <Avatar name={name} size={props.compact ? 48 : 120} color="colorful" />
         </span>
-        <div className={styles.whoText}>
-          <Text size={props.compact ? 400 : 600} weight="semibold" className={styles.name}>
+        <div className={mergeClasses(styles.whoText, props.compact && styles.whoTextCompact)}>
+          <Text size={props.compact ? 200 : 300} className={styles.kicker}>
+            {duringCall ? incomingStrings.titleDuringCall : incomingStrings.title}
+          </Text>
+          <Text size={props.compact ? 400 : 700} weight="semibold" className={styles.name}>
             {name}
           </Text>
-          <Text className={styles.id}>
-            {duringCall ? incomingStrings.duringCall(name) : incomingStrings.title}
-            {incoming.callerId && incoming.callerId !== name ? ` · ${incoming.callerId}` : ''}
-          </Text>
+          {incoming.callerId && incoming.callerId !== name ? (
+            <Text className={mergeClasses(styles.id, props.compact && styles.idCompact)} title={incoming.callerId}>
+              {incoming.callerId}
+            </Text>
+          ) : null}
         </div>
       </div>
-      <div className={styles.actions}>
+      <div className={mergeClasses(styles.actions, props.compact && styles.actionsCompact)}>
         <ControlTooltip label={videoLabel}>
           <Button
             className={styles.accept}

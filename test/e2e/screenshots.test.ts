@@ -1,0 +1,367 @@
+/**
+ * Screenshots of the main screens, saved under test-output/screenshots/ for a person to look at,
+ * with assertions on what they show: the key controls are visible inside the window and nothing
+ * overflows it.
+ *
+ * - sign-in, home (dialer + device setup): the production bundle (out/renderer) with the real
+ *   calling SDK, fake media devices, a real backend and the bridge bound to the real main modules.
+ * - incoming and in-call: a call needs Azure, so these are shot on a test-only gallery page
+ *   (test/dom/screens/support/gallery/) that renders the real screens over the in-memory
+ *   FakeCallingStore, built here with Vite. The same page checks the real keyboard (Tab order,
+ *   visible focus) in Chromium, which jsdom cannot.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { historyIpc } from '../../common/ipc/history';
+import { createHistoryHandlers } from '../../electron/main/history/history-ipc';
+import { HISTORY_FILE_NAME, HistoryStore } from '../../electron/main/history/history-store';
+import { startTestBackend, type TestBackend } from '../support/backend-harness';
+import { type BridgeHarness, createTestAppSession, installBridge } from '../support/bridge-harness';
+import { launchChromium } from '../support/chromium';
+import { type StaticServer, serveStatic } from '../support/static-server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'test-output/screenshots');
+const GALLERY_SRC = join(ROOT, 'test/dom/screens/support/gallery');
+const VIEWPORT = { width: 1280, height: 800 };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium({ fakeMedia: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Nothing wider or taller than the window scrolls the page itself; every given element is on screen. */
+async function expectFitsWindow(page: Page, testIds: string[] = []): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { x: root.scrollWidth - root.clientWidth, y: root.scrollHeight - root.clientHeight };
+  });
+  expect(overflow).toEqual({ x: 0, y: 0 });
+  for (const id of testIds) {
+    const box = await page.getByTestId(id).first().boundingBox();
+    expect(box, `${id} is rendered`).not.toBeNull();
+    if (!box) continue;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height + 0.5);
+  }
+}
+
+/** Text that is cut off inside its own box (scrollWidth > clientWidth on a non-scrolling element). */
+async function clippedButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .filter((b) => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
+      .map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  );
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Tooltips and focus rings from the last interaction are not part of the screen.
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+describe('incoming and in-call screens (gallery page over the in-memory store)', () => {
+  let server: StaticServer;
+  // A private folder: test-output/ is shared with other suites running at the same time.
+  const GALLERY_OUT = mkdtempSync(join(tmpdir(), 'switchboard-gallery-'));
+
+  beforeAll(async () => {
+    await build({
+      configFile: false,
+      root: GALLERY_SRC,
+      base: '/',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir: GALLERY_OUT, emptyOutDir: true, target: 'chrome130', reportCompressedSize: false },
+    });
+    server = await serveStatic(GALLERY_OUT);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(GALLERY_OUT, { recursive: true, force: true });
+  });
+
+  async function open(scene: string, extra = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/?scene=${scene}${extra}`);
+    const screenId = scene.startsWith('incoming')
+      ? 'incoming-screen'
+      : scene === 'dialer'
+        ? 'dialer-screen'
+        : scene === 'devices'
+          ? 'device-setup'
+          : 'in-call-screen';
+    await page.getByTestId(screenId).waitFor();
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  test('incoming call', async () => {
+    const page = await open('incoming');
+    for (const name of [
+      'Accept the call from Megan Bowen with video',
+      'Accept the call from Megan Bowen with audio only',
+      'Decline the call from Megan Bowen',
+    ]) {
+      await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
+    }
+    await expectFitsWindow(page, ['incoming-call']);
+    expect(await clippedButtons(page)).toEqual([]);
+    await shoot(page, '04-incoming');
+    await page.close();
+  });
+
+  test('incoming call while in a call: hold and accept', async () => {
+    const page = await open('incoming-during-call');
+    await expect(
+      page
+        .getByRole('button', { name: 'Put your current call on hold and accept Megan Bowen', exact: true })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expectFitsWindow(page, ['incoming-call']);
+    await shoot(page, '05-incoming-during-call');
+    await page.close();
+  });
+
+  test('in call, 1:1 audio: header, stage, controls', async () => {
+    const page = await open('in-call-audio');
+    await expect(page.getByTestId('call-status').textContent()).resolves.toBe('Connected');
+    await expect(page.getByRole('timer').textContent()).resolves.toMatch(/^4:1[7-9]$/);
+    await expectFitsWindow(page, ['call-status', 'stage']);
+    expect(await clippedButtons(page)).toEqual([]);
+    const toolbar = page.getByRole('toolbar', { name: 'Call controls' });
+    await expectFitsWindowBox(page, toolbar);
+    await shoot(page, '06-in-call-audio');
+    await page.close();
+  });
+
+  test('in call, group with video, my camera and the people panel', async () => {
+    const page = await open('in-call-grid');
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('2x2');
+    // My camera preview is a real, playing <video> from Chromium's fake camera.
+    await page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+      return !!video && video.videoWidth > 0 && !video.paused;
+    });
+    await page.getByRole('button', { name: 'People', exact: true }).click();
+    await page.getByTestId('participants').waitFor();
+    await expectFitsWindow(page, ['participants', 'stage']);
+    await shoot(page, '07-in-call-group-video');
+    await page.close();
+  });
+
+  test('in call, nine videos in a 3×3 grid with a network banner', async () => {
+    const page = await open('in-call-nine');
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('3x3');
+    await expect(page.getByTestId('stage-tile').count()).resolves.toBe(9);
+    // Tiles share the stage evenly: same size, none spilling out of it.
+    const boxes = await page.getByTestId('stage-tile').evaluateAll((tiles) =>
+      tiles.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { w: Math.round(r.width), h: Math.round(r.height) };
+      }),
+    );
+    expect(new Set(boxes.map((b) => `${b.w}x${b.h}`)).size).toBe(1);
+    expect(boxes[0]?.w).toBeGreaterThan(200);
+    await expectFitsWindow(page, ['stage', 'diagnostic']);
+    await shoot(page, '08-in-call-nine');
+    await page.close();
+  });
+
+  test('in call, phone: keypad open', async () => {
+    const page = await open('in-call-phone');
+    await page.getByRole('button', { name: 'Keypad' }).click();
+    await page.getByRole('button', { name: 'Send tone 5' }).click();
+    await expect(page.getByTestId('dtmf-sent').textContent()).resolves.toBe('5');
+    await expectFitsWindow(page);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SHOTS, '09-in-call-phone-keypad.png') });
+    await page.close();
+  });
+
+  test('in call: ACS unreachable, second incoming call, ended', async () => {
+    let page = await open('in-call-unreachable');
+    await expect(page.getByTestId('agent-banner').textContent()).resolves.toMatch(
+      /Cannot reach Azure Communication Services/,
+    );
+    await expectFitsWindow(page, ['agent-banner']);
+    await shoot(page, '10-in-call-unreachable');
+    await page.close();
+
+    page = await open('in-call-second-incoming');
+    await expectFitsWindow(page, ['incoming-call', 'stage']);
+    await shoot(page, '11-in-call-second-incoming');
+    await page.close();
+
+    page = await open('in-call-ended');
+    await expect(page.getByTestId('call-ended').textContent()).resolves.toMatch(/The other side ended the call\./);
+    await expectFitsWindow(page, ['call-ended']);
+    await shoot(page, '12-in-call-ended');
+    await page.close();
+  });
+
+  test('dialer on its own: a typed group id, recents', async () => {
+    const page = await open('dialer');
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('29228d3e-040e-4656-a70e-890ab4e173e5');
+    await expect(page.getByTestId('call-target-understood').textContent()).resolves.toBe(
+      'Group call 29228d3e-040e-4656-a70e-890ab4e173e5',
+    );
+    await expect(page.getByRole('list', { name: 'Recent' }).getByRole('listitem').count()).resolves.toBe(3);
+    await shoot(page, '14-dialer-standalone');
+    await expectFitsWindow(page, ['dialer-screen']);
+    expect(await clippedButtons(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('device setup on its own: live preview, level meter', async () => {
+    const page = await open('devices');
+    await page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+      return !!video && video.videoWidth > 0 && !video.paused;
+    });
+    await page.evaluate(() =>
+      (
+        window as unknown as { galleryStore: { emitMicrophoneLevel(l: number): void } }
+      ).galleryStore.emitMicrophoneLevel(0.6),
+    );
+    await expect(page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')).resolves.toBe(
+      '60',
+    );
+    await shoot(page, '15-device-setup-standalone');
+    await expectFitsWindow(page, ['device-setup']);
+    expect(await clippedButtons(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('dark theme', async () => {
+    const page = await open('in-call-grid', '&theme=dark');
+    await shoot(page, '13-in-call-dark');
+    const background = await page
+      .getByTestId('in-call-screen')
+      .evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g)?.map(Number) ?? []);
+    expect(Math.max(...background.slice(0, 3))).toBeLessThan(80);
+    await page.close();
+  });
+
+  test('real keyboard: Tab reaches every in-call control with a visible focus ring; shortcuts work', async () => {
+    const page = await open('in-call-phone');
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el, '::after');
+        const own = getComputedStyle(el);
+        return {
+          label: el.getAttribute('aria-label') ?? el.textContent ?? '',
+          // Fluent draws its focus ring on ::after (or an outline) once tabster marks keyboard focus.
+          ring:
+            el.hasAttribute('data-fui-focus-visible') &&
+            (style.borderTopWidth !== '0px' || style.outlineStyle !== 'none' || own.outlineStyle !== 'none'),
+        };
+      });
+      if (focused) reached.push(`${focused.label}${focused.ring ? '' : ' (no ring)'}`);
+    }
+    for (const control of ['People', 'Raise hand', 'Devices', 'Unmute', 'Hold', 'Keypad', 'Hang up']) {
+      expect(reached).toContain(control);
+    }
+    expect(reached.filter((r) => r.endsWith('(no ring)'))).toEqual([]);
+    await page.keyboard.press('Control+Shift+M');
+    await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
+    await page.close();
+  });
+});
+
+async function expectFitsWindowBox(page: Page, locator: ReturnType<Page['getByRole']>): Promise<void> {
+  const box = await locator.boundingBox();
+  expect(box).not.toBeNull();
+  if (!box) return;
+  expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height + 0.5);
+  expect(box.x + box.width).toBeLessThanOrEqual(VIEWPORT.width + 0.5);
+  void page;
+}
+
+describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
+  let server: StaticServer;
+  let backend: TestBackend;
+  let app: Awaited<ReturnType<typeof createTestAppSession>>;
+  let harness: BridgeHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serveStatic();
+    backend = await startTestBackend({ settings: { PSTN_ALTERNATE_CALLER_ID: '+14255550123' }, offlineAcs: true });
+    app = await createTestAppSession({ backendUrl: backend.url });
+    page = await browser.newPage({ viewport: VIEWPORT });
+    harness = await installBridge(page, { app, origin: server.origin });
+    const history = await HistoryStore.open({ filePath: join(app.userDataDir, HISTORY_FILE_NAME) });
+    harness.register(historyIpc, createHistoryHandlers(history));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await harness?.dispose();
+    await app?.dispose();
+    await backend?.close();
+    await server?.close();
+  });
+
+  test('sign-in, then home with the dialer and device setup', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/`);
+    const shell = page.getByTestId('app-shell');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="app-shell"]')?.getAttribute('data-route') === 'sign-in',
+    );
+    await expectFitsWindow(page);
+    await shoot(page, '01-sign-in');
+
+    await page.evaluate(() =>
+      (
+        window as unknown as { switchboard: { session: { signIn(r: { displayName: string }): Promise<unknown> } } }
+      ).switchboard.session.signIn({
+        displayName: 'Ada Lovelace',
+      }),
+    );
+    await page.getByTestId('dialer-screen').waitFor({ timeout: 30_000 });
+    await expect(shell.getAttribute('data-route')).resolves.toBe('home');
+    // The SDK's device manager answers after its offline wait (≈ 7 s): then the pickers fill in
+    // and the fake camera plays in the preview.
+    await page.waitForFunction(
+      () => {
+        const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+        return !!video && video.videoWidth > 0 && !video.paused;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('+1 425 555 0100');
+    await page.getByTestId('call-target-understood').waitFor();
+    await page.getByTestId('caller-id-note').waitFor();
+    await shoot(page, '02-home-dialer-and-devices');
+    await page.getByTestId('device-setup').screenshot({ path: join(SHOTS, '03-device-setup.png') });
+    await expectFitsWindow(page, ['dialer-screen']);
+    expect(await clippedButtons(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
