@@ -83,6 +83,11 @@ if (process.argv.includes('--json')) {
     const mark = undocumented.includes(f) ? 'UNDOCUMENTED' : 'accepted';
     console.log(`electronegativity: ${mark} ${f.id} (${f.severity}/${f.confidence}) ${f.file}:${f.line}`);
   }
+  for (const a of accepted.filter((a) => !findings.some((f) => f.id === a.id && f.file === a.file))) {
+    console.log(
+      `electronegativity: docs/security.md accepts ${a.id} in ${a.file}, which no longer occurs: remove the row`,
+    );
+  }
   for (const e of unparsed) console.log(`electronegativity: could not parse ${e.file}: ${e.message}`);
   console.log(
     `electronegativity: ${result.atomicChecks + result.globalChecks} checks, ${findings.length} findings above informational (${findings.length - undocumented.length} documented in docs/security.md), ${informational} informational`,
