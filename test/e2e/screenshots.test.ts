@@ -72,7 +72,8 @@ async function clippedButtons(page: Page): Promise<string[]> {
 async function shoot(page: Page, name: string): Promise<void> {
   // Tooltips and focus rings from the last interaction are not part of the screen.
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  // animations: 'disabled' finishes CSS transitions (a button turning enabled) before the shot.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
 }
 
 describe('incoming and in-call screens (gallery page over the in-memory store)', () => {
@@ -193,7 +194,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await expect(page.getByTestId('dtmf-sent').textContent()).resolves.toBe('5');
     await expectFitsWindow(page);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(SHOTS, '09-in-call-phone-keypad.png') });
+    await page.screenshot({ path: join(SHOTS, '09-in-call-phone-keypad.png'), animations: 'disabled' });
     await page.close();
   });
 
@@ -359,7 +360,7 @@ describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
     await page.getByTestId('call-target-understood').waitFor();
     await page.getByTestId('caller-id-note').waitFor();
     await shoot(page, '02-home-dialer-and-devices');
-    await page.getByTestId('device-setup').screenshot({ path: join(SHOTS, '03-device-setup.png') });
+    await page.getByTestId('device-setup').screenshot({ path: join(SHOTS, '03-device-setup.png'), animations: 'disabled' });
     await expectFitsWindow(page, ['dialer-screen']);
     expect(await clippedButtons(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -2,7 +2,13 @@ import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-
 import { CallRegular, StarFilled, StarRegular, VideoRegular } from '@fluentui/react-icons';
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { FAVOURITES_LIMIT } from '../../../common/ipc/history';
-import { callTargetKey, countryOfPhoneNumber, parseCallTarget, targetSupportsVideo } from '../../calling/call-target';
+import {
+  callTargetDisplay,
+  callTargetKey,
+  countryOfPhoneNumber,
+  parseCallTarget,
+  targetSupportsVideo,
+} from '../../calling/call-target';
 import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
 import type { HistorySnapshot } from '../../history/history-client';
 import { callTargetStrings, dialerStrings } from '../../strings';
@@ -154,7 +160,7 @@ export function CallBox(props: {
           {callerId.status === 'loading'
             ? dialerStrings.callerIdUnknown
             : configuredCallerId
-              ? dialerStrings.callerIdIs(configuredCallerId)
+              ? dialerStrings.callerIdIs(callTargetDisplay({ kind: 'phone', e164: configuredCallerId }))
               : dialerStrings.callerIdMissing}
         </Text>
       ) : null}

@@ -64,7 +64,7 @@ describe('placing calls', () => {
   test('phone calls show the caller id, and are audio only', async () => {
     const { user, box } = setup({ callerId: '+14255550123' });
     await user.type(box, '+1 425 555 0100');
-    expect(await screen.findByText('The person you call sees +14255550123.')).toBeVisible();
+    expect(await screen.findByText('The person you call sees +1 425 555 0123.')).toBeVisible();
     expect(screen.getByRole('button', { name: /^Video call to/ })).toBeDisabled();
   });
 

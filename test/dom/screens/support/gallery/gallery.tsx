@@ -56,7 +56,17 @@ function renderCamera(container: HTMLElement): void {
 }
 
 const people = (n: number) =>
-  ['Adele Vance', 'Lee Gu', 'Megan Bowen', 'Nestor Wilke', 'Alex Wilber', 'Diego Siciliani', 'Isaiah Langer', 'Johanna Lorenz', 'Lynne Robbins'].slice(0, n);
+  [
+    'Adele Vance',
+    'Lee Gu',
+    'Megan Bowen',
+    'Nestor Wilke',
+    'Alex Wilber',
+    'Diego Siciliani',
+    'Isaiah Langer',
+    'Johanna Lorenz',
+    'Lynne Robbins',
+  ].slice(0, n);
 
 function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
   const store = new FakeCallingStore();
