@@ -13,14 +13,28 @@ export function callerAsTarget(callerId: string): CallTarget | null {
   return parsed.status === 'valid' ? parsed.target : null;
 }
 
+/**
+ * Callers of incoming calls we answered, by call id: the layer's CallView has no target for an
+ * incoming call, but ACS keeps the incoming call's id for the call it becomes.
+ */
+const answeredCallers = new Map<string, string>();
+
+export function rememberAnsweredCaller(incoming: IncomingCallView): void {
+  answeredCallers.set(incoming.id, incoming.callerId);
+  // Only the last few matter: calls end long before this could grow.
+  if (answeredCallers.size > 20) answeredCallers.delete(answeredCallers.keys().next().value ?? '');
+}
+
 export function recentFromEndedCall(call: CallView, endedAt: number): RecentCallInput | null {
-  if (!call.target) return null;
+  const caller = answeredCallers.get(call.id);
+  const target = call.target ?? (caller ? callerAsTarget(caller) : null);
+  if (!target) return null;
   const connected = call.connectedAt !== null;
   const outcome: CallOutcome = connected ? 'completed' : call.direction === 'incoming' ? 'missed' : 'failed';
   const startedAt = call.connectedAt ?? endedAt;
   return {
-    target: call.target,
-    title: (call.title || callTargetDisplay(call.target)).slice(0, 256),
+    target,
+    title: (call.title || callTargetDisplay(target)).slice(0, 256),
     direction: call.direction,
     video: call.isCameraOn || call.remoteVideos.length > 0,
     startedAt,

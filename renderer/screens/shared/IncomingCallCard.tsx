@@ -2,7 +2,7 @@ import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentu
 import { CallDismissRegular, CallRegular, VideoRegular } from '@fluentui/react-icons';
 import { useContext, useEffect, useRef } from 'react';
 import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
-import { recentFromIncoming, recordRecent } from '../../history/record-call';
+import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
 import { incomingStrings } from '../../strings';
 import { ControlTooltip } from './ControlTooltip';
 import { ariaShortcut, useCallShortcuts } from './shortcuts';
@@ -105,6 +105,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
 
   const accept = (video: boolean) => {
     answered.current = true;
+    rememberAnsweredCaller(incoming);
     void answer.run(() =>
       duringCall ? actions.holdAndAccept(incoming.id, { video }) : actions.accept(incoming.id, { video }),
     );

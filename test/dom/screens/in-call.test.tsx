@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { CallStatus } from '../../../renderer/calling/model';
 import { InCallScreen } from '../../../renderer/screens/in-call/InCallScreen';
 import { gridFor } from '../../../renderer/screens/in-call/video-layout';
+import { IncomingCallScreen } from '../../../renderer/screens/incoming/IncomingCallScreen';
 import { type FakeBridge, installFakeBridge } from './support/fake-bridge';
 import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from './support/fake-calling-store';
 import { renderScreen } from './support/render';
@@ -81,6 +82,27 @@ describe('status, timer and end reason', () => {
     expect(bridge.recorded[0]?.durationSeconds).toBeGreaterThanOrEqual(125);
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(store.callsOf('dismissEndedCall')).toHaveLength(1);
+  });
+
+  test('an answered incoming call lands in recents as the caller, so it can be called back', async () => {
+    const store = new FakeCallingStore({ incoming: [incomingCall({ id: 'in-7', callerId: '+14255550100' })] });
+    bridge = installFakeBridge();
+    const user = userEvent.setup();
+    renderScreen(
+      <>
+        <IncomingCallScreen />
+        <InCallScreen />
+      </>,
+      store,
+    );
+    await user.click(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' }));
+    expect(store.getState().call).toMatchObject({ id: 'in-7', direction: 'incoming', target: null });
+    act(() => store.updateCall({ status: 'ended', endReason: { code: 0, subCode: 0, message: 'The call ended.' } }));
+    await waitFor(() =>
+      expect(bridge.recorded).toMatchObject([
+        { direction: 'incoming', outcome: 'completed', target: { kind: 'phone', e164: '+14255550100' } },
+      ]),
+    );
   });
 
   test('an outgoing call that never connected is recorded as not connected, and can be retried', async () => {
