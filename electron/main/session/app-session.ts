@@ -31,6 +31,8 @@ export class AppSession {
   #broker: TokenBroker | null = null;
   #unsubscribe: () => void = () => {};
   #offlineDevelopment = false;
+  /** Sign-in modes the current backend announced; null until its discovery document is read. */
+  #signInModes: readonly string[] | null = null;
   /** Why the previous backend's session ended, shown until the new backend has a session. */
   #carriedEndReason: SessionEndReason | null = null;
 
@@ -67,6 +69,13 @@ export class AppSession {
   async signIn(displayName: string): Promise<SessionState> {
     const broker = this.#broker;
     if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    // Say so before asking the backend, rather than relaying its 401.
+    if (this.#signInModes && !this.#signInModes.includes('open')) {
+      throw new BackendError(
+        'sign-in-rejected',
+        `The backend at ${broker.backendUrl} requires your organisation's sign-in (${this.#signInModes.join(', ')}), which this version of Switchboard does not support yet. Ask your administrator for a backend with open sign-in, or for an update.`,
+      );
+    }
     return broker.signIn(displayName);
   }
 
@@ -122,6 +131,7 @@ export class AppSession {
     this.#unsubscribe();
     this.#broker = null;
     this.#offlineDevelopment = false;
+    this.#signInModes = null;
     this.config.setDiscoveredCallerId(null);
     if (backendUrl === null) {
       this.#emit(NO_BACKEND);
@@ -145,6 +155,7 @@ export class AppSession {
       const discovery = await client.discover();
       if (this.#broker !== broker) return;
       this.#offlineDevelopment = discovery.development?.offlineAcs === true;
+      this.#signInModes = discovery.signIn;
       this.config.setDiscoveredCallerId(discovery.pstn?.alternateCallerId ?? null);
       if (broker.state.status === 'signed-in') this.#emit(broker.state);
     } catch (error) {

@@ -121,3 +121,26 @@ test('config.test reads a backend’s discovery document, and says plainly why o
   });
   await app.dispose();
 });
+
+test('a backend that only accepts organisation sign-in (oidc) gets a plain "not supported yet", not a relayed 401', async () => {
+  second.script(backendRoutes.discovery, {
+    kind: 'status',
+    status: 200,
+    body: {
+      api: 'switchboard/1',
+      signIn: ['oidc'],
+      oidc: { issuer: 'https://login.example.com', clientId: 'x', scopes: [] },
+    },
+  });
+  const app = await createTestAppSession({ backendUrl: second.url, clientOptions: FAST_CLIENT });
+  // The discovery read started with the session; sign-in may race it, so ask until it has landed.
+  const handlers = createSessionIpcHandlers(app);
+  await expect
+    .poll(() => handlers.session.signIn({ displayName: 'Org User' }, context))
+    .toMatchObject({
+      ok: false,
+      code: 'sign-in-rejected',
+      message: expect.stringMatching(/requires your organisation's sign-in \(oidc\)/),
+    });
+  await app.dispose();
+});
