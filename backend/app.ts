@@ -123,8 +123,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           'SIGN_IN_MODE=open on a non-loopback address: ANYONE who can reach this backend can get ACS tokens. Use it only on a trusted network.',
         );
       }
-      logger.info({ acs: config.acs.kind, database: config.database.kind }, 'listening');
-      return `http://${host}:${port}`;
+      const url = `http://${host}:${port}`;
+      logger.info({ url, acs: config.acs.kind, database: config.database.kind }, 'listening');
+      return url;
     },
     async close() {
       clearInterval(cleanup);

@@ -59,6 +59,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('cache-control', 'no-store');
   });
 
+  // Graceful shutdown: once closing, in-flight requests still finish, but their keep-alive
+  // connections end with them, so that close() does not wait for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request) => {
+    if (closing) request.raw.socket?.end();
+  });
+
   // An empty body counts as `{}` (POST /v1/token has nothing to say); otherwise Fastify's safe
   // parser, which refuses __proto__ and constructor.prototype keys.
   const parseJson = app.getDefaultJsonParser('error', 'error');

@@ -1,0 +1,143 @@
+/**
+ * `npm run backend` as a real process: managed-identity mode end to end (the real SDK and
+ * @azure/identity in the child, trusting the stand-in's CA through NODE_EXTRA_CA_CERTS, its
+ * token from the App Service endpoint through IDENTITY_ENDPOINT/IDENTITY_HEADER), graceful
+ * SIGTERM, `--help`, and one-line refusals of bad configuration.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { SETTINGS } from '../../../backend/config';
+import { backendRoutes, SessionAnswerSchema } from '../../../common/backend-contract';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../stand-ins/acs-identity';
+
+const repoRoot = join(import.meta.dirname, '../../..');
+
+/** The environment without anything Azure-ish from the caller, plus `settings`. */
+function backendEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(AZURE_|ACS_|IDENTITY_|MSI_|DATABASE_URL|SQLITE_PATH)/.test(name),
+    ),
+  );
+  return { ...base, ...settings };
+}
+
+function runBackend(settings: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts', ...args], {
+    cwd: repoRoot,
+    env: backendEnvironment(settings),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Resolves with the URL from the backend's "listening" log line, or rejects when it exits first. */
+function listeningUrl(child: ChildProcess, exited: Promise<number | null>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      for (const line of buffered.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const entry = JSON.parse(line) as { msg?: string; url?: string };
+          if (entry.msg === 'listening' && entry.url) resolve(entry.url);
+        } catch {
+          // a partial line: wait for the rest
+        }
+      }
+    });
+    exited.then((code) => reject(new Error(`backend exited with ${code} before listening`)));
+  });
+}
+
+describe('managed-identity mode in a real process', () => {
+  let standIn: AcsIdentityStandIn;
+  let dataDir: string;
+  beforeAll(async () => {
+    standIn = await startAcsIdentityStandIn();
+    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-mi-'));
+  });
+  afterAll(async () => {
+    await standIn.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('signs in through DefaultAzureCredential over HTTPS, then drains in-flight requests on SIGTERM', async () => {
+    const { child, exited, output } = runBackend({
+      ACS_ENDPOINT: standIn.endpoint,
+      ...standIn.managedIdentity.environment,
+      NODE_EXTRA_CA_CERTS: standIn.certificates.caCertPath,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SQLITE_PATH: join(dataDir, 'sessions.sqlite'),
+    });
+    onTestFinished(() => {
+      standIn.setLatency(0);
+      child.kill('SIGKILL');
+    });
+    const url = await listeningUrl(child, exited);
+    const signIn = () =>
+      fetch(`${url}${backendRoutes.sessions}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"displayName":"Managed"}',
+      });
+    const first = await signIn();
+    expect(first.status).toBe(201);
+    const answer = SessionAnswerSchema.parse(await first.json());
+    expect(await standIn.checkUserToken(answer.accessToken.token)).toMatchObject({ valid: true });
+    // ACS saw a bearer token (not an HMAC signature), minted by the App Service endpoint.
+    expect(standIn.requests.at(-1)).toMatchObject({ operation: 'createUser', auth: 'bearer', status: 201 });
+    const bearerTokens = standIn.managedIdentity.issuedTokens();
+    expect(bearerTokens.length).toBeGreaterThanOrEqual(1);
+
+    // SIGTERM while a sign-in waits on ACS: it completes, then the process exits cleanly.
+    standIn.setLatency(300);
+    const arrived = standIn.nextRequest();
+    const inFlight = signIn();
+    await arrived;
+    child.kill('SIGTERM');
+    const drained = await inFlight;
+    expect(drained.status).toBe(201);
+    expect(await exited).toBe(0);
+
+    const { stdout, stderr } = output();
+    expect(stdout).toContain('shutting down');
+    for (const secret of [...bearerTokens, answer.accessToken.token, answer.session.refreshToken]) {
+      expect(stdout + stderr).not.toContain(secret);
+    }
+  });
+});
+
+describe.concurrent('start-up', () => {
+  test('--help lists every setting', async () => {
+    const { exited, output } = runBackend({}, ['--help']);
+    expect(await exited).toBe(0);
+    for (const setting of SETTINGS) expect(output().stdout).toContain(setting.name);
+  });
+
+  test('a malformed connection string stops start-up with one line that does not repeat the key', async () => {
+    const { exited, output } = runBackend({
+      ACS_CONNECTION_STRING: 'endpoint=https://contoso.communication.azure.com/;accesskey=not*base64*SECRET',
+    });
+    expect(await exited).toBe(2);
+    const { stdout, stderr } = output();
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('ACS_CONNECTION_STRING');
+    expect(stderr).not.toContain('SECRET');
+  });
+});
