@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
-  Spinner,
   Subtitle1,
   Text,
   tokens,
@@ -97,73 +96,64 @@ export function DeviceSetup() {
           </Text>
         </header>
 
-        {!devices.ready ? (
-          <div className={styles.waiting} role="status">
-            <Spinner size="small" />
-            <Text>{deviceStrings.lookingForDevices}</Text>
-          </div>
-        ) : (
-          <>
-            {denied ? (
-              <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
-                <MessageBarBody>
-                  <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
-                  {deviceStrings.deniedHowTo[detectOperatingSystem()]}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={ask} disabled={permission.busy}>
-                    {deviceStrings.tryAgain}
-                  </Button>
-                </MessageBarActions>
-              </MessageBar>
-            ) : needsPermission ? (
-              <MessageBar intent="info" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
-                  {deviceStrings.permissionBody}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button appearance="primary" onClick={ask} disabled={permission.busy}>
-                    {permission.busy ? deviceStrings.asking : deviceStrings.allow}
-                  </Button>
-                </MessageBarActions>
-              </MessageBar>
-            ) : null}
-            {permission.error ? (
-              <MessageBar intent="error">
-                <MessageBarBody>{permission.error}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+        {/* The layout is the same before and after the SDK answers (≈ 7 s offline): nothing
+            jumps when the devices arrive, the controls just come alive. */}
+        {denied ? (
+          <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
+            <MessageBarBody>
+              <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
+              {deviceStrings.deniedHowTo[detectOperatingSystem()]}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={ask} disabled={permission.busy}>
+                {deviceStrings.tryAgain}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : devices.ready && needsPermission && askedOnce.current && !permission.busy ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
+              {deviceStrings.permissionBody}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" onClick={ask}>
+                {deviceStrings.allow}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {permission.error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{permission.error}</MessageBarBody>
+          </MessageBar>
+        ) : null}
 
-            <div className={styles.layout}>
-              <LocalPreview enabled={devices.videoPermission === 'granted'} />
-              <div className={styles.column}>
-                <DevicePickers />
-                {devices.audioPermission === 'granted' ? (
-                  <div className={styles.section}>
-                    <Text weight="semibold">{deviceStrings.micLevel}</Text>
-                    <MicLevelMeter />
-                    <Text size={200} className={styles.hint}>
-                      {deviceStrings.micLevelHint}
-                    </Text>
-                  </div>
-                ) : null}
-                <div className={styles.section}>
-                  <Button
-                    icon={<Speaker2Regular />}
-                    onClick={() => testSound.run(() => actions.playTestSound())}
-                    disabled={testSound.busy}
-                  >
-                    {testSound.busy ? deviceStrings.testSoundPlaying : deviceStrings.testSound}
-                  </Button>
-                  <Text size={200} className={styles.hint} role={testSound.error ? 'alert' : undefined}>
-                    {testSound.error ? deviceStrings.testSoundFailed(testSound.error) : deviceStrings.testSoundHint}
-                  </Text>
-                </div>
-              </div>
+        <div className={styles.layout}>
+          <LocalPreview enabled={devices.ready && devices.videoPermission === 'granted'} loading={!devices.ready} />
+          <div className={styles.column}>
+            <DevicePickers loading={!devices.ready} />
+            <div className={styles.section}>
+              <Text weight="semibold">{deviceStrings.micLevel}</Text>
+              <MicLevelMeter active={devices.ready && devices.audioPermission === 'granted'} />
+              <Text size={200} className={styles.hint}>
+                {deviceStrings.micLevelHint}
+              </Text>
             </div>
-          </>
-        )}
+            <div className={styles.section}>
+              <Button
+                icon={<Speaker2Regular />}
+                onClick={() => testSound.run(() => actions.playTestSound())}
+                disabled={!devices.ready || testSound.busy}
+              >
+                {testSound.busy ? deviceStrings.testSoundPlaying : deviceStrings.testSound}
+              </Button>
+              <Text size={200} className={styles.hint} role={testSound.error ? 'alert' : undefined}>
+                {testSound.error ? deviceStrings.testSoundFailed(testSound.error) : deviceStrings.testSoundHint}
+              </Text>
+            </div>
+          </div>
+        </div>
       </Card>
     </div>
   );

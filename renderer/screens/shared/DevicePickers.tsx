@@ -12,7 +12,7 @@ const useStyles = makeStyles({
  * Microphone, speaker and camera choice. Lists come live from the layer (plugging a headset in
  * updates them); remembering the choice across restarts is the layer's job.
  */
-export function DevicePickers(props: { show?: { camera?: boolean } }) {
+export function DevicePickers(props: { loading?: boolean }) {
   const styles = useStyles();
   const devices = useCallingState((state) => state.devices);
   const actions = useCallingActions();
@@ -21,31 +21,25 @@ export function DevicePickers(props: { show?: { camera?: boolean } }) {
     <div className={styles.root}>
       <DeviceSelect
         label={deviceStrings.microphone}
-        empty={deviceStrings.noMicrophone}
-        devices={devices.microphones}
+        empty={props.loading ? deviceStrings.lookingShort : deviceStrings.noMicrophone}
+        devices={props.loading ? [] : devices.microphones}
         selectedId={devices.selectedMicrophoneId}
         onSelect={(id) => change.run(() => actions.selectMicrophone(id))}
       />
       <DeviceSelect
         label={deviceStrings.speaker}
-        empty={
-          devices.speakers.length === 0 && devices.ready
-            ? deviceStrings.speakerChoiceUnsupported
-            : deviceStrings.noSpeaker
-        }
-        devices={devices.speakers}
+        empty={props.loading ? deviceStrings.lookingShort : deviceStrings.speakerChoiceUnsupported}
+        devices={props.loading ? [] : devices.speakers}
         selectedId={devices.selectedSpeakerId}
         onSelect={(id) => change.run(() => actions.selectSpeaker(id))}
       />
-      {props.show?.camera === false ? null : (
-        <DeviceSelect
-          label={deviceStrings.camera}
-          empty={deviceStrings.noCamera}
-          devices={devices.cameras}
-          selectedId={devices.selectedCameraId}
-          onSelect={(id) => change.run(() => actions.selectCamera(id))}
-        />
-      )}
+      <DeviceSelect
+        label={deviceStrings.camera}
+        empty={props.loading ? deviceStrings.lookingShort : deviceStrings.noCamera}
+        devices={props.loading ? [] : devices.cameras}
+        selectedId={devices.selectedCameraId}
+        onSelect={(id) => change.run(() => actions.selectCamera(id))}
+      />
       {change.error ? (
         <Field validationState="error" validationMessage={deviceStrings.selectFailed(change.error)}>
           {null}

@@ -38,7 +38,7 @@ const useStyles = makeStyles({
  * The selected camera, rendered by the layer (`attachLocalPreview`) into a container React does
  * not otherwise touch. Re-attached when the camera changes; torn down on unmount.
  */
-export function LocalPreview(props: { enabled: boolean; className?: string }) {
+export function LocalPreview(props: { enabled: boolean; loading?: boolean; className?: string }) {
   const styles = useStyles();
   const actions = useCallingActions();
   const cameraId = useCallingState((state) => state.devices.selectedCameraId);
@@ -86,7 +86,12 @@ export function LocalPreview(props: { enabled: boolean; className?: string }) {
       data-status={status}
     >
       <div ref={container} className={styles.video} />
-      {status === 'on' ? null : (
+      {status === 'on' ? null : props.loading ? (
+        <div className={styles.placeholder} role="status">
+          <Spinner size="small" appearance="inverted" />
+          <Text style={{ color: 'inherit' }}>{deviceStrings.lookingForDevices}</Text>
+        </div>
+      ) : (
         <div className={styles.placeholder}>
           {status === 'starting' ? (
             <Spinner size="small" appearance="inverted" />

@@ -20,11 +20,13 @@ const useStyles = makeStyles({
  * The microphone level, as the segmented bar Teams shows. It updates ~60 times a second, so it
  * writes to the DOM directly instead of re-rendering React; the ARIA value is updated coarsely.
  */
-export function MicLevelMeter() {
+export function MicLevelMeter(props: { active?: boolean }) {
+  const active = props.active ?? true;
   const styles = useStyles();
   const actions = useCallingActions();
   const meter = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (!active) return;
     let lastAria = -1;
     return actions.watchMicrophoneLevel((level) => {
       const element = meter.current;
@@ -39,7 +41,7 @@ export function MicLevelMeter() {
         element.setAttribute('aria-valuenow', String(percent));
       }
     });
-  }, [actions]);
+  }, [actions, active]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be drawn as Teams' segmented bar.
     <div
@@ -50,6 +52,7 @@ export function MicLevelMeter() {
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={0}
+      aria-disabled={!active || undefined}
       data-testid="mic-level"
     >
       {Array.from({ length: SEGMENTS }, (_, index) => (

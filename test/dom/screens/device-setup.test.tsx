@@ -15,7 +15,10 @@ describe('DeviceSetup', () => {
   test('while the SDK looks for devices it says so', () => {
     setup(new FakeCallingStore({ devices: devicesState({ ready: false, audioPermission: 'unknown' }) }));
     expect(screen.getByRole('status')).toHaveTextContent('Looking for your camera, microphone and speakers…');
-    expect(screen.queryByLabelText('Microphone')).toBeNull();
+    // Same layout as when ready (no jump when the SDK answers), but nothing to choose yet.
+    expect(screen.getByLabelText('Microphone')).toBeDisabled();
+    expect(screen.getAllByRole('option', { name: 'Looking for devices…', hidden: true })).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Play test sound' })).toBeDisabled();
   });
 
   test('asks for permission once the devices are ready, and shows the preview once granted', async () => {

@@ -167,7 +167,7 @@ describe('controls', () => {
     const { user } = setup(store);
     expect(screen.getByRole('button', { name: 'Turn camera on' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Keypad' }));
-    await user.click(await screen.findByRole('button', { name: 'Send tone 1' }));
+    await user.click(await screen.findByRole('button', { name: 'Send tone 1' }, { timeout: 5000 }));
     await user.click(screen.getByRole('button', { name: 'Send tone #' }));
     await user.keyboard('0*');
     expect(store.callsOf('sendDtmf')).toEqual([['Num1'], ['Pound'], ['Num0'], ['Star']]);
@@ -183,7 +183,7 @@ describe('controls', () => {
     const store = new FakeCallingStore({ call: callView() });
     const { user } = setup(store);
     await user.click(screen.getByRole('button', { name: 'Devices' }));
-    await user.selectOptions(await screen.findByLabelText('Microphone'), 'mic-2');
+    await user.selectOptions(await screen.findByLabelText('Microphone', undefined, { timeout: 5000 }), 'mic-2');
     await user.selectOptions(screen.getByLabelText('Speaker'), 'spk-2');
     await user.selectOptions(screen.getByLabelText('Camera'), 'cam-2');
     expect(store.callsOf('selectMicrophone')).toEqual([['mic-2']]);
