@@ -4,9 +4,16 @@
  * answers `{"error":{"code","message"}}` for everything, a 500 included, never with a stack.
  */
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
 import type { SignInAuthenticator } from '../auth/authenticator';
@@ -51,6 +58,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestIdHeader: false, // a client-chosen id could forge log lines; ours is echoed back instead
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     return503OnClosing: true,
+    clientErrorHandler: answerUnparsableRequest,
+    // Errors Fastify raises before routing (a malformed %-escape in the URL, a bad content type).
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400;
+      reply
+        .status(status)
+        .send(errorBody(STATUS_CODES[status] ?? 'invalid_request', 'The request could not be understood.'));
+    },
     routerOptions: { maxParamLength: 200 },
   });
 
@@ -170,6 +185,23 @@ function messageFor(error: FastifyError, status: number): string {
     default:
       return 'The request was refused.';
   }
+}
+
+/**
+ * Requests Node's HTTP parser refuses never reach Fastify's routing (a body on a request that
+ * cannot carry one, oversized headers, broken framing): answer them in the contract's shape too.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify(errorBody('invalid_request', 'The request is not valid HTTP/1.1.'));
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function retryAfter(ttlMs: number): number {
