@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,12 +21,13 @@ const { findElectronBinary, ELECTRON_BINARY_MISSING } = (await import(join(repo,
 };
 const electronBinary = findElectronBinary();
 
-// The app frame mounts the desktop pieces with one line (renderer/app/AppFrame.tsx); until it does,
-// the bundle has no confirmation dialog to find, and this says so instead of failing.
-const frameMountsDesktop = readFileSync(join(repo, 'renderer/app/AppFrame.tsx'), 'utf8').includes(
-  '<DesktopIntegration',
-);
-const NOT_MOUNTED = 'renderer/app/AppFrame.tsx does not mount <DesktopIntegration /> yet';
+// The app frame mounts the desktop pieces with one line (in renderer/app/, inside the Fluent
+// provider); until it does, the bundle has no confirmation dialog to find, and this says so.
+const appFolder = join(repo, 'renderer/app');
+const frameMountsDesktop = readdirSync(appFolder)
+  .filter((name) => name.endsWith('.tsx'))
+  .some((name) => readFileSync(join(appFolder, name), 'utf8').includes('<DesktopIntegration'));
+const NOT_MOUNTED = 'no file in renderer/app/ mounts <DesktopIntegration /> yet';
 
 let userDataDir: string;
 let xvfb: ChildProcess | null = null;
