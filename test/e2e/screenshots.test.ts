@@ -69,6 +69,34 @@ async function clippedButtons(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Presses Tab `count` times and answers what got focus each time, marked " (no ring)" when the
+ * focused control shows no visible focus indicator (Fluent draws it on ::after once its focus
+ * manager has seen keyboard navigation, or as an outline).
+ */
+async function tabThrough(page: Page, count: number): Promise<string[]> {
+  const reached: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const after = getComputedStyle(el, '::after');
+      const own = getComputedStyle(el);
+      const drawn =
+        (after.content !== 'none' && (after.borderTopStyle !== 'none' || after.outlineStyle !== 'none')) ||
+        own.outlineStyle !== 'none';
+      return {
+        label: el.getAttribute('aria-label') ?? el.textContent ?? '',
+        ring: el.hasAttribute('data-fui-focus-visible') && drawn,
+        detail: `${el.hasAttribute('data-fui-focus-visible')} ${after.content} ${after.borderTopStyle} ${after.outlineStyle} ${own.outlineStyle}`,
+      };
+    });
+    if (focused) reached.push(`${focused.label}${focused.ring ? '' : ` (no ring: ${focused.detail})`}`);
+  }
+  return reached;
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   // Tooltips and focus rings from the last interaction are not part of the screen.
   await page.mouse.move(0, 0);
@@ -98,8 +126,8 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     rmSync(GALLERY_OUT, { recursive: true, force: true });
   });
 
-  async function open(scene: string, extra = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: VIEWPORT });
+  async function open(scene: string, extra = '', viewport = VIEWPORT): Promise<Page> {
+    const page = await browser.newPage({ viewport });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.origin}/?scene=${scene}${extra}`);
@@ -252,6 +280,49 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('a small window (720×540): the in-call controls wrap, nothing leaves the window', async () => {
+    const small = { width: 720, height: 540 };
+    const page = await open('in-call-nine', '', small);
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollWidth - root.clientWidth + (root.scrollHeight - root.clientHeight);
+    });
+    expect(overflow).toBe(0);
+    const bar = await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox();
+    expect(bar && bar.x + bar.width <= small.width && bar.y + bar.height <= small.height).toBe(true);
+    await expect(page.getByRole('button', { name: 'Hang up' }).isVisible()).resolves.toBe(true);
+    expect(await clippedButtons(page)).toEqual([]);
+    await shoot(page, '16-in-call-small-window');
+    await page.close();
+  });
+
+  test('real keyboard on the dialer: Tab reaches the call box, the star, both call buttons and the lists', async () => {
+    const page = await open('dialer');
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('99466898241024408');
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).focus();
+    const reached = await tabThrough(page, 10);
+    expect(reached.slice(0, 4)).toEqual([
+      'Add to favourites',
+      'Audio call to 99466898241024408',
+      'Video call to 99466898241024408',
+      'Copy your ID',
+    ]);
+    expect(reached).toContain('Recent');
+    expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
+    // Enter in the call box places an audio call.
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).press('Enter');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { galleryStore: { callsOf(n: string): unknown[][] } }).galleryStore.callsOf(
+            'startCall',
+          ),
+        ),
+      )
+      .toEqual([[{ kind: 'room', roomId: '99466898241024408' }, { video: false }]]);
+    await page.close();
+  });
+
   test('dark theme', async () => {
     const page = await open('in-call-grid', '&theme=dark');
     await shoot(page, '13-in-call-dark');
@@ -264,28 +335,11 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
 
   test('real keyboard: Tab reaches every in-call control with a visible focus ring; shortcuts work', async () => {
     const page = await open('in-call-phone');
-    const reached: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el, '::after');
-        const own = getComputedStyle(el);
-        return {
-          label: el.getAttribute('aria-label') ?? el.textContent ?? '',
-          // Fluent draws its focus ring on ::after (or an outline) once tabster marks keyboard focus.
-          ring:
-            el.hasAttribute('data-fui-focus-visible') &&
-            (style.borderTopWidth !== '0px' || style.outlineStyle !== 'none' || own.outlineStyle !== 'none'),
-        };
-      });
-      if (focused) reached.push(`${focused.label}${focused.ring ? '' : ' (no ring)'}`);
-    }
+    const reached = await tabThrough(page, 12);
     for (const control of ['People', 'Raise hand', 'Devices', 'Unmute', 'Hold', 'Keypad', 'Hang up']) {
       expect(reached).toContain(control);
     }
-    expect(reached.filter((r) => r.endsWith('(no ring)'))).toEqual([]);
+    expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
     await page.keyboard.press('Control+Shift+M');
     await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
     await page.close();
@@ -360,7 +414,9 @@ describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
     await page.getByTestId('call-target-understood').waitFor();
     await page.getByTestId('caller-id-note').waitFor();
     await shoot(page, '02-home-dialer-and-devices');
-    await page.getByTestId('device-setup').screenshot({ path: join(SHOTS, '03-device-setup.png'), animations: 'disabled' });
+    await page
+      .getByTestId('device-setup')
+      .screenshot({ path: join(SHOTS, '03-device-setup.png'), animations: 'disabled' });
     await expectFitsWindow(page, ['dialer-screen']);
     expect(await clippedButtons(page)).toEqual([]);
     expect(errors).toEqual([]);
