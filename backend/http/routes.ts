@@ -63,9 +63,10 @@ export function registerRoutes(app: FastifyInstance, options: ServerOptions): vo
   const sessionLimiter = app.createRateLimit({
     max: options.rateLimitPerSession,
     timeWindow: 60_000,
+    // Counted per route, so that a session that refreshed a lot can still sign out.
     keyGenerator: (request) => {
       const session = request.refreshLookup?.found?.session.id;
-      return session ? `session:${session}` : `ip:${request.ip}`;
+      return `${request.routeOptions.url} ${session ? `session:${session}` : `ip:${request.ip}`}`;
     },
   });
   const perSession = async (request: FastifyRequest) => {
