@@ -92,13 +92,6 @@ export class TokenBroker {
     return this.#state;
   }
 
-  /** The token main already holds, if still usable: the renderer passes it as the credential's initial `token`. */
-  get heldToken(): { token: string; expiresOn: string } | null {
-    const held = this.#token;
-    if (!held || held.expiresAtMs <= this.#now()) return null;
-    return { token: held.token, expiresOn: held.expiresOn };
-  }
-
   onChange(listener: (state: SessionState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
