@@ -9,10 +9,9 @@ import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
-import { isLoopbackHost } from '../common/backend-url';
 import { createAcsIdentityGateway } from './acs/identity-gateway';
 import { createOpenAuthenticator } from './auth/authenticator';
-import type { BackendConfig } from './config';
+import { type BackendConfig, isOpenSignInExposed } from './config';
 import { buildServer } from './http/server';
 import { createLogger } from './logging';
 import { PostgresSessionStore } from './sessions/postgres-session-store';
@@ -117,11 +116,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await app.listen({ host: config.host, port: config.port });
       const { port } = app.server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-      if (config.signInMode === 'open' && !isLoopbackHost(config.host) && config.host !== 'localhost') {
-        logger.warn(
-          { host: config.host },
-          'SIGN_IN_MODE=open on a non-loopback address: ANYONE who can reach this backend can get ACS tokens. Use it only on a trusted network.',
-        );
+      if (isOpenSignInExposed(config)) {
+        const warning = `SIGN_IN_MODE=open while listening on ${config.host}: ANYONE who can reach this backend can get ACS tokens. Use it only on a trusted network, or listen on 127.0.0.1.`;
+        logger.warn({ host: config.host }, warning);
+        process.stderr.write(`WARNING: ${warning}\n`);
       }
       const url = `http://${host}:${port}`;
       logger.info({ url, acs: config.acs.kind, database: config.database.kind }, 'listening');

@@ -5,6 +5,7 @@
  * never echoes a secret back.
  */
 import { E164PhoneNumberSchema, type SignInMode } from '../common/backend-contract';
+import { isLoopbackHost } from '../common/backend-url';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -108,6 +109,15 @@ export function settingsHelp(): string {
     '',
     'Details: docs/backend.md',
   ].join('\n');
+}
+
+/**
+ * `open` sign-in hands an ACS identity to anyone who can reach the backend: fine on loopback,
+ * dangerous anywhere else. The backend then warns loudly at start-up.
+ */
+export function isOpenSignInExposed(config: Pick<BackendConfig, 'signInMode' | 'host'>): boolean {
+  const host = config.host.replace(/^\[|\]$/g, '');
+  return config.signInMode === 'open' && !(isLoopbackHost(host) || host === 'localhost' || host === '::1');
 }
 
 /** Parses the environment; throws `ConfigError` with one line that says what to fix. */
