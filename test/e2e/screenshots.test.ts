@@ -280,7 +280,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
-  test('a small window (720×540): the in-call controls wrap, nothing leaves the window', async () => {
+  test('a small window (720×540): the in-call controls go icon-only on one row, nothing leaves the window', async () => {
     const small = { width: 720, height: 540 };
     const page = await open('in-call-nine', '', small);
     const overflow = await page.evaluate(() => {

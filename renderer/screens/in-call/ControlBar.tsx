@@ -32,6 +32,9 @@ import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 
 const useStyles = makeStyles({
+  // The bar is its own container: in a narrow window the labels go and the icons stay (their
+  // names remain in aria-label and the tooltips), so the controls keep to one row.
+  barContainer: { containerType: 'inline-size' },
   bar: {
     display: 'flex',
     justifyContent: 'center',
@@ -52,7 +55,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     '& .fui-Button__icon': { fontSize: '22px', width: '22px', height: '22px', marginRight: 0 },
+    '@container (max-width: 860px)': { minWidth: '44px', height: '44px' },
   },
+  label: { '@container (max-width: 860px)': { display: 'none' } },
   on: { backgroundColor: tokens.colorNeutralBackground1Selected, color: tokens.colorBrandForeground1 },
   separator: {
     width: '1px',
@@ -62,6 +67,7 @@ const useStyles = makeStyles({
   },
   hangUp: {
     minWidth: '96px',
+    '@container (max-width: 860px)': { minWidth: '64px' },
     backgroundColor: tokens.colorPaletteRedBackground3,
     color: tokens.colorNeutralForegroundOnBrand,
     ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
@@ -115,90 +121,92 @@ export function ControlBar(props: ControlBarProps) {
         onClick={p.onClick}
         data-testid={p.testId}
       >
-        {p.label}
+        <span className={styles.label}>{p.label}</span>
       </Button>
     </ControlTooltip>
   );
 
   return (
-    <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel}>
-      {control({
-        label: inCallStrings.participants,
-        icon: <PeopleRegular />,
-        on: props.participantsOpen,
-        onClick: props.onToggleParticipants,
-      })}
-      {control({
-        label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
-        icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
-        on: call.isHandRaised,
-        disabled: !live,
-        onClick: props.onToggleHand,
-      })}
-      {control({
-        label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
-        icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
-        on: call.isScreenSharing,
-        disabled: !live || isPhone,
-        onClick: props.onToggleScreenShare,
-      })}
-      <Popover withArrow positioning="above" trapFocus>
-        <PopoverTrigger disableButtonEnhancement>
-          {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}
-        </PopoverTrigger>
-        <PopoverSurface
-          className={mergeClasses(styles.popover, styles.devices)}
-          aria-label={inCallStrings.devicesLabel}
-        >
-          <DevicePickers />
-        </PopoverSurface>
-      </Popover>
-      <span className={styles.separator} aria-hidden />
-      {control({
-        label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
-        icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
-        on: call.isCameraOn,
-        disabled: isPhone,
-        shortcut: 'toggleCamera',
-        onClick: props.onToggleCamera,
-      })}
-      {control({
-        label: call.isMuted ? inCallStrings.unmute : inCallStrings.mute,
-        icon: call.isMuted ? <MicOffRegular /> : <MicRegular />,
-        on: call.isMuted,
-        shortcut: 'toggleMute',
-        onClick: props.onToggleMute,
-      })}
-      {control({
-        label: onHold ? inCallStrings.resume : inCallStrings.hold,
-        icon: onHold ? <PlayRegular /> : <PauseRegular />,
-        on: onHold,
-        disabled: !live || call.status === 'remote-hold',
-        onClick: props.onToggleHold,
-      })}
-      {isPhone ? (
+    <div className={styles.barContainer}>
+      <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel}>
+        {control({
+          label: inCallStrings.participants,
+          icon: <PeopleRegular />,
+          on: props.participantsOpen,
+          onClick: props.onToggleParticipants,
+        })}
+        {control({
+          label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
+          icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
+          on: call.isHandRaised,
+          disabled: !live,
+          onClick: props.onToggleHand,
+        })}
+        {control({
+          label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
+          icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
+          on: call.isScreenSharing,
+          disabled: !live || isPhone,
+          onClick: props.onToggleScreenShare,
+        })}
         <Popover withArrow positioning="above" trapFocus>
           <PopoverTrigger disableButtonEnhancement>
-            {control({ label: inCallStrings.keypad, icon: <DialpadRegular />, disabled: !live })}
+            {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}
           </PopoverTrigger>
-          <PopoverSurface className={styles.popover}>
-            <DtmfKeypad onTone={props.onTone} />
+          <PopoverSurface
+            className={mergeClasses(styles.popover, styles.devices)}
+            aria-label={inCallStrings.devicesLabel}
+          >
+            <DevicePickers />
           </PopoverSurface>
         </Popover>
-      ) : null}
-      <span className={styles.separator} aria-hidden />
-      <ControlTooltip label={inCallStrings.hangUp} shortcut="hangUp">
-        <Button
-          className={mergeClasses(styles.control, styles.hangUp)}
-          icon={<CallEndRegular />}
-          aria-label={inCallStrings.hangUp}
-          aria-keyshortcuts={ariaShortcut('hangUp')}
-          disabled={call.status === 'disconnecting'}
-          onClick={props.onHangUp}
-        >
-          {inCallStrings.hangUp}
-        </Button>
-      </ControlTooltip>
+        <span className={styles.separator} aria-hidden />
+        {control({
+          label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
+          icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
+          on: call.isCameraOn,
+          disabled: isPhone,
+          shortcut: 'toggleCamera',
+          onClick: props.onToggleCamera,
+        })}
+        {control({
+          label: call.isMuted ? inCallStrings.unmute : inCallStrings.mute,
+          icon: call.isMuted ? <MicOffRegular /> : <MicRegular />,
+          on: call.isMuted,
+          shortcut: 'toggleMute',
+          onClick: props.onToggleMute,
+        })}
+        {control({
+          label: onHold ? inCallStrings.resume : inCallStrings.hold,
+          icon: onHold ? <PlayRegular /> : <PauseRegular />,
+          on: onHold,
+          disabled: !live || call.status === 'remote-hold',
+          onClick: props.onToggleHold,
+        })}
+        {isPhone ? (
+          <Popover withArrow positioning="above" trapFocus>
+            <PopoverTrigger disableButtonEnhancement>
+              {control({ label: inCallStrings.keypad, icon: <DialpadRegular />, disabled: !live })}
+            </PopoverTrigger>
+            <PopoverSurface className={styles.popover}>
+              <DtmfKeypad onTone={props.onTone} />
+            </PopoverSurface>
+          </Popover>
+        ) : null}
+        <span className={styles.separator} aria-hidden />
+        <ControlTooltip label={inCallStrings.hangUp} shortcut="hangUp">
+          <Button
+            className={mergeClasses(styles.control, styles.hangUp)}
+            icon={<CallEndRegular />}
+            aria-label={inCallStrings.hangUp}
+            aria-keyshortcuts={ariaShortcut('hangUp')}
+            disabled={call.status === 'disconnecting'}
+            onClick={props.onHangUp}
+          >
+            <span className={styles.label}>{inCallStrings.hangUp}</span>
+          </Button>
+        </ControlTooltip>
+      </div>
     </div>
   );
 }
