@@ -5,6 +5,7 @@
  */
 import { createBackend } from './app';
 import { ConfigError, parseConfig, settingsHelp } from './config';
+import { serveUntilSignalled } from './serve';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(settingsHelp());
@@ -20,18 +21,4 @@ try {
   process.exit(2);
 }
 
-const backend = await createBackend({ config });
-await backend.listen();
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    backend.logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    backend.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+await serveUntilSignalled(await createBackend({ config }));

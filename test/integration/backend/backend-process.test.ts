@@ -25,8 +25,8 @@ function backendEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv
   return { ...base, ...settings };
 }
 
-function runBackend(settings: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts', ...args], {
+function runBackend(settings: Record<string, string>, args: string[] = [], script = 'backend/main.ts') {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: repoRoot,
     env: backendEnvironment(settings),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,6 +119,34 @@ describe('managed-identity mode in a real process', () => {
     for (const secret of [...bearerTokens, answer.accessToken.token, answer.session.refreshToken]) {
       expect(stdout + stderr).not.toContain(secret);
     }
+  });
+});
+
+describe('the development run (npm start)', () => {
+  test('without ACS credentials it runs against the stand-in, flags discovery and says calls need ACS', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-dev-'));
+    const { child, exited, output } = runBackend(
+      { PORT: '0', SQLITE_PATH: join(dataDir, 'dev.sqlite') },
+      [],
+      'scripts/dev-backend.ts',
+    );
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const url = await listeningUrl(child, exited);
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    const discovery = await (await fetch(`${url}${backendRoutes.discovery}`)).json();
+    expect(discovery).toMatchObject({ api: 'switchboard/1', development: { offlineAcs: true } });
+    const signedIn = await fetch(`${url}${backendRoutes.sessions}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"displayName":"Developer"}',
+    });
+    expect(signedIn.status).toBe(201);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output().stderr).toMatch(/OFFLINE.*calls need a real ACS resource/);
   });
 });
 
