@@ -1,7 +1,7 @@
 /**
- * The screen-share source picker: main asks (getDisplayMedia → setDisplayMediaRequestHandler →
- * desktopCapturer sources), this dialog shows screens and windows with their thumbnails, and the
- * choice (or the cancel) goes back by id. On macOS without screen-recording permission it says
+ * The screen-share source picker (a lazy chunk): main asks (getDisplayMedia →
+ * setDisplayMediaRequestHandler → desktopCapturer sources), this dialog shows screens and windows
+ * with their thumbnails, and the choice (or the cancel) goes back by id. On macOS without screen-recording permission it says
  * how to grant it and opens the right settings pane.
  */
 import {
@@ -20,9 +20,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ScreenSharePickRequest, ScreenShareSource } from '../../common/ipc/desktop';
-import type { DesktopBridge } from './desktop-bridge';
 import { screenShareStrings } from './desktop-strings';
 
 const useStyles = makeStyles({
@@ -50,29 +49,20 @@ const useStyles = makeStyles({
   name: { maxWidth: '160px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
-export function ScreenSharePicker({ desktop }: { desktop: DesktopBridge }) {
-  const [request, setRequest] = useState<ScreenSharePickRequest | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+export interface ScreenSharePickerProps {
+  request: ScreenSharePickRequest;
+  /** The chosen source's id, or null for cancel. */
+  onAnswer: (sourceId: string | null) => void;
+  onOpenSettings: () => void;
+}
 
-  useEffect(
-    () =>
-      desktop.onScreenSharePick((next) => {
-        setRequest(next);
-        setSelected(next.sources[0]?.id ?? null);
-      }),
-    [desktop],
-  );
-
-  if (!request) return null;
-  const answer = (sourceId: string | null) => {
-    setRequest(null);
-    void desktop.chooseScreenShareSource({ requestId: request.requestId, sourceId }).catch(() => {});
-  };
+export function ScreenSharePicker({ request, onAnswer, onOpenSettings }: ScreenSharePickerProps) {
+  const [selected, setSelected] = useState<string | null>(request.sources[0]?.id ?? null);
   const screens = request.sources.filter((source) => source.kind === 'screen');
   const windows = request.sources.filter((source) => source.kind === 'window');
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : answer(null))}>
+    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onAnswer(null))}>
       <DialogSurface aria-label={screenShareStrings.title}>
         <DialogBody>
           <DialogTitle>{screenShareStrings.title}</DialogTitle>
@@ -81,9 +71,7 @@ export function ScreenSharePicker({ desktop }: { desktop: DesktopBridge }) {
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>{screenShareStrings.permissionMissing}</MessageBarBody>
                 <MessageBarActions>
-                  <Button onClick={() => void desktop.openPrivacySettings('screen-recording').catch(() => {})}>
-                    {screenShareStrings.openSettings}
-                  </Button>
+                  <Button onClick={onOpenSettings}>{screenShareStrings.openSettings}</Button>
                 </MessageBarActions>
               </MessageBar>
             ) : null}
@@ -102,10 +90,10 @@ export function ScreenSharePicker({ desktop }: { desktop: DesktopBridge }) {
             />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={selected === null} onClick={() => answer(selected)}>
+            <Button appearance="primary" disabled={selected === null} onClick={() => onAnswer(selected)}>
               {screenShareStrings.share}
             </Button>
-            <Button onClick={() => answer(null)}>{screenShareStrings.cancel}</Button>
+            <Button onClick={() => onAnswer(null)}>{screenShareStrings.cancel}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

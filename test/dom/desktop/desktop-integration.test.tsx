@@ -196,7 +196,7 @@ describe('update banner', () => {
     act(() => fake.publishUpdate({ status: 'ready', version: '1.3.0', canRestartNow: false }));
     expect(screen.queryByTestId('update-banner')).toBeNull();
     act(() => fake.publishUpdate({ status: 'ready', version: '1.3.0', canRestartNow: true }));
-    expect(screen.getByTestId('update-banner')).toHaveTextContent('Switchboard 1.3.0 is ready to install.');
+    expect(await screen.findByTestId('update-banner')).toHaveTextContent('Switchboard 1.3.0 is ready to install.');
     await user.click(screen.getByRole('button', { name: 'Restart to update' }));
     expect(fake.bridge.restartToUpdate).toHaveBeenCalledOnce();
   });
