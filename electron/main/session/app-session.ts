@@ -29,6 +29,8 @@ export class AppSession {
   readonly #log: (message: string) => void;
   readonly #listeners = new Set<(state: SessionState) => void>();
   #broker: TokenBroker | null = null;
+  #client: BackendClient | null = null;
+  #discovery: Promise<void> | null = null;
   #unsubscribe: () => void = () => {};
   #offlineDevelopment = false;
   /** Sign-in modes the current backend announced; null until its discovery document is read. */
@@ -69,6 +71,9 @@ export class AppSession {
   async signIn(displayName: string): Promise<SessionState> {
     const broker = this.#broker;
     if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    // Normally read at start-up already; if that failed (offline then), try again now. A backend
+    // whose discovery document cannot be read is still tried: sign-in itself will say what is wrong.
+    await this.#discovered();
     // Say so before asking the backend, rather than relaying its 401.
     if (this.#signInModes && !this.#signInModes.includes('open')) {
       throw new BackendError(
@@ -130,6 +135,7 @@ export class AppSession {
   #switchTo(backendUrl: string | null): void {
     this.#unsubscribe();
     this.#broker = null;
+    this.#client = null;
     this.#offlineDevelopment = false;
     this.#signInModes = null;
     this.config.setDiscoveredCallerId(null);
@@ -147,20 +153,35 @@ export class AppSession {
     });
     this.#broker = broker;
     this.#unsubscribe = broker.onChange((state) => this.#emit(state));
-    void this.#discover(client, broker);
+    this.#client = client;
+    this.#discovery = null;
+    void this.#discovered();
   }
 
-  async #discover(client: BackendClient, broker: TokenBroker): Promise<void> {
+  /** The one discovery read for the current backend: shared while in flight, repeated after a failure. */
+  #discovered(): Promise<void> {
+    const client = this.#client;
+    const broker = this.#broker;
+    if (!client || !broker) return Promise.resolve();
+    this.#discovery ??= this.#discover(client, broker).then((ok) => {
+      if (!ok && this.#client === client) this.#discovery = null;
+    });
+    return this.#discovery;
+  }
+
+  async #discover(client: BackendClient, broker: TokenBroker): Promise<boolean> {
     try {
       const discovery = await client.discover();
-      if (this.#broker !== broker) return;
+      if (this.#broker !== broker) return true;
       this.#offlineDevelopment = discovery.development?.offlineAcs === true;
       this.#signInModes = discovery.signIn;
       this.config.setDiscoveredCallerId(discovery.pstn?.alternateCallerId ?? null);
       if (broker.state.status === 'signed-in') this.#emit(broker.state);
+      return true;
     } catch (error) {
       // Not fatal: sign-in and tokens work without it; the caller id falls back to the user's.
       this.#log(`discovery failed: ${(error as Error).message}`);
+      return false;
     }
   }
 

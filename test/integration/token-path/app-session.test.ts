@@ -132,15 +132,15 @@ test('a backend that only accepts organisation sign-in (oidc) gets a plain "not 
       oidc: { issuer: 'https://login.example.com', clientId: 'x', scopes: [] },
     },
   });
+  const sessionsBefore = second.requests(backendRoutes.sessions);
   const app = await createTestAppSession({ backendUrl: second.url, clientOptions: FAST_CLIENT });
-  // The discovery read started with the session; sign-in may race it, so ask until it has landed.
+  // Sign-in waits for the discovery read that started with the session.
   const handlers = createSessionIpcHandlers(app);
-  await expect
-    .poll(() => handlers.session.signIn({ displayName: 'Org User' }, context))
-    .toMatchObject({
-      ok: false,
-      code: 'sign-in-rejected',
-      message: expect.stringMatching(/requires your organisation's sign-in \(oidc\)/),
-    });
+  await expect(handlers.session.signIn({ displayName: 'Org User' }, context)).resolves.toMatchObject({
+    ok: false,
+    code: 'sign-in-rejected',
+    message: expect.stringMatching(/requires your organisation's sign-in \(oidc\)/),
+  });
+  expect(second.requests(backendRoutes.sessions)).toBe(sessionsBefore);
   await app.dispose();
 });
