@@ -172,6 +172,8 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
             icon={<CallRegular />}
             aria-label={acceptAria}
             aria-keyshortcuts={ariaShortcut('accept')}
+            // A ringing screen takes focus so Enter answers; a card over a call leaves focus alone.
+            autoFocus={!props.compact}
             disabled={answer.busy}
             onClick={() => accept(false)}
           >

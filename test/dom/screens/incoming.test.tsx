@@ -94,8 +94,17 @@ describe('IncomingCallScreen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('That did not work: That call is no longer ringing.');
   });
 
+  test('the ringing screen takes focus on Accept, so Enter answers', async () => {
+    const store = new FakeCallingStore({ incoming: [incomingCall()] });
+    const { user } = setup(store);
+    expect(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(store.callsOf('accept')).toEqual([['incoming-1', { video: false }]]);
+  });
+
   test('every control is reachable with Tab', async () => {
     const { user } = setup(new FakeCallingStore({ incoming: [incomingCall()] }));
+    (document.activeElement as HTMLElement | null)?.blur();
     const reached: string[] = [];
     for (let i = 0; i < 3; i++) {
       await user.tab();
