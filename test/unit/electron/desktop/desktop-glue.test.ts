@@ -97,7 +97,15 @@ vi.mock('electron', () => ({
   Tray: fakes.Tray,
   powerSaveBlocker: fakes.powerSaveBlocker,
   dialog: fakes.dialog,
-  desktopCapturer: { getSources: vi.fn(async () => []) },
+  desktopCapturer: {
+    getSources: vi.fn(async () => [
+      {
+        id: 'screen:1:0',
+        name: 'Entire screen',
+        thumbnail: { isEmpty: () => false, toDataURL: () => 'data:image/png;base64,AA' },
+      },
+    ]),
+  },
   Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
   shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
   systemPreferences: { getMediaAccessStatus: () => 'granted' },
@@ -360,6 +368,40 @@ test('display media: our picker is installed with the macOS system picker prefer
   const callback = vi.fn();
   displayMedia.handler?.({ securityOrigin: 'https://evil.example', videoRequested: true }, callback);
   await vi.waitFor(() => expect(callback).toHaveBeenCalledWith(null));
+});
+
+test('screen share end to end in main: our origin asks, the renderer is shown the sources, its choice is granted', async () => {
+  const { displayMedia, emitted, handlers } = harness();
+  const callback = vi.fn();
+  displayMedia.handler?.({ securityOrigin: 'app://localhost', videoRequested: true }, callback);
+  await vi.waitFor(() => expect(emitted.some(([name]) => name === 'onScreenSharePick')).toBe(true));
+  const [, request] = emitted.find(([name]) => name === 'onScreenSharePick') as [
+    string,
+    { requestId: string; screenRecordingAccess: string },
+  ];
+  expect(request.screenRecordingAccess).toBe('granted');
+  expect(
+    await handlers.chooseScreenShareSource?.({ requestId: request.requestId, sourceId: 'screen:1:0' }, { senderId: 1 }),
+  ).toEqual({ ok: true });
+  expect(callback).toHaveBeenCalledWith({ video: { id: 'screen:1:0', name: 'Entire screen' } });
+});
+
+test('opting in to tel: links is saved in userData and takes effect for the next link', async () => {
+  const { handlers } = harness();
+  fakes.app.emit('second-instance', {}, ['x', 'tel:+14255550100'], '/');
+  expect(await handlers.takeCallLinks?.({ senderId: 1 })).toEqual([]);
+  expect(await handlers.setCallLinkSettings?.({ tel: true, callto: false }, { senderId: 1 })).toEqual({
+    tel: true,
+    callto: false,
+  });
+  expect(JSON.parse(readFileSync(join(userData, 'desktop-settings.json'), 'utf8')).callLinks).toEqual({
+    tel: true,
+    callto: false,
+  });
+  fakes.app.emit('second-instance', {}, ['x', 'tel:+14255550100'], '/');
+  expect(await handlers.takeCallLinks?.({ senderId: 1 })).toMatchObject([{ source: 'tel', target: '+14255550100' }]);
+  // A restart reads the opt-in back before the first link is looked at.
+  expect(prepareDesktopIntegration()?.settings.current).toEqual({ tel: true, callto: false });
 });
 
 test('development build: updates are off and electron-updater is never touched', async () => {
