@@ -1,119 +1,46 @@
-import { Button, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, SettingsRegular } from '@fluentui/react-icons';
-import { Suspense, useState } from 'react';
+/**
+ * The shell: header, the calling status line and the screen area. Plain elements styled by
+ * index.html (no Fluent), so the first paint needs only React; the Fluent half (banners and
+ * screens) arrives in its own, preloaded chunk.
+ */
+import { lazy, Suspense, useState } from 'react';
 import { useCallingState } from '../calling/model';
-import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { appStrings } from '../strings';
 import { AgentStatusLine } from './AgentStatusLine';
-import { Banners } from './Banners';
 import { useSession } from './contexts';
-import { DeviceSetup, DialerScreen, InCallScreen, IncomingCallScreen, SettingsScreen } from './lazy-screens';
 import { chooseRoute } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { useOsDarkMode } from './theme';
 
-const useStyles = makeStyles({
-  frame: {
-    height: '100%',
-    display: 'grid',
-    gridTemplateRows: 'auto auto auto 1fr',
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    minHeight: '48px',
-    paddingInline: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  banners: { paddingInline: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalS },
-  main: { overflow: 'auto', padding: tokens.spacingHorizontalL, minHeight: 0 },
-  home: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalL,
-    gridTemplateColumns: 'minmax(320px, 2fr) minmax(280px, 1fr)',
-    alignItems: 'start',
-    '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
-  },
-  centered: { display: 'grid', placeItems: 'center', height: '100%' },
-});
-
-function Loading() {
-  const styles = useStyles();
-  return (
-    <div className={styles.centered}>
-      <Spinner label={appStrings.loadingScreen} />
-    </div>
-  );
-}
+const FluentScreens = lazy(() => import('./FluentScreens').then((m) => ({ default: m.FluentScreens })));
 
 export function AppFrame() {
-  const styles = useStyles();
   const session = useSession();
+  const dark = useOsDarkMode();
   const call = useCallingState((state) => state.call);
   const incoming = useCallingState((state) => state.incoming);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const route = chooseRoute(session, { call, incoming }, settingsOpen);
   const signedIn = session.status === 'signed-in';
 
-  let screen: React.ReactNode;
-  switch (route) {
-    case 'restoring':
-      screen = (
-        <div className={styles.centered}>
-          <Spinner label={appStrings.restoring} />
-        </div>
-      );
-      break;
-    case 'sign-in':
-      screen = <SignInScreen />;
-      break;
-    case 'settings':
-      screen = <SettingsScreen />;
-      break;
-    case 'incoming':
-      screen = <IncomingCallScreen />;
-      break;
-    case 'in-call':
-      screen = <InCallScreen />;
-      break;
-    case 'home':
-      screen = (
-        <div className={styles.home}>
-          <DialerScreen />
-          <DeviceSetup />
-        </div>
-      );
-      break;
-  }
-
   return (
-    <div className={styles.frame} data-testid="app-shell" data-route={route}>
-      <header className={styles.header}>
-        <Title3 as="h1">{appStrings.appName}</Title3>
+    <div className="sb-shell" data-testid="app-shell" data-route={route} data-theme={dark ? 'dark' : 'light'}>
+      <header className="sb-header">
+        <h1>{appStrings.appName}</h1>
         {signedIn && (route === 'home' || route === 'settings') ? (
-          route === 'settings' ? (
-            <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => setSettingsOpen(false)}>
-              {appStrings.backToCalls}
-            </Button>
-          ) : (
-            <Button appearance="subtle" icon={<SettingsRegular />} onClick={() => setSettingsOpen(true)}>
-              {appStrings.settings}
-            </Button>
-          )
+          <button type="button" className="sb-button" onClick={() => setSettingsOpen(route !== 'settings')}>
+            {route === 'settings' ? appStrings.backToCalls : appStrings.settings}
+          </button>
         ) : null}
       </header>
       <AgentStatusLine />
-      <div className={styles.banners}>
-        <Banners session={session} showAgentBanner={route === 'settings' || route === 'incoming'} />
-      </div>
-      <main className={styles.main} aria-label={appStrings.appName}>
+      <div className="sb-screens">
         <ScreenErrorBoundary resetKey={route}>
-          <Suspense fallback={<Loading />}>{screen}</Suspense>
+          <Suspense fallback={<p className="sb-loading">{appStrings.loadingScreen}</p>}>
+            <FluentScreens route={route} session={session} dark={dark} />
+          </Suspense>
         </ScreenErrorBoundary>
-      </main>
+      </div>
     </div>
   );
 }

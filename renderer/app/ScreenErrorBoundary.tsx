@@ -1,8 +1,7 @@
 /**
- * A screen that throws while rendering shows a sentence and a retry instead of blanking the whole
- * window; the frame (header, banners) stays usable.
+ * A screen that throws while rendering (or whose chunk fails to load) shows a sentence and a retry
+ * instead of blanking the window; the shell (header, status line) stays usable.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { appStrings } from '../strings';
 
@@ -24,12 +23,12 @@ export class ScreenErrorBoundary extends Component<{ children: ReactNode; resetK
   override render(): ReactNode {
     if (!this.state.error) return this.props.children;
     return (
-      <MessageBar intent="error" layout="multiline" data-testid="screen-error">
-        <MessageBarBody>{appStrings.screenFailed(this.state.error.message)}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => this.setState({ error: null })}>{appStrings.retry}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <div className="sb-error" role="alert" data-testid="screen-error">
+        <p>{appStrings.screenFailed(this.state.error.message)}</p>
+        <button type="button" className="sb-button" onClick={() => this.setState({ error: null })}>
+          {appStrings.retry}
+        </button>
+      </div>
     );
   }
 }

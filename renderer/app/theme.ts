@@ -1,4 +1,3 @@
-import { type Theme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
@@ -13,8 +12,10 @@ function prefersDark(): boolean {
   return window.matchMedia?.(DARK_QUERY).matches ?? false;
 }
 
-/** Fluent's web theme matching the OS light/dark setting, live (the OS switch re-renders). */
-export function useOsTheme(): { theme: Theme; dark: boolean } {
-  const dark = useSyncExternalStore(subscribe, prefersDark);
-  return { theme: dark ? webDarkTheme : webLightTheme, dark };
+/**
+ * Whether the OS asks for dark mode, live (switching it re-renders). Kept free of Fluent so the
+ * shell can use it; the screens' chunk maps it to Fluent's web light/dark theme.
+ */
+export function useOsDarkMode(): boolean {
+  return useSyncExternalStore(subscribe, prefersDark);
 }

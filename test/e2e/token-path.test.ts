@@ -75,6 +75,8 @@ test('sign in → the SDK credential gets its token through the bridge → creat
   const run = await open();
   try {
     const { page } = run;
+    await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
+    await page.screenshot({ path: 'test-output/screens/sign-in.png' });
     await page.getByLabel('Your name').fill('Ada');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('dialer-screen').waitFor();
@@ -90,6 +92,7 @@ test('sign in → the SDK credential gets its token through the bridge → creat
       'Cannot reach Azure Communication Services',
     );
     await expect(status.textContent()).resolves.toBe('');
+    await page.screenshot({ path: 'test-output/screens/home-offline.png' });
     // The token the credential was built with is the one main handed out; the SDK presented it
     // on its own requests (offline they fail, which is what made the agent Disconnected).
     // (Measured: `x-skypetoken` on https://edge.skype.com/trap/tokens, `authorization` on ECS.)

@@ -1,8 +1,14 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { App } from '../../../renderer/app/App';
 import { type AppServices, createAppServices } from '../../../renderer/app/services';
 import { FakeCallingSdk } from '../../support/fake-calling-sdk';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
+
+// The Fluent half of the frame is a lazy chunk; its first import in jsdom takes over a second on a
+// busy 2-core machine, longer than Testing Library's default 1 s wait.
+configure({ asyncUtilTimeout: 5_000 });
+// Pay that first import once per file, in a hook with its own time limit, not inside a test.
+beforeAll(() => import('../../../renderer/app/FluentScreens'), 60_000);
 
 export interface RenderedApp {
   bridge: FakeBridge;

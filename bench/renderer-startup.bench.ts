@@ -1,0 +1,256 @@
+/**
+ * The renderer's start-up budgets (DESIGN §8), in Debian Chromium against the production bundle
+ * (`npm run build:renderer` first), each with its baseline measured in the same run:
+ *  - initial JavaScript (the scripts index.html loads) ≤ 200 KB gzipped; baseline: a bare React page;
+ *  - app shell interactive ≤ 1.3× the bare React page (navigation → the shell's first commit, the
+ *    moment React has attached its handlers; the bare page: navigation → its first commit);
+ *  - navigation → "token in hand and SDK loaded" as the renderer sees it (its agent status leaves
+ *    `loading-sdk`: both the SDK chunk evaluated and the first token answered) ≤ 1.1× the slower
+ *    of the two measured alone in the same bundle origin: a page that only imports the SDK chunk,
+ *    a page that only asks the bridge for a token (a relaunched broker, refresh included).
+ * Each figure is the median of ROUNDS rounds after one warm-up; pages alternate within a round.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AppConfigStore } from '../electron/main/config/app-config';
+import { MemorySecretStore } from '../electron/main/secrets/memory-secret-store';
+import { AppSession } from '../electron/main/session/app-session';
+import { startTestBackend, type TestBackend } from '../test/support/backend-harness';
+import { createTestAppSession, installBridge } from '../test/support/bridge-harness';
+import { launchChromium } from '../test/support/chromium';
+import { RENDERER_BUILD_DIR, type StaticServer, serveStatic } from '../test/support/static-server';
+import { type Benchmark, type BenchRow, percentile } from './harness';
+
+const ROUNDS = 7;
+const INITIAL_JS_BUDGET_KB = 200;
+
+function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** Records performance.now() the first time each selector matches, from the page's first script on. */
+const MARKS_SCRIPT = `
+  window.__marks = {};
+  const watch = { shell: '[data-testid="app-shell"]', bare: '[data-testid="bare"]',
+    agentReady: '[data-agent="connecting"], [data-agent="connected"], [data-agent="unreachable"], [data-agent="failed"]' };
+  const check = () => { for (const [name, selector] of Object.entries(watch)) {
+    if (!(name in window.__marks) && document.querySelector(selector)) window.__marks[name] = performance.now(); } };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+`;
+
+async function waitMark(page: Page, name: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => (window as unknown as { __marks: Record<string, number> }).__marks?.[n],
+    name,
+    {
+      timeout: 60_000,
+    },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function bareReactPage(): Promise<{ html: string; js: string }> {
+  const result = await build({
+    stdin: {
+      contents: `import { createRoot } from 'react-dom/client';
+        import { jsx } from 'react/jsx-runtime';
+        createRoot(document.getElementById('root')).render(jsx('main', { 'data-testid': 'bare', children: jsx('button', { onClick: () => {}, children: 'Hello' }) }));`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const js = result.outputFiles[0]?.text ?? '';
+  return {
+    js,
+    html: '<!doctype html><html><head><script type="module" src="/bench/bare-react.js"></script></head><body><div id="root"></div></body></html>',
+  };
+}
+
+/**
+ * The scripts index.html runs at start: its entry and modulepreloads, except the SDK chunk, which
+ * is only preloaded (downloaded in parallel, evaluated when the calling layer imports it).
+ */
+function initialScripts(): string[] {
+  const html = readFileSync(join(RENDERER_BUILD_DIR, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)]
+    .map((m) => m[1] as string)
+    .filter((file) => !/\/sdk-[^/]+\.js$/.test(file));
+}
+
+const gzKb = (text: string | Buffer) => gzipSync(text, { level: 9 }).length / 1024;
+
+async function relaunch(userDataDir: string, store: MemorySecretStore, backend: TestBackend): Promise<AppSession> {
+  const config = await AppConfigStore.open({
+    argv: [`--backend-url=${backend.url}`],
+    env: {},
+    administratorFile: '/nonexistent',
+    userDataDir,
+  });
+  return new AppSession({ config, store });
+}
+
+const benchmark: Benchmark = {
+  name: 'renderer start-up',
+  async run(): Promise<BenchRow[]> {
+    const sdkChunk = readdirSync(join(RENDERER_BUILD_DIR, 'assets')).find((f) => /^sdk-.*\.js$/.test(f));
+    if (!sdkChunk) throw new Error('out/renderer has no sdk-*.js chunk: run "npm run build:renderer"');
+    const bare = await bareReactPage();
+    const initialKb = initialScripts().reduce(
+      (sum, file) => sum + gzKb(readFileSync(join(RENDERER_BUILD_DIR, file))),
+      0,
+    );
+    const bareKb = gzKb(bare.js);
+
+    const server: StaticServer = await serveStatic(undefined, {
+      '/bench/bare-react.html': { type: 'text/html', body: bare.html },
+      '/bench/bare-react.js': { type: 'text/javascript', body: bare.js },
+      '/bench/sdk-only.html': {
+        type: 'text/html',
+        body: `<!doctype html><script type="module">await import('/assets/${sdkChunk}'); window.__marks.sdk = performance.now();</script>`,
+      },
+      '/bench/token-only.html': {
+        type: 'text/html',
+        body: `<!doctype html><script type="module">const r = await window.switchboard.token.get({ requestId: crypto.randomUUID() });
+          if (r.ok) window.__marks.token = performance.now();</script>`,
+      },
+    });
+    const backend = await startTestBackend();
+    const store = new MemorySecretStore();
+    const first = await createTestAppSession({ backendUrl: backend.url, store });
+    let browser: Browser | null = null;
+    try {
+      await first.signIn('Bench');
+      browser = await launchChromium();
+      const shell: number[] = [];
+      const bareReact: number[] = [];
+      const together: number[] = [];
+      const sdkAlone: number[] = [];
+      const tokenAlone: number[] = [];
+
+      /** A fresh context (cold cache, as a new window) with the bridge bound to `app`. */
+      const openPage = async (
+        app: AppSession | null,
+      ): Promise<{ page: Page; context: BrowserContext; close(): Promise<void> }> => {
+        const context = await (browser as Browser).newContext();
+        const page = await context.newPage();
+        await page.addInitScript({ content: MARKS_SCRIPT });
+        const harness = app ? await installBridge(page, { app, origin: server.origin }) : null;
+        return {
+          page,
+          context,
+          close: async () => {
+            await harness?.dispose();
+            await context.close();
+          },
+        };
+      };
+
+      for (let round = 0; round <= ROUNDS; round++) {
+        const keep = round > 0;
+        {
+          const app = await createTestAppSession({ backendUrl: null });
+          const { page, close } = await openPage(app);
+          await page.goto(`${server.origin}/`);
+          const at = await waitMark(page, 'shell');
+          if (keep) shell.push(at);
+          await close();
+          await app.dispose();
+        }
+        {
+          // With the same bridge as the app: in Electron every page of ours gets the preload.
+          const app = await createTestAppSession({ backendUrl: null });
+          const { page, close } = await openPage(app);
+          await page.goto(`${server.origin}/bench/bare-react.html`);
+          const at = await waitMark(page, 'bare');
+          if (keep) bareReact.push(at);
+          await close();
+          await app.dispose();
+        }
+        {
+          const { page, close } = await openPage(null);
+          await page.goto(`${server.origin}/bench/sdk-only.html`);
+          const at = await waitMark(page, 'sdk');
+          if (keep) sdkAlone.push(at);
+          await close();
+        }
+        {
+          const app = await relaunch(first.userDataDir, store, backend);
+          const started = app.start();
+          const { page, close } = await openPage(app);
+          await page.goto(`${server.origin}/bench/token-only.html`);
+          const at = await waitMark(page, 'token');
+          await started;
+          if (keep) tokenAlone.push(at);
+          await close();
+        }
+        {
+          // A relaunch: main starts its refresh as the window opens, as main.ts does.
+          const app = await relaunch(first.userDataDir, store, backend);
+          const started = app.start();
+          const { page, close } = await openPage(app);
+          await page.goto(`${server.origin}/`);
+          const at = await waitMark(page, 'agentReady');
+          await started;
+          if (keep) together.push(at);
+          await close();
+        }
+      }
+      const s = median(shell);
+      const b = median(bareReact);
+      const t = median(together);
+      const sdk = median(sdkAlone);
+      const token = median(tokenAlone);
+      const slower = Math.max(sdk, token);
+      return [
+        {
+          metric: 'initial JavaScript (gzipped; SDK chunk preloaded, not run)',
+          value: initialKb,
+          unit: 'KB',
+          baseline: bareKb,
+          ratio: initialKb / bareKb,
+          budget: `≤ ${INITIAL_JS_BUDGET_KB} KB`,
+          withinBudget: initialKb <= INITIAL_JS_BUDGET_KB,
+        },
+        {
+          metric: 'navigation → app shell interactive (median)',
+          value: s,
+          unit: 'ms',
+          baseline: b,
+          ratio: s / b,
+          budget: '≤ 1.3× bare React',
+          withinBudget: s / b <= 1.3,
+        },
+        { metric: 'SDK chunk imported and evaluated alone (median)', value: sdk, unit: 'ms' },
+        { metric: 'first token through the bridge alone, relaunch (median)', value: token, unit: 'ms' },
+        { metric: 'one after the other (sum of medians)', value: sdk + token, unit: 'ms' },
+        {
+          metric: 'navigation → renderer has token and SDK (median)',
+          value: t,
+          unit: 'ms',
+          baseline: slower,
+          ratio: t / slower,
+          budget: '≤ 1.1× the slower',
+          withinBudget: t / slower <= 1.1,
+        },
+      ];
+    } finally {
+      await browser?.close();
+      await first.dispose();
+      await backend.close();
+      await server.close();
+    }
+  },
+};
+
+export default benchmark;

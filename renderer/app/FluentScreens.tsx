@@ -1,0 +1,99 @@
+/**
+ * The lazily loaded half of the frame: Fluent UI (its provider, following the OS theme), the
+ * banners and the screens. Kept out of the initial bundle so that the shell paints and becomes
+ * interactive as fast as a bare React page; its chunk is preloaded by index.html.
+ */
+import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense } from 'react';
+import type { SessionState } from '../../common/ipc';
+import { SignInScreen } from '../screens/sign-in/SignInScreen';
+import { appStrings } from '../strings';
+import { Banners } from './Banners';
+import { DeviceSetup, DialerScreen, InCallScreen, IncomingCallScreen, SettingsScreen } from './lazy-screens';
+import type { Route } from './routes';
+
+const useStyles = makeStyles({
+  provider: {
+    height: '100%',
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  banners: { paddingInline: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalS },
+  main: { overflow: 'auto', padding: tokens.spacingHorizontalL, minHeight: 0 },
+  home: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(320px, 2fr) minmax(280px, 1fr)',
+    alignItems: 'start',
+    '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
+  },
+  centered: { display: 'grid', placeItems: 'center', height: '100%' },
+});
+
+export interface FluentScreensProps {
+  route: Route;
+  session: SessionState;
+  dark: boolean;
+}
+
+export function FluentScreens({ route, session, dark }: FluentScreensProps) {
+  const styles = useStyles();
+  let screen: React.ReactNode;
+  switch (route) {
+    case 'restoring':
+      screen = (
+        <div className={styles.centered}>
+          <Spinner label={appStrings.restoring} />
+        </div>
+      );
+      break;
+    case 'sign-in':
+      screen = <SignInScreen />;
+      break;
+    case 'settings':
+      screen = <SettingsScreen />;
+      break;
+    case 'incoming':
+      screen = <IncomingCallScreen />;
+      break;
+    case 'in-call':
+      screen = <InCallScreen />;
+      break;
+    case 'home':
+      screen = (
+        <div className={styles.home}>
+          <DialerScreen />
+          <DeviceSetup />
+        </div>
+      );
+      break;
+  }
+  return (
+    // Layout and colours go on an inner element: Fluent copies the provider's class onto the mount
+    // node of every portal (tooltips, menus), which must not become a full-height opaque block.
+    <FluentProvider
+      theme={dark ? webDarkTheme : webLightTheme}
+      style={{ height: '100%' }}
+      data-theme={dark ? 'dark' : 'light'}
+    >
+      <div className={styles.provider}>
+        <div className={styles.banners}>
+          <Banners session={session} showAgentBanner={route === 'settings' || route === 'incoming'} />
+        </div>
+        <main className={styles.main} aria-label={appStrings.appName}>
+          <Suspense
+            fallback={
+              <div className={styles.centered}>
+                <Spinner label={appStrings.loadingScreen} />
+              </div>
+            }
+          >
+            {screen}
+          </Suspense>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}
