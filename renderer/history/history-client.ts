@@ -58,7 +58,11 @@ export function createHistoryClient(api: HistoryApi | undefined): HistoryClient 
       if (!api) return Promise.resolve();
       loading ??= api.get().then(
         (history) => publish({ status: 'ready', history }),
-        (error: unknown) => publish({ status: 'unavailable', reason: String((error as Error)?.message ?? error) }),
+        (error: unknown) => {
+          // The next screen that needs the lists tries again.
+          loading = null;
+          publish({ status: 'unavailable', reason: String((error as Error)?.message ?? error) });
+        },
       );
       return loading;
     },

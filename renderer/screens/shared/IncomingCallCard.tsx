@@ -91,6 +91,13 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   const { incoming, duringCall } = props;
   const name = incoming.callerDisplayName || incoming.callerId || incomingStrings.unknownCaller;
   const answered = useRef(false);
+  const acceptButton = useRef<HTMLButtonElement>(null);
+  const { compact } = props;
+  // A ringing screen takes focus so Enter answers; a card over a call leaves focus alone. (After
+  // mount rather than autoFocus: focusing during commit would fire the tooltip's handler too early.)
+  useEffect(() => {
+    if (!compact) acceptButton.current?.focus();
+  }, [compact]);
   const store = useContext(CallingStoreContext);
 
   // Missed: it stopped ringing (the caller gave up) without our answer. Checked against the
@@ -172,8 +179,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
             icon={<CallRegular />}
             aria-label={acceptAria}
             aria-keyshortcuts={ariaShortcut('accept')}
-            // A ringing screen takes focus so Enter answers; a card over a call leaves focus alone.
-            autoFocus={!props.compact}
+            ref={acceptButton}
             disabled={answer.busy}
             onClick={() => accept(false)}
           >
