@@ -4,6 +4,7 @@
  * defence for anything a future change might log by mistake. test/integration/backend/
  * log-secrets.test.ts searches a full run's logs for every secret.
  */
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config';
 
@@ -36,5 +37,27 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       }),
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous writes to stdout: a token refresh should not wait for a write(2) per log line.
+  // pino flushes what is buffered when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * One log line per request, when it completes (method, path, status, duration, request id),
+ * instead of Fastify's two; the "incoming request" line moves to debug.
+ */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const entry = { req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...entry, err: { type: error.name } }, 'request errored');
+    else reply.log.info(entry, 'request completed');
+  }
 }

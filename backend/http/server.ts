@@ -17,6 +17,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
 import type { SignInAuthenticator } from '../auth/authenticator';
+import { RequestLogController } from '../logging';
 import type { SessionService } from '../sessions/session-service';
 import { HttpError } from './errors';
 import { type DiscoverySettings, registerRoutes } from './routes';
@@ -56,7 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : options.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false, // a client-chosen id could forge log lines; ours is echoed back instead
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new RequestLogController(),
     return503OnClosing: true,
     clientErrorHandler: answerUnparsableRequest,
     // Errors Fastify raises before routing (a malformed %-escape in the URL, a bad content type).

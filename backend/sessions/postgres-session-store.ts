@@ -64,6 +64,28 @@ SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.
   FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
  WHERE t.hash = $1`;
 
+/**
+ * Advances the session only if its generation is still $2 and it is not revoked; stores the new
+ * token as a child of the presented one ($3) and forgets generations older than $7. Data-modifying
+ * CTEs run as one statement: one round trip, atomic.
+ */
+const ROTATE_IF_UNCHANGED = `
+WITH advanced AS (
+  UPDATE sessions SET anchor_hash = $3, generation = generation + 1, expires_at = $4
+   WHERE id = $1 AND generation = $2 AND revoked_at IS NULL
+  RETURNING id, generation
+), inserted AS (
+  INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
+  SELECT $5, id, $3, generation, $6 FROM advanced
+), forgotten AS (
+  DELETE FROM refresh_tokens
+   WHERE session_id = $1 AND generation < $7 AND hash <> $3 AND EXISTS (SELECT 1 FROM advanced)
+)
+SELECT generation FROM advanced`;
+
+/** Concurrent rotations of one session are rare (a race or a retry); this bounds a pathological storm. */
+const MAX_ROTATION_ATTEMPTS = 16;
+
 /** Any number works as long as every instance uses the same one: it serialises migrations. */
 const MIGRATION_LOCK_KEY = 0x5b5e5510;
 
@@ -131,41 +153,41 @@ export class PostgresSessionStore implements SessionStore {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
+  /**
+   * Optimistic rotation: judge a snapshot, then write only if the session's generation is still
+   * the one judged (compare-and-swap in one statement). Losing the race to a concurrent rotation
+   * re-reads and judges again, so the outcome is the one a lock would have produced.
+   */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    return this.transaction(async (client): Promise<RotateOutcome> => {
-      const { rows } = await client.query<JoinedRow>(`${JOINED_SELECT} FOR UPDATE OF s`, [request.presentedHash]);
-      if (!rows[0]) return { kind: 'unknown' };
-      const { session, token } = fromRow(rows[0]);
+    let found = request.observed ?? (await this.findByTokenHash(request.presentedHash));
+    for (let attempt = 0; attempt < MAX_ROTATION_ATTEMPTS; attempt++) {
+      if (!found) return { kind: 'unknown' };
+      const { session, token } = found;
       const verdict = judgePresentedToken(session, token, request.now);
       if (verdict === 'reused') {
-        await client.query(
-          `UPDATE sessions SET revoked_at = $1, revoke_reason = 'reuse' WHERE id = $2 AND revoked_at IS NULL`,
-          [request.now, session.id],
-        );
+        await this.revoke(session.id, 'reuse', request.now);
         return { kind: 'reused', session: { ...session, revokedAt: request.now, revokeReason: 'reuse' } };
       }
       if (verdict !== 'valid') return { kind: verdict, session };
-      const generation = session.generation + 1;
-      await client.query('UPDATE sessions SET anchor_hash = $1, generation = $2, expires_at = $3 WHERE id = $4', [
+      const { rows } = await this.pool.query<{ generation: number }>(ROTATE_IF_UNCHANGED, [
+        session.id,
+        session.generation,
         token.hash,
-        generation,
         request.expiresAt,
-        session.id,
+        request.newHash,
+        request.now,
+        session.generation + 1 - REUSE_DETECTION_GENERATIONS,
       ]);
-      await client.query(
-        'INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at) VALUES ($1, $2, $3, $4, $5)',
-        [request.newHash, session.id, token.hash, generation, request.now],
-      );
-      await client.query('DELETE FROM refresh_tokens WHERE session_id = $1 AND generation < $2 AND hash <> $3', [
-        session.id,
-        generation - REUSE_DETECTION_GENERATIONS,
-        token.hash,
-      ]);
-      return {
-        kind: 'rotated',
-        session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
-      };
-    });
+      const generation = rows[0]?.generation;
+      if (generation !== undefined) {
+        return {
+          kind: 'rotated',
+          session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
+        };
+      }
+      found = await this.findByTokenHash(request.presentedHash);
+    }
+    throw new Error(`refresh-token rotation conflicted ${MAX_ROTATION_ATTEMPTS} times in a row`);
   }
 
   async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {

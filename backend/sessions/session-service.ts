@@ -87,6 +87,7 @@ export class SessionService {
     const now = this.now();
     const outcome = await this.options.store.rotate({
       presentedHash: found.token.hash,
+      observed: found,
       newHash: hashRefreshToken(next),
       now,
       expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),

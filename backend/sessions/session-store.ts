@@ -59,6 +59,12 @@ export type RotateOutcome =
 
 export interface RotateRequest {
   readonly presentedHash: Buffer;
+  /**
+   * What `findByTokenHash` answered for `presentedHash` moments ago, if the caller has it. A
+   * store may judge this snapshot first and write only if the session has not changed since
+   * (PostgreSQL: one round trip instead of a locking transaction); it never trusts it blindly.
+   */
+  readonly observed?: { readonly session: SessionRecord; readonly token: RefreshTokenRecord };
   readonly newHash: Buffer;
   readonly now: Date;
   /** The session's new idle expiry. */

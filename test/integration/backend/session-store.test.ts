@@ -140,6 +140,24 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
     expect((await rotate(store, again.nextHash)).outcome.kind).toBe('revoked');
   });
 
+  test('a stale snapshot passed as `observed` is judged again, never trusted', async () => {
+    const created = await newSession();
+    const snapshot = await store.findByTokenHash(created.hash);
+    const first = await rotate(store, created.hash);
+    expect((await rotate(store, first.nextHash)).outcome.kind).toBe('rotated');
+    // The snapshot still shows the first token as valid; the session has moved on twice since.
+    const next = newRefreshToken();
+    const outcome = await store.rotate({
+      presentedHash: created.hash,
+      ...(snapshot ? { observed: snapshot } : {}),
+      newHash: hashRefreshToken(next),
+      now: new Date(),
+      expiresAt: new Date(Date.now() + 30 * DAY),
+    });
+    expect(outcome.kind).toBe('reused');
+    expect(await store.findByTokenHash(hashRefreshToken(next))).toBeNull();
+  });
+
   test('an unknown hash rotates nothing', async () => {
     expect((await rotate(store, hashRefreshToken(newRefreshToken()))).outcome).toEqual({ kind: 'unknown' });
   });

@@ -1,0 +1,281 @@
+/**
+ * Token refresh through the backend vs the bare SDK, against the same ACS stand-in.
+ *
+ * Shape (each part its own process, as deployed): the ACS stand-in; the backend (`backend/main.ts`,
+ * access-key mode, trusting the stand-in's CA through NODE_EXTRA_CA_CERTS); and this process as the
+ * load: CONCURRENCY workers in a closed loop. Backend path: each worker owns a session and calls
+ * POST /v1/token with its rotating refresh token (ACS getToken + rotation in the database). Baseline:
+ * each worker calls `CommunicationIdentityClient.getToken` on the stand-in directly. Each store's
+ * run is compared with a baseline measured just before it.
+ *
+ * Two ACS conditions: the raw stand-in (answers in about a millisecond, so on a 2-core machine
+ * the three processes compete for CPU and the extra hop dominates), and the stand-in answering
+ * after ACS_LATENCY_MS, closer to a real ACS round trip, where the backend's overhead is what the
+ * budget is about.
+ *
+ * Budget (DESIGN.md §8): ≥ 0.8× the baseline's throughput, ≤ 1.25× its p99, for SQLite and PostgreSQL.
+ * PostgreSQL: uses TEST_DATABASE_URL when set; otherwise starts a throwaway cluster through
+ * scripts/with-test-postgres.sh for the duration of the benchmark.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommunicationIdentityClient } from '@azure/communication-identity';
+import { backendRoutes, SessionAnswerSchema } from '../common/backend-contract';
+import { type Benchmark, type BenchRow, percentile } from './harness';
+
+const CONCURRENCY = 8;
+/** A conservative ACS token round trip; real ones from the same region are tens of milliseconds or more. */
+const ACS_LATENCY_MS = 30;
+const WARMUP_REQUESTS = 200;
+const MEASURED_REQUESTS = 3000;
+const repoRoot = join(import.meta.dirname, '..');
+
+interface Measurement {
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+/** A child that prints one JSON line when ready and exits when its stdin closes. */
+async function startHelper(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(args[0] as string, args.slice(1), { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<Record<string, string>>((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => l.startsWith('{"ready"'));
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.stdin?.end();
+    });
+  /** Sends one command line and waits for the helper's `{"ack"…}` line. */
+  const command = (line: string) =>
+    new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        if (chunk.toString().includes('{"ack"')) {
+          child.stdout?.off('data', onData);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stdin?.write(`${line}\n`);
+    });
+  return { ready, stop, command };
+}
+
+const HOLD_UNTIL_STDIN_ENDS = `process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
+
+function startStandIn() {
+  return startHelper([
+    process.execPath,
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    `import { startAcsIdentityStandIn } from './test/stand-ins/acs-identity.ts';
+     const standIn = await startAcsIdentityStandIn();
+     console.log(JSON.stringify({ ready: true, connectionString: standIn.connectionString, caCertPath: standIn.certificates.caCertPath, caCertPem: standIn.certificates.caCertPem }));
+     process.stdin.setEncoding('utf8');
+     process.stdin.on('data', (text) => {
+       for (const line of text.split('\\n').filter(Boolean)) {
+         const [name, value] = line.split(' ');
+         if (name === 'latency') standIn.setLatency(Number(value));
+         console.log(JSON.stringify({ ack: line }));
+       }
+     });
+     process.stdin.on('end', async () => { await standIn.close(); process.exit(0); });`,
+  ]);
+}
+
+function startPostgres() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return Promise.resolve({ ready: { ready: 'true', url }, stop: async () => {}, command: async () => {} });
+  return startHelper([
+    'bash',
+    'scripts/with-test-postgres.sh',
+    process.execPath,
+    '-e',
+    `console.log(JSON.stringify({ ready: true, url: process.env.TEST_DATABASE_URL })); ${HOLD_UNTIL_STDIN_ENDS}`,
+  ]);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startBackend(database: Record<string, string>, standIn: Record<string, string>) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...database,
+      ACS_CONNECTION_STRING: standIn.connectionString,
+      NODE_EXTRA_CA_CERTS: standIn.caCertPath,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_IP: '1000000',
+      RATE_LIMIT_PER_SESSION: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('"msg":"listening"')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+  });
+  child.stdout?.resume();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** CONCURRENCY closed-loop workers; `requests` in all after warm-up. */
+async function measure(makeWorker: () => Promise<() => Promise<void>>): Promise<Measurement> {
+  const workers = await Promise.all(Array.from({ length: CONCURRENCY }, makeWorker));
+  const run = async (total: number, latencies: number[] | null) => {
+    let remaining = total;
+    await Promise.all(
+      workers.map(async (work) => {
+        while (remaining > 0) {
+          remaining -= 1;
+          const started = performance.now();
+          await work();
+          latencies?.push(performance.now() - started);
+        }
+      }),
+    );
+  };
+  await run(WARMUP_REQUESTS, null);
+  const latencies: number[] = [];
+  const started = performance.now();
+  await run(MEASURED_REQUESTS, latencies);
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    throughput: latencies.length / elapsedSeconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function measureBareSdk(standIn: Record<string, string>): Promise<Measurement> {
+  const client = new CommunicationIdentityClient(standIn.connectionString as string, {
+    tlsOptions: { ca: standIn.caCertPem },
+  });
+  return measure(async () => {
+    const user = await client.createUser();
+    return async () => {
+      await client.getToken(user, ['voip'], { tokenExpiresInMinutes: 60 });
+    };
+  });
+}
+
+async function measureBackend(url: string): Promise<Measurement> {
+  return measure(async () => {
+    const signIn = await fetch(`${url}${backendRoutes.sessions}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"displayName":"Bench"}',
+    });
+    let refreshToken = SessionAnswerSchema.parse(await signIn.json()).session.refreshToken;
+    return async () => {
+      const response = await fetch(`${url}${backendRoutes.token}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${refreshToken}` },
+      });
+      if (response.status !== 200) throw new Error(`refresh answered ${response.status}: ${await response.text()}`);
+      refreshToken = SessionAnswerSchema.parse(await response.json()).session.refreshToken;
+    };
+  });
+}
+
+function rows(store: string, backend: Measurement, baseline: Measurement): BenchRow[] {
+  const throughputRatio = backend.throughput / baseline.throughput;
+  const p99Ratio = backend.p99 / baseline.p99;
+  return [
+    {
+      metric: `${store}: refresh throughput (c=${CONCURRENCY})`,
+      value: backend.throughput,
+      unit: 'req/s',
+      baseline: baseline.throughput,
+      ratio: throughputRatio,
+      budget: '≥ 0.8×',
+      withinBudget: throughputRatio >= 0.8,
+    },
+    {
+      metric: `${store}: refresh p50`,
+      value: backend.p50,
+      unit: 'ms',
+      baseline: baseline.p50,
+      ratio: backend.p50 / baseline.p50,
+    },
+    {
+      metric: `${store}: refresh p99`,
+      value: backend.p99,
+      unit: 'ms',
+      baseline: baseline.p99,
+      ratio: p99Ratio,
+      budget: '≤ 1.25×',
+      withinBudget: p99Ratio <= 1.25,
+    },
+  ];
+}
+
+const benchmark: Benchmark = {
+  name: 'backend token refresh vs bare SDK getToken',
+  async run() {
+    const standIn = await startStandIn();
+    const postgres = await startPostgres();
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+    const results: BenchRow[] = [];
+    try {
+      const stores: Array<[string, Record<string, string>]> = [
+        ['SQLite', { SQLITE_PATH: join(dataDir, 'sessions.sqlite') }],
+        ['PostgreSQL', { DATABASE_URL: postgres.ready.url as string }],
+      ];
+      for (const [store, database] of stores) {
+        const backend = await startBackend(database, standIn.ready);
+        try {
+          for (const latency of [0, ACS_LATENCY_MS]) {
+            await standIn.command(`latency ${latency}`);
+            const baseline = await measureBareSdk(standIn.ready);
+            const measured = await measureBackend(backend.url);
+            results.push(...rows(`${store}, ACS ${latency === 0 ? 'raw' : `+${latency} ms`}`, measured, baseline));
+          }
+        } finally {
+          await standIn.command('latency 0');
+          await backend.stop();
+        }
+      }
+    } finally {
+      await standIn.stop();
+      await postgres.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return results;
+  },
+};
+
+export default benchmark;
