@@ -1,12 +1,16 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { DeviceSetup } from '../../../renderer/screens/devices/DeviceSetup';
 import { devicesState, FakeCallingStore } from './support/fake-calling-store';
 import { renderScreen } from './support/render';
 
+// Under a full `npm test` (every project at once on 2 cores) typing and popovers can take longer
+// than vitest's default 5 s: these tests wait on conditions, never on time.
+vi.setConfig({ testTimeout: 30_000 });
+
 function setup(store = new FakeCallingStore()) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderScreen(<DeviceSetup />, store);
   return { store, user };
 }

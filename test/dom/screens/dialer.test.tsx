@@ -1,17 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DialerScreen } from '../../../renderer/screens/dialer/DialerScreen';
 import { type FakeBridge, installFakeBridge } from './support/fake-bridge';
 import { FakeCallingStore, MY_ID } from './support/fake-calling-store';
 import { renderScreen } from './support/render';
+
+// Under a full `npm test` (every project at once on 2 cores) typing and popovers can take longer
+// than vitest's default 5 s: these tests wait on conditions, never on time.
+vi.setConfig({ testTimeout: 30_000 });
 
 let bridge: FakeBridge;
 afterEach(() => bridge?.uninstall());
 
 function setup(options: Parameters<typeof installFakeBridge>[0] = {}, store = new FakeCallingStore()) {
   bridge = installFakeBridge(options);
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderScreen(<DialerScreen />, store);
   return { store, user, box: screen.getByRole('textbox', { name: 'Who do you want to call?' }) };
 }
@@ -153,7 +157,7 @@ describe('recent calls and favourites', () => {
   test('no bridge: the lists say they are unavailable, the call box still works', async () => {
     bridge = installFakeBridge();
     bridge.uninstall();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen(<DialerScreen />, new FakeCallingStore());
     expect(await screen.findByText('Recent calls are not available right now.')).toBeVisible();
     await user.type(screen.getByRole('textbox'), '99466898241024408');

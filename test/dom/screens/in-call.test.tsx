@@ -9,6 +9,10 @@ import { type FakeBridge, installFakeBridge } from './support/fake-bridge';
 import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from './support/fake-calling-store';
 import { renderScreen } from './support/render';
 
+// Under a full `npm test` (every project at once on 2 cores) typing and popovers can take longer
+// than vitest's default 5 s: these tests wait on conditions, never on time.
+vi.setConfig({ testTimeout: 30_000 });
+
 let bridge: FakeBridge;
 afterEach(() => {
   bridge?.uninstall();
@@ -17,7 +21,7 @@ afterEach(() => {
 
 function setup(store: FakeCallingStore) {
   bridge = installFakeBridge();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderScreen(<InCallScreen />, store);
   return { store, user };
 }
@@ -87,7 +91,7 @@ describe('status, timer and end reason', () => {
   test('an answered incoming call lands in recents as the caller, so it can be called back', async () => {
     const store = new FakeCallingStore({ incoming: [incomingCall({ id: 'in-7', callerId: '+14255550100' })] });
     bridge = installFakeBridge();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderScreen(
       <>
         <IncomingCallScreen />

@@ -1,17 +1,21 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { IncomingCallScreen } from '../../../renderer/screens/incoming/IncomingCallScreen';
 import { type FakeBridge, installFakeBridge } from './support/fake-bridge';
 import { callView, FakeCallingStore, incomingCall } from './support/fake-calling-store';
 import { renderScreen } from './support/render';
+
+// Under a full `npm test` (every project at once on 2 cores) typing and popovers can take longer
+// than vitest's default 5 s: these tests wait on conditions, never on time.
+vi.setConfig({ testTimeout: 30_000 });
 
 let bridge: FakeBridge;
 afterEach(() => bridge?.uninstall());
 
 function setup(store: FakeCallingStore) {
   bridge = installFakeBridge();
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   renderScreen(<IncomingCallScreen />, store);
   return { store, user };
 }

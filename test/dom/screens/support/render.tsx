@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { CallingStoreContext } from '../../../../renderer/calling/model';
 import type { FakeCallingStore } from './fake-calling-store';
@@ -20,3 +20,7 @@ globalThis.ResizeObserver ??= class {
   unobserve(): void {}
   disconnect(): void {}
 };
+
+// findBy*/waitFor poll for a condition; under a full parallel `npm test` on 2 cores a tooltip or
+// popover can take more than Testing Library's default 1 s to appear.
+configure({ asyncUtilTimeout: 5_000 });

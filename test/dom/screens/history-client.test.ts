@@ -1,0 +1,73 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { CallHistory } from '../../../common/ipc/history';
+import { createHistoryClient, type HistoryApi } from '../../../renderer/history/history-client';
+import { recentFromEndedCall, rememberAnsweredCaller } from '../../../renderer/history/record-call';
+import { callView, incomingCall } from './support/fake-calling-store';
+
+const empty: CallHistory = { recents: [], favourites: [] };
+
+function api(overrides: Partial<HistoryApi> = {}): HistoryApi {
+  return {
+    get: vi.fn(async () => empty),
+    recordCall: vi.fn(async () => empty),
+    removeRecent: vi.fn(async () => empty),
+    clearRecents: vi.fn(async () => empty),
+    addFavourite: vi.fn(async () => empty),
+    removeFavourite: vi.fn(async () => empty),
+    ...overrides,
+  };
+}
+
+describe('history client', () => {
+  test('without a bridge it is unavailable and says why', async () => {
+    const client = createHistoryClient(undefined);
+    await client.load();
+    expect(client.getSnapshot()).toMatchObject({ status: 'unavailable' });
+    await expect(client.recordCall(recentFromEndedCall(callView(), Date.now()) ?? ({} as never))).rejects.toThrow(
+      /not available/,
+    );
+  });
+
+  test('loads once, publishes changes to subscribers', async () => {
+    const bridge = api();
+    const client = createHistoryClient(bridge);
+    const seen: string[] = [];
+    client.subscribe(() => seen.push(client.getSnapshot().status));
+    await Promise.all([client.load(), client.load()]);
+    expect(bridge.get).toHaveBeenCalledTimes(1);
+    await client.clearRecents();
+    expect(seen).toEqual(['ready', 'ready']);
+  });
+
+  test('a failed load is retried by the next one', async () => {
+    const get = vi.fn<HistoryApi['get']>().mockRejectedValueOnce(new Error('main is busy')).mockResolvedValue(empty);
+    const client = createHistoryClient(api({ get }));
+    await client.load();
+    expect(client.getSnapshot()).toEqual({ status: 'unavailable', reason: 'main is busy' });
+    await client.load();
+    expect(client.getSnapshot()).toEqual({ status: 'ready', history: empty });
+  });
+});
+
+describe('recents entries', () => {
+  test('an outgoing call: completed with its duration, or failed when it never connected', () => {
+    const connectedAt = 1_000_000;
+    expect(recentFromEndedCall(callView({ connectedAt }), connectedAt + 61_400)).toMatchObject({
+      outcome: 'completed',
+      durationSeconds: 61,
+      direction: 'outgoing',
+    });
+    expect(recentFromEndedCall(callView({ connectedAt: null }), connectedAt)).toMatchObject({
+      outcome: 'failed',
+      durationSeconds: 0,
+    });
+  });
+
+  test('an incoming call without a target uses the caller we answered; unknown callers are not recorded', () => {
+    rememberAnsweredCaller(incomingCall({ id: 'in-9', callerId: '+14255550100' }));
+    expect(recentFromEndedCall(callView({ id: 'in-9', direction: 'incoming', target: null }), 0)).toMatchObject({
+      target: { kind: 'phone', e164: '+14255550100' },
+    });
+    expect(recentFromEndedCall(callView({ id: 'other', direction: 'incoming', target: null }), 0)).toBeNull();
+  });
+});
