@@ -175,6 +175,23 @@ describe('access key (HMAC-SHA256)', () => {
   });
 });
 
+describe('Teams users', () => {
+  test('getTokenForTeamsUser exchanges a matching Entra token and refuses a mismatched one', async () => {
+    const objectId = '33333333-3333-3333-3333-333333333333';
+    const appId = '44444444-4444-4444-4444-444444444444';
+    const { accessToken } = await standIn.entra.issue('https://auth.msft.communication.azure.com', { objectId, appId });
+    const exchanged = await client.getTokenForTeamsUser({
+      teamsUserAadToken: accessToken,
+      clientId: appId,
+      userObjectId: objectId,
+    });
+    expect(await standIn.checkUserToken(exchanged.token)).toMatchObject({ valid: true, userId: `8:orgid:${objectId}` });
+    await expect(
+      client.getTokenForTeamsUser({ teamsUserAadToken: accessToken, clientId: appId, userObjectId: appId }),
+    ).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
 describe('managed identity (bearer)', () => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
