@@ -48,7 +48,8 @@ export function InCallScreen() {
   const call = useCallingState((state) => state.call);
   const incoming = useCallingState((state) => state.incoming);
   const actions = useCallingActions();
-  const action = useAction();
+  // Controls are independent: muting and turning the camera on in quick succession both happen.
+  const action = useAction({ exclusive: false });
   // Hanging up must never wait behind another control's pending action.
   const hangUp = useAction();
   const [participantsOpen, setParticipantsOpen] = useState(false);

@@ -16,7 +16,7 @@ export function DevicePickers(props: { loading?: boolean }) {
   const styles = useStyles();
   const devices = useCallingState((state) => state.devices);
   const actions = useCallingActions();
-  const change = useAction();
+  const change = useAction({ exclusive: false });
   return (
     <div className={styles.root}>
       <DeviceSelect

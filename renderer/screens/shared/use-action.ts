@@ -11,24 +11,33 @@ export interface ActionRunner {
   clearError(): void;
 }
 
-export function useAction(): ActionRunner {
+/**
+ * `exclusive` (default): a second run while one is in flight is ignored (a double click on
+ * "Call" places one call). Not exclusive: every run goes ahead (mute then camera, clicked quickly,
+ * must both happen); `busy` is true while any is in flight.
+ */
+export function useAction(options: { exclusive?: boolean } = {}): ActionRunner {
+  const exclusive = options.exclusive ?? true;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-  const run = useCallback(async (action: () => Promise<unknown>) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }, []);
+  const inFlight = useRef(0);
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      if (exclusive && inFlight.current > 0) return;
+      inFlight.current += 1;
+      setBusy(true);
+      setError(null);
+      try {
+        await action();
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      } finally {
+        inFlight.current -= 1;
+        if (inFlight.current === 0) setBusy(false);
+      }
+    },
+    [exclusive],
+  );
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, clearError };
 }

@@ -61,6 +61,8 @@ describe('placing calls', () => {
     expect(store.callsOf('startCall')).toEqual([
       [{ kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' }, { video: true }],
     ]);
+    // Once the call has started the box is cleared for the next one.
+    await waitFor(() => expect(box).toHaveValue(''));
     await user.type(box, '+1 425 555 0100{Enter}');
     expect(store.callsOf('startCall')[1]).toEqual([{ kind: 'phone', e164: '+14255550100' }, { video: false }]);
   });

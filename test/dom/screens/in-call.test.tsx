@@ -143,6 +143,25 @@ describe('controls', () => {
     await waitFor(() => expect(screen.getByTestId('fake-local-video')).toBeInTheDocument());
   });
 
+  test('controls clicked in quick succession all happen (a slow one does not swallow the next)', async () => {
+    const store = new FakeCallingStore({ call: callView() });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const setMuted = store.actions.setMuted;
+    store.actions.setMuted = async (muted) => {
+      await gate;
+      return setMuted(muted);
+    };
+    const { user } = setup(store);
+    await user.click(screen.getByRole('button', { name: 'Mute' }));
+    await user.click(screen.getByRole('button', { name: 'Turn camera on' }));
+    expect(store.callsOf('setCameraOn')).toEqual([[true]]);
+    release();
+    await waitFor(() => expect(store.callsOf('setMuted')).toEqual([[true]]));
+  });
+
   test('hang up', async () => {
     const store = new FakeCallingStore({ call: callView() });
     const { user } = setup(store);
