@@ -5,6 +5,10 @@ import { createAppServices } from './app/services';
 import { windowBridge } from './bridge';
 import { loadCallingSdk } from './calling/load-sdk';
 
+// Evaluate the SDK chunk (preloaded by index.html) as soon as it has arrived, even on the sign-in
+// screen: by the time the user has signed in it is ready. The calling layer awaits the same import.
+void loadCallingSdk();
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 // Creating the services asks main for the session at once: when signed in, the token request and
@@ -12,6 +16,6 @@ if (!container) throw new Error('index.html has no #root element');
 const services = createAppServices(windowBridge());
 createRoot(container).render(
   <StrictMode>
-    <App services={services} prefetchSdk={loadCallingSdk} />
+    <App services={services} />
   </StrictMode>,
 );

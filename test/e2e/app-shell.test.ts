@@ -1,8 +1,8 @@
 /**
  * The production renderer bundle in Chromium: the shell paints with the real bridge (main's
- * modules in the test process) and no backend configured yet, loads nothing but the shell's
- * chunks up front (the SDK chunk is fetched after the first paint, the call screens not at all on
- * the sign-in screen), and follows the OS colour scheme.
+ * modules in the test process) and no backend configured yet; the SDK chunk is fetched from the
+ * start (preloaded, evaluated lazily) while the call screens are not fetched at all on the
+ * sign-in screen; the frame follows the OS colour scheme.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('first run: the shell and the sign-in screen, with the SDK fetched after the first paint', async () => {
+test('first run: the shell and the sign-in screen; the SDK chunk arrives, the call screens are not loaded', async () => {
   const app = await createTestAppSession({ backendUrl: null });
   const context = await browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
