@@ -6,7 +6,6 @@
 import type { AddressInfo, Socket } from 'node:net';
 import type { CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { TokenCredential } from '@azure/core-auth';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { createAcsIdentityGateway } from './acs/identity-gateway';
@@ -67,7 +66,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         : {
             kind: 'managed-identity',
             endpoint: config.acs.endpoint,
-            credential: options.credential ?? new DefaultAzureCredential(),
+            // Loaded only in this mode: @azure/identity and MSAL cost ~15 MB that access-key mode never uses.
+            credential: options.credential ?? new (await import('@azure/identity')).DefaultAzureCredential(),
           },
     tokenLifetimeMinutes: config.tokenLifetimeMinutes,
     timeoutMs: config.acsTimeoutMs,

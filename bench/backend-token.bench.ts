@@ -74,7 +74,8 @@ async function startHelper(args: string[], env: NodeJS.ProcessEnv = process.env)
 
 const HOLD_UNTIL_STDIN_ENDS = `process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
 
-function startStandIn() {
+/** The ACS stand-in in its own process (also used by backend-memory.bench.ts). */
+export function startStandIn() {
   return startHelper([
     process.execPath,
     '--import',
@@ -117,9 +118,14 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startBackend(database: Record<string, string>, standIn: Record<string, string>) {
+/** `backend/main.ts` in its own process against the stand-in; `pid` lets callers read its RSS. */
+export async function startBackend(
+  database: Record<string, string>,
+  standIn: Record<string, string>,
+  nodeArguments: string[] = ['--import', 'tsx', 'backend/main.ts'],
+) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, nodeArguments, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -143,6 +149,7 @@ async function startBackend(database: Record<string, string>, standIn: Record<st
   child.stdout?.resume();
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
