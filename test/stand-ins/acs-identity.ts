@@ -29,6 +29,7 @@ export const ACS_KNOWN_SCOPES = ['chat', 'voip', 'chat.join', 'chat.join.limited
 const ACS_RESOURCE_AUDIENCES = ['https://communication.azure.com/', 'https://communication.azure.com'];
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_BODY_BYTES = 64 * 1024;
+const MAX_REMEMBERED_REQUESTS = 10_000;
 
 export type AcsOperation =
   | 'createUser'
@@ -71,7 +72,7 @@ export interface AcsIdentityStandIn {
   readonly managedIdentity: ManagedIdentityEndpoint;
   /** Signs Entra tokens (Teams users, other managed identities) the stand-in trusts. */
   readonly entra: EntraIssuer;
-  /** Every request answered so far, oldest first. */
+  /** Every request answered so far (the last 10 000), oldest first. */
   readonly requests: readonly AcsRequestRecord[];
   /** Resolves when the next request has arrived (its body read, before latency and faults apply). */
   nextRequest(): Promise<void>;
@@ -268,7 +269,11 @@ export async function startAcsIdentityStandIn(options: AcsIdentityStandInOptions
 
   const server = createServer({ key: certificates.serverKeyPem, cert: certificates.serverCertPem }, (req, res) => {
     handle(req, res)
-      .then((record) => requests.push(record))
+      .then((record) => {
+        requests.push(record);
+        // The development run keeps one stand-in up for hours: remember the recent past only.
+        if (requests.length > MAX_REMEMBERED_REQUESTS) requests.splice(0, requests.length - MAX_REMEMBERED_REQUESTS);
+      })
       .catch(() => {
         // A stand-in bug must look like one, not like an ACS answer.
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
