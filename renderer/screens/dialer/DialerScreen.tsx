@@ -18,7 +18,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'minmax(0, 1fr)',
     alignItems: 'start',
-    '@container (min-width: 760px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)' },
+    '@container (min-width: 880px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)' },
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0, minHeight: 0 },
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
