@@ -340,6 +340,13 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       expect(reached).toContain(control);
     }
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
+    // Arrow keys move along the toolbar too (ARIA toolbar pattern).
+    await page.getByRole('button', { name: 'People', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Raise hand');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Hang up');
     await page.keyboard.press('Control+Shift+M');
     await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
     await page.close();

@@ -6,6 +6,7 @@ import {
   PopoverSurface,
   PopoverTrigger,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import {
   CallEndRegular,
@@ -96,6 +97,13 @@ export interface ControlBarProps {
 /** The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad | hang up. */
 export function ControlBar(props: ControlBarProps) {
   const styles = useStyles();
+  // A toolbar answers the arrow keys (ARIA's toolbar pattern); Tab still visits every control.
+  const arrowKeys = useArrowNavigationGroup({
+    axis: 'horizontal',
+    circular: true,
+    tabbable: true,
+    memorizeCurrent: false,
+  });
   const { call } = props;
   const live = call.status === 'connected' || call.status === 'on-hold' || call.status === 'remote-hold';
   const onHold = call.status === 'on-hold';
@@ -128,7 +136,7 @@ export function ControlBar(props: ControlBarProps) {
 
   return (
     <div className={styles.barContainer}>
-      <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel}>
+      <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel} {...arrowKeys}>
         {control({
           label: inCallStrings.participants,
           icon: <PeopleRegular />,

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { type KeyboardEvent, useState } from 'react';
 import type { DtmfTone } from '../../calling/model';
 import { inCallStrings } from '../../strings';
@@ -48,6 +48,7 @@ const useStyles = makeStyles({
 export function DtmfKeypad(props: { onTone: (tone: DtmfTone) => void }) {
   const styles = useStyles();
   const [sent, setSent] = useState('');
+  const arrowKeys = useArrowNavigationGroup({ axis: 'grid', tabbable: true, memorizeCurrent: false });
   const press = (entry: (typeof KEYS)[number]) => {
     props.onTone(entry.tone);
     setSent((previous) => `${previous}${entry.key}`.slice(-32));
@@ -64,7 +65,7 @@ export function DtmfKeypad(props: { onTone: (tone: DtmfTone) => void }) {
       <Text className={styles.readout} aria-live="polite" data-testid="dtmf-sent">
         {sent}
       </Text>
-      <div className={styles.grid}>
+      <div className={styles.grid} {...arrowKeys}>
         {KEYS.map((entry) => (
           <Button
             key={entry.key}
