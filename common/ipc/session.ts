@@ -3,6 +3,7 @@
  * bridge) and renderer (callers): the one place these shapes are declared.
  */
 import { z } from 'zod';
+import { DisplayNameSchema } from '../backend-contract';
 import { event, invoke, send } from './descriptor';
 
 /** Why a session ended, in terms the UI can turn into words. */
@@ -40,9 +41,8 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
 ]);
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
-export const SignInRequestSchema = z.object({
-  displayName: z.string().trim().min(1).max(256),
-});
+// The same display-name rule the backend enforces: declared once, in the backend contract.
+export const SignInRequestSchema = z.object({ displayName: DisplayNameSchema });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
 /** What the renderer gets on sign-in or a failure, never an exception with a stack. */
