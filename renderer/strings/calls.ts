@@ -168,6 +168,7 @@ export const inCallStrings = {
   stopSharing: 'Stop sharing',
   hold: 'Hold',
   resume: 'Resume',
+  onHoldBanner: 'You put this call on hold: the other side cannot hear you.',
   raiseHand: 'Raise hand',
   lowerHand: 'Lower hand',
   keypad: 'Keypad',

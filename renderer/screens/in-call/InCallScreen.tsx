@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
 import { recentFromEndedCall, recordRecent } from '../../history/record-call';
@@ -100,6 +100,16 @@ export function InCallScreen() {
         {call.status === 'reconnecting' ? (
           <MessageBar intent="warning">
             <MessageBarBody>{inCallStrings.status.reconnecting}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {call.status === 'on-hold' ? (
+          <MessageBar intent="info" data-testid="on-hold-banner">
+            <MessageBarBody>{inCallStrings.onHoldBanner}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void action.run(() => actions.setOnHold(false))}>
+                {inCallStrings.resume}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         ) : null}
         {call.status === 'remote-hold' ? (

@@ -368,6 +368,16 @@ describe('banners and a second call', () => {
     expect(screen.getByTestId('agent-banner')).toHaveTextContent('Cannot reach Azure Communication Services');
   });
 
+  test('on hold: a banner says so and resumes the call', async () => {
+    const store = new FakeCallingStore({ call: callView({ status: 'on-hold' }) });
+    const { user } = setup(store);
+    const banner = screen.getByTestId('on-hold-banner');
+    expect(banner).toHaveTextContent('You put this call on hold: the other side cannot hear you.');
+    await user.click(within(banner).getByRole('button', { name: 'Resume' }));
+    expect(store.callsOf('setOnHold')).toEqual([[false]]);
+    expect(screen.queryByTestId('on-hold-banner')).toBeNull();
+  });
+
   test('the other side holding the call is said in words', () => {
     setup(new FakeCallingStore({ call: callView({ status: 'remote-hold' }) }));
     expect(screen.getByText('The other side put the call on hold', { selector: '.fui-MessageBarBody' })).toBeVisible();
