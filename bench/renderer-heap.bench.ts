@@ -5,7 +5,8 @@
  * once its agent has settled (offline: Disconnected after the SDK's ~7 s wait) and its devices
  * are listed. Heap = V8's used heap after a forced garbage collection (CDP), median of ROUNDS.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestBackend } from '../test/support/backend-harness';
@@ -31,12 +32,20 @@ const median = (values: number[]) =>
     50,
   );
 
+/** A private copy of the build, so a rebuild elsewhere during the run cannot pull files away. */
+function snapshotBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'switchboard-renderer-'));
+  cpSync(RENDERER_BUILD_DIR, root, { recursive: true });
+  return root;
+}
+
 const benchmark: Benchmark = {
   name: 'renderer heap',
   async run(): Promise<BenchRow[]> {
-    const sdkChunk = readdirSync(join(RENDERER_BUILD_DIR, 'assets')).find((f) => /^sdk-.*\.js$/.test(f));
+    const root = snapshotBuild();
+    const sdkChunk = readdirSync(join(root, 'assets')).find((f) => /^sdk-.*\.js$/.test(f));
     if (!sdkChunk) throw new Error('out/renderer has no sdk-*.js chunk: run "npm run build:renderer"');
-    const server = await serveStatic(undefined, {
+    const server = await serveStatic(root, {
       '/bench/sdk-client.html': {
         type: 'text/html',
         // The chunk's export names are the bundler's; find the calling layer's SDK object by shape.
@@ -138,6 +147,7 @@ const benchmark: Benchmark = {
       await app.dispose();
       await backend.close();
       await server.close();
+      rmSync(root, { recursive: true, force: true });
     }
   },
 };

@@ -10,7 +10,8 @@
  *    a page that only asks the bridge for a token (a relaunched broker, refresh included).
  * Each figure is the median of ROUNDS rounds after one warm-up; pages alternate within a round.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -81,8 +82,8 @@ async function bareReactPage(): Promise<{ html: string; js: string }> {
  * The scripts index.html runs at start: its entry and modulepreloads, except the SDK chunk, which
  * is only preloaded (downloaded in parallel, evaluated when the calling layer imports it).
  */
-function initialScripts(): string[] {
-  const html = readFileSync(join(RENDERER_BUILD_DIR, 'index.html'), 'utf8');
+function initialScripts(root: string): string[] {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
   return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)]
     .map((m) => m[1] as string)
     .filter((file) => !/\/sdk-[^/]+\.js$/.test(file));
@@ -100,19 +101,24 @@ async function relaunch(userDataDir: string, store: MemorySecretStore, backend: 
   return new AppSession({ config, store });
 }
 
+/** A private copy of the build, so a rebuild elsewhere during the run cannot pull files away. */
+function snapshotBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'switchboard-renderer-'));
+  cpSync(RENDERER_BUILD_DIR, root, { recursive: true });
+  return root;
+}
+
 const benchmark: Benchmark = {
   name: 'renderer start-up',
   async run(): Promise<BenchRow[]> {
-    const sdkChunk = readdirSync(join(RENDERER_BUILD_DIR, 'assets')).find((f) => /^sdk-.*\.js$/.test(f));
+    const root = snapshotBuild();
+    const sdkChunk = readdirSync(join(root, 'assets')).find((f) => /^sdk-.*\.js$/.test(f));
     if (!sdkChunk) throw new Error('out/renderer has no sdk-*.js chunk: run "npm run build:renderer"');
     const bare = await bareReactPage();
-    const initialKb = initialScripts().reduce(
-      (sum, file) => sum + gzKb(readFileSync(join(RENDERER_BUILD_DIR, file))),
-      0,
-    );
+    const initialKb = initialScripts(root).reduce((sum, file) => sum + gzKb(readFileSync(join(root, file))), 0);
     const bareKb = gzKb(bare.js);
 
-    const server: StaticServer = await serveStatic(undefined, {
+    const server: StaticServer = await serveStatic(root, {
       '/bench/bare-react.html': { type: 'text/html', body: bare.html },
       '/bench/bare-react.js': { type: 'text/javascript', body: bare.js },
       '/bench/sdk-only.html': {
@@ -249,6 +255,7 @@ const benchmark: Benchmark = {
       await first.dispose();
       await backend.close();
       await server.close();
+      rmSync(root, { recursive: true, force: true });
     }
   },
 };

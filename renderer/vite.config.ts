@@ -8,9 +8,8 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
  * Two chunks are imported lazily so that they never delay the shell's first paint, yet are needed
  * right after it: the Fluent half of the frame (renderer/app/FluentScreens.tsx) and the calling
  * SDK (renderer/calling/sdk.ts, 6.9 MB). A modulepreload hint starts their download with the page
- * instead of after the entry script has run; it fetches without evaluating. Measured (bench/
- * renderer-startup): hinting the SDK here rather than importing it from main.tsx brings
- * "token and SDK in hand" from 1.24× to 1.06× of the SDK alone; the shell is unaffected.
+ * instead of after the entry script has run; it fetches without evaluating (bench/renderer-startup
+ * measures both the shell and "token and SDK in hand" with it).
  */
 const PRELOADED_LAZY_CHUNKS = ['FluentScreens', 'sdk'];
 
