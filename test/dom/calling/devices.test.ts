@@ -139,3 +139,42 @@ test('the microphone meter reads the selected microphone and stops its tracks wh
   stop();
   expect(stopped).toEqual(['track', 'context']);
 });
+
+test('the test sound plays on the selected speaker and releases its audio context', async () => {
+  const calls: string[] = [];
+  const oscillators: Array<{ onended: (() => void) | null }> = [];
+  const context = {
+    currentTime: 0,
+    destination: {},
+    setSinkId: async (id: string) => void calls.push(`sink:${id}`),
+    createGain: () => ({ connect: () => undefined, gain: { setValueAtTime: () => undefined } }),
+    createOscillator: () => {
+      const oscillator = {
+        frequency: { value: 0 },
+        onended: null as (() => void) | null,
+        connect: () => undefined,
+        start: () => void calls.push(`start:${oscillator.frequency.value}`),
+        stop: () => undefined,
+      };
+      oscillators.push(oscillator);
+      return oscillator;
+    },
+    close: async () => void calls.push('close'),
+  };
+  const media = {
+    getUserMedia: async () => {
+      throw new Error('unused');
+    },
+    createAudioContext: () => context as unknown as AudioContext,
+    requestFrame: () => 0,
+    cancelFrame: () => undefined,
+  };
+  const h = createHarness({ media });
+  await signInAndSettle(h);
+  await h.store.actions.selectSpeaker('speaker:headset');
+  const played = h.store.actions.playTestSound();
+  await vi.waitFor(() => expect(oscillators).toHaveLength(3));
+  oscillators.at(-1)?.onended?.();
+  await played;
+  expect(calls).toEqual(['sink:headset', 'start:660', 'start:880', 'start:0', 'close']);
+});
