@@ -87,33 +87,41 @@ export class AgentLifecycle {
 
   private async start(identity: AgentIdentity, signal: AbortSignal): Promise<void> {
     const { events, bridge } = this.deps;
+    // In parallel: the 1.7 MB SDK chunk and the token main already holds (or is refreshing).
+    const loading = this.deps.loadSdk();
     let sdk: CallingSdk;
     let firstToken: string;
     try {
-      // In parallel: the 1.7 MB SDK chunk and the token main already holds (or is refreshing).
-      const [loaded, token] = await Promise.all([this.deps.loadSdk(), bridge.getToken(signal)]);
+      const [loaded, token] = await Promise.all([loading, bridge.getToken(signal)]);
       sdk = loaded;
       firstToken = token.token;
     } catch (error) {
       if (signal.aborted) return;
-      events.status('failed', agentStrings.tokenFailed(errorMessage(error)));
+      const sdkFailed = await loading.then(
+        () => false,
+        () => true,
+      );
+      const detail = errorMessage(error);
+      events.status('failed', sdkFailed ? agentStrings.sdkFailed(detail) : agentStrings.tokenFailed(detail));
       return;
     }
     if (signal.aborted) return;
-    if (!this.client) {
-      this.sdk = sdk;
-      this.client = sdk.createCallClient();
-      events.clientReady(sdk, this.client);
-    }
+    // Token in hand and SDK loaded: from here on it is the agent's own start-up.
+    events.status('connecting', null);
+    const firstClient = !this.client;
+    this.sdk = sdk;
+    this.client ??= sdk.createCallClient();
     const credential = sdk.createCredential({
       tokenRefresher: async (abortSignal) => (await bridge.getToken(abortSignal as AbortSignalLike | undefined)).token,
       token: firstToken,
       refreshProactively: true,
     });
-    events.status('connecting', null);
+    const creating = this.client.createCallAgent(credential, { displayName: identity.displayName });
+    // The device manager (≈ 7 s offline before it answers) starts beside the agent, not before it.
+    if (firstClient) events.clientReady(sdk, this.client);
     let agent: SdkCallAgent;
     try {
-      agent = await this.client.createCallAgent(credential, { displayName: identity.displayName });
+      agent = await creating;
     } catch (error) {
       credential.dispose();
       if (!signal.aborted) events.status('failed', agentStrings.failed(errorMessage(error)));

@@ -35,6 +35,7 @@ export const agentStrings = {
   invalidToken: 'Azure Communication Services did not accept your sign-in. Sign out and sign in again.',
   failed: (detail: string) => `Calling could not start: ${detail}`,
   tokenFailed: (detail: string) => `Could not get a calling token from your backend: ${detail}`,
+  sdkFailed: (detail: string) => `The calling component could not be loaded: ${detail}`,
 } as const;
 
 export const signInStrings = {

@@ -116,3 +116,40 @@ test('the same session reported twice does not rebuild the agent', async () => {
   await h.store.settled();
   expect(h.sdk.clients[0]?.agents).toHaveLength(1);
 });
+
+test('a token refused by main, or an SDK chunk that fails to load, ends in "failed" with words that say which', async () => {
+  const { createCallingStore } = await import('../../../renderer/calling/calling-store');
+  const { TokenRequestError } = await import('../../../renderer/bridge');
+  const storage = { getItem: () => null, setItem: () => undefined };
+  const config = {} as never;
+  const refused = createCallingStore({
+    loadSdk: async () => new FakeCallingSdk(ME),
+    bridge: {
+      getToken: async () => {
+        throw new TokenRequestError('session-ended', 'Your session ended.');
+      },
+      config,
+    },
+    storage,
+  });
+  refused.setSession(signedIn());
+  await refused.settled();
+  expect(refused.getState()).toMatchObject({
+    agent: 'failed',
+    agentMessage: agentStrings.tokenFailed('Your session ended.'),
+  });
+
+  const broken = createCallingStore({
+    loadSdk: async () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    },
+    bridge: { getToken: async () => ({ token: 't', expiresOn: '2030-01-01T00:00:00Z' }), config },
+    storage,
+  });
+  broken.setSession(signedIn());
+  await broken.settled();
+  expect(broken.getState()).toMatchObject({
+    agent: 'failed',
+    agentMessage: agentStrings.sdkFailed('Failed to fetch dynamically imported module'),
+  });
+});
