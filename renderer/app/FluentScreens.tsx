@@ -3,9 +3,18 @@
  * banners and the screens. Kept out of the initial bundle so that the shell paints and becomes
  * interactive as fast as a bare React page; its chunk is preloaded by index.html.
  */
-import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { Suspense } from 'react';
 import type { SessionState } from '../../common/ipc';
+import { DesktopIntegration } from '../desktop/DesktopIntegration';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { appStrings } from '../strings';
 import { Banners } from './Banners';
@@ -22,6 +31,8 @@ const useStyles = makeStyles({
   },
   banners: { paddingInline: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalS },
   main: { overflow: 'auto', padding: tokens.spacingHorizontalL, minHeight: 0 },
+  // The call stage runs edge to edge, like the calling apps people know.
+  callStage: { padding: 0, overflow: 'hidden' },
   home: {
     display: 'grid',
     gap: tokens.spacingHorizontalL,
@@ -81,8 +92,13 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
       <div className={styles.provider}>
         <div className={styles.banners}>
           <Banners session={session} showAgentBanner={route === 'settings' || route === 'incoming'} />
+          {/* Inside the provider so its dialogs and banners are themed; renders nothing in a plain browser. */}
+          <DesktopIntegration />
         </div>
-        <main className={styles.main} aria-label={appStrings.appName}>
+        <main
+          className={mergeClasses(styles.main, (route === 'in-call' || route === 'incoming') && styles.callStage)}
+          aria-label={appStrings.appName}
+        >
           <Suspense
             fallback={
               <div className={styles.centered}>

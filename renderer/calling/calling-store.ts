@@ -8,6 +8,7 @@ import type { RendererBridge } from '../bridge';
 import { callActionStrings, callTitleStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import { CallTracker } from './call-tracker';
+import { callbackTargetFromRawId } from './callback-target';
 import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
 import type { CallingActions, CallingState, CallingStore, CallTarget, CallView, IncomingCallView } from './model';
@@ -282,7 +283,14 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const call = await incomingCall.accept(options);
       incoming.delete(incomingId);
       publishIncoming();
-      track(call, 'incoming', view?.callerDisplayName ?? '', null, localVideo);
+      // The caller becomes the call's target, so recents can call them back.
+      track(
+        call,
+        'incoming',
+        view?.callerDisplayName ?? '',
+        view ? callbackTargetFromRawId(view.callerId) : null,
+        localVideo,
+      );
     },
     async reject(incomingId) {
       const incomingCall = incoming.get(incomingId);

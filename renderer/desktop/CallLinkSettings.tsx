@@ -2,7 +2,7 @@
  * The opt-in for tel: and callto: links, for the settings screen. Main registers or unregisters
  * Switchboard as the OS handler when a switch changes.
  */
-import { Field, makeStyles, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
+import { Card, Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CallLinkSettings as Settings } from '../../common/ipc/desktop';
 import { type DesktopBridge, desktopBridgeFromWindow } from './desktop-bridge';
@@ -10,7 +10,8 @@ import { callLinkSettingsStrings } from './desktop-strings';
 
 const useStyles = makeStyles({ section: { display: 'grid', gap: tokens.spacingVerticalS } });
 
-export function CallLinkSettings({ bridge }: { bridge?: DesktopBridge | null }) {
+/** `className` lets the settings screen give it the same card look as its other sections. */
+export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge | null; className?: string }) {
   const styles = useStyles();
   const desktop = bridge === undefined ? desktopBridgeFromWindow() : bridge;
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -31,8 +32,8 @@ export function CallLinkSettings({ bridge }: { bridge?: DesktopBridge | null }) 
     );
   };
   return (
-    <section className={styles.section} aria-label={callLinkSettingsStrings.title}>
-      <Subtitle2 as="h2">{callLinkSettingsStrings.title}</Subtitle2>
+    <Card className={mergeClasses(styles.section, className)} role="region" aria-label={callLinkSettingsStrings.title}>
+      <Title3 as="h3">{callLinkSettingsStrings.title}</Title3>
       <Text>{callLinkSettingsStrings.intro}</Text>
       <Field validationMessage={error ? callLinkSettingsStrings.saveFailed : undefined}>
         <Switch
@@ -46,6 +47,6 @@ export function CallLinkSettings({ bridge }: { bridge?: DesktopBridge | null }) 
           onChange={(_event, data) => change('callto', data.checked)}
         />
       </Field>
-    </section>
+    </Card>
   );
 }

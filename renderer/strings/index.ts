@@ -3,5 +3,6 @@
  * Components import from 'renderer/strings' only.
  */
 
+export * from '../desktop/desktop-strings';
 export * from './calls';
 export * from './session';

@@ -20,6 +20,7 @@ import { SignOutRegular } from '@fluentui/react-icons';
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
 import { useBridge, useSession } from '../../app/contexts';
+import { CallLinkSettings } from '../../desktop/CallLinkSettings';
 import { settingsStrings } from '../../strings';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { useAppConfig } from '../sign-in/use-app-config';
@@ -209,6 +210,8 @@ export function SettingsScreen() {
           <NoticeBar notice={callerIdNotice} testId="caller-id-notice" />
         </form>
       </Card>
+      {/* tel: and callto: opt-in; only in the desktop app, where main can register the handler. */}
+      <CallLinkSettings className={styles.card} />
     </div>
   );
 }

@@ -129,7 +129,19 @@ test('incoming call: ringing, accepted with video, then in the call', async () =
     title: 'Carol',
     status: 'connected',
     isCameraOn: true,
+    // The caller is the target: recents can call Carol back.
+    target: { kind: 'acs-user', communicationUserId: '8:acs:carol' },
   });
+});
+
+test.each([
+  ['4:+14255550100', { kind: 'phone', e164: '+14255550100' }],
+  ['8:orgid:4f1c2a', null],
+])('an accepted call from %s has the call-back target %j', async (rawId, target) => {
+  const h = await connectedHarness();
+  const ringing = h.sdk.agent.remoteRing(rawId, 'Caller');
+  await h.store.actions.accept(ringing.id, { video: false });
+  expect(h.store.getState().call?.target).toEqual(target);
 });
 
 test('incoming call: rejected, and one the caller abandons disappears', async () => {
