@@ -28,6 +28,7 @@ import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
+import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
@@ -69,13 +70,6 @@ const useStyles = makeStyles({
   hangUp: {
     minWidth: '96px',
     '@container (max-width: 860px)': { minWidth: '64px' },
-    backgroundColor: tokens.colorPaletteRedBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': {
-      backgroundColor: tokens.colorPaletteRedForeground1,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
   },
   popover: { padding: tokens.spacingHorizontalL },
   devices: { width: '300px' },
@@ -97,6 +91,7 @@ export interface ControlBarProps {
 /** The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad | hang up. */
 export function ControlBar(props: ControlBarProps) {
   const styles = useStyles();
+  const buttons = useCallButtonStyles();
   // A toolbar answers the arrow keys (ARIA's toolbar pattern); Tab still visits every control.
   const arrowKeys = useArrowNavigationGroup({
     axis: 'horizontal',
@@ -204,7 +199,7 @@ export function ControlBar(props: ControlBarProps) {
         <span className={styles.separator} aria-hidden />
         <ControlTooltip label={inCallStrings.hangUp} shortcut="hangUp">
           <Button
-            className={mergeClasses(styles.control, styles.hangUp)}
+            className={mergeClasses(styles.control, styles.hangUp, buttons.danger)}
             icon={<CallEndRegular />}
             aria-label={inCallStrings.hangUp}
             aria-keyshortcuts={ariaShortcut('hangUp')}

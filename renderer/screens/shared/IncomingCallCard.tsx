@@ -5,6 +5,7 @@ import { CallingStoreContext, type IncomingCallView, useCallingActions } from '.
 import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
 import { incomingStrings } from '../../strings';
 import { ControlTooltip } from './ControlTooltip';
+import { useCallButtonStyles } from './call-button-styles';
 import { ariaShortcut, useCallShortcuts } from './shortcuts';
 import { useAction } from './use-action';
 
@@ -58,24 +59,6 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalM,
   },
   actionsCompact: { marginTop: 0 },
-  accept: {
-    backgroundColor: tokens.colorPaletteGreenBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteGreenForeground1, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': {
-      backgroundColor: tokens.colorPaletteGreenForeground1,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-  },
-  reject: {
-    backgroundColor: tokens.colorPaletteRedBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': {
-      backgroundColor: tokens.colorPaletteRedForeground1,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-  },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -86,6 +69,7 @@ const useStyles = makeStyles({
  */
 export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall: boolean; compact?: boolean }) {
   const styles = useStyles();
+  const buttons = useCallButtonStyles();
   const actions = useCallingActions();
   const answer = useAction();
   const { incoming, duringCall } = props;
@@ -156,7 +140,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
       <div className={mergeClasses(styles.actions, props.compact && styles.actionsCompact)}>
         <ControlTooltip label={videoLabel}>
           <Button
-            className={styles.accept}
+            className={buttons.accept}
             size="large"
             shape="circular"
             icon={<VideoRegular />}
@@ -173,7 +157,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
         </ControlTooltip>
         <ControlTooltip label={acceptLabel} shortcut="accept">
           <Button
-            className={styles.accept}
+            className={buttons.accept}
             size="large"
             shape="circular"
             icon={<CallRegular />}
@@ -188,7 +172,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
         </ControlTooltip>
         <ControlTooltip label={incomingStrings.reject} shortcut="decline">
           <Button
-            className={styles.reject}
+            className={buttons.danger}
             size="large"
             shape="circular"
             icon={<CallDismissRegular />}
