@@ -50,6 +50,21 @@ export type PendingCallLink = z.infer<typeof PendingCallLinkSchema>;
 export const CallLinkSettingsSchema = z.object({ tel: z.boolean(), callto: z.boolean() }).strict();
 export type CallLinkSettings = z.infer<typeof CallLinkSettingsSchema>;
 
+/** Closing the window hides it to the tray (Windows, Linux) so calls keep ringing; on unless the user turns it off. */
+export const DEFAULT_KEEP_RUNNING_IN_TRAY = true;
+
+/** The desktop settings the user changes in Settings: the link opt-in and keeping Switchboard running in the tray. */
+export const DesktopSettingsSchema = CallLinkSettingsSchema.extend({ keepRunningInTray: z.boolean() }).strict();
+export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
+
+/**
+ * Main's answer: the same, with `keepRunningInTray` defaulting on when a handler leaves it out (a
+ * main that keeps only call links, such as a test harness, still answers in the contract's terms).
+ */
+const DesktopSettingsReplySchema = CallLinkSettingsSchema.extend({
+  keepRunningInTray: z.boolean().default(DEFAULT_KEEP_RUNNING_IN_TRAY),
+}).strict();
+
 export const ScreenShareSourceSchema = z.object({
   id: z.string().min(1).max(256),
   name: z.string().max(512),
@@ -127,11 +142,15 @@ export const desktopIpc = {
   takeCallLinks: invoke('switchboard:desktop:take-call-links', null, z.array(PendingCallLinkSchema).max(8)),
   /** Main has queued a new link: the renderer takes it with `takeCallLinks`. */
   onCallLinksPending: event('switchboard:desktop:call-links-pending', z.object({ count: z.number().int() })),
-  getCallLinkSettings: invoke('switchboard:desktop:call-link-settings', null, CallLinkSettingsSchema),
+  /**
+   * The desktop settings (call links and the tray). The names say "call link" because that is all
+   * they held at first; the renderer always sends the whole object.
+   */
+  getCallLinkSettings: invoke('switchboard:desktop:call-link-settings', null, DesktopSettingsReplySchema),
   setCallLinkSettings: invoke(
     'switchboard:desktop:set-call-link-settings',
-    CallLinkSettingsSchema,
-    CallLinkSettingsSchema,
+    DesktopSettingsSchema,
+    DesktopSettingsReplySchema,
   ),
   /** getDisplayMedia asked for a source: the renderer shows its picker and answers with `chooseScreenShareSource`. */
   onScreenSharePick: event('switchboard:desktop:screen-share-pick', ScreenSharePickRequestSchema),

@@ -1,52 +1,69 @@
 /**
- * The opt-in for tel: and callto: links, for the settings screen. Main registers or unregisters
- * Switchboard as the OS handler when a switch changes.
+ * The desktop settings on the settings screen: the opt-in for tel: and callto: links (main
+ * registers or unregisters Switchboard as the OS handler when a switch changes) and whether
+ * closing the window keeps Switchboard running in the tray. Two cards, one settings object in
+ * main; every change sends the whole object.
  */
 import { Card, Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { CallLinkSettings as Settings } from '../../common/ipc/desktop';
+import type { DesktopSettings } from '../../common/ipc/desktop';
 import { type DesktopBridge, desktopBridgeFromWindow } from './desktop-bridge';
-import { callLinkSettingsStrings } from './desktop-strings';
+import { callLinkSettingsStrings, traySettingsStrings } from './desktop-strings';
 
 const useStyles = makeStyles({ section: { display: 'grid', gap: tokens.spacingVerticalS } });
 
-/** `className` lets the settings screen give it the same card look as its other sections. */
+/** `className` lets the settings screen give each card the same look as its other sections. */
 export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge | null; className?: string }) {
   const styles = useStyles();
   const desktop = bridge === undefined ? desktopBridgeFromWindow() : bridge;
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState(false);
+  const [settings, setSettings] = useState<DesktopSettings | null>(null);
+  const [failed, setFailed] = useState<keyof DesktopSettings | 'load' | null>(null);
 
   useEffect(() => {
-    desktop?.getCallLinkSettings().then(setSettings, () => setError(true));
+    desktop?.getCallLinkSettings().then(setSettings, () => setFailed('load'));
   }, [desktop]);
 
   if (!desktop || !settings) return null;
-  const change = (key: keyof Settings, on: boolean) => {
+  const change = (key: keyof DesktopSettings, on: boolean) => {
     desktop.setCallLinkSettings({ ...settings, [key]: on }).then(
       (saved) => {
         setSettings(saved);
-        setError(false);
+        setFailed(null);
       },
-      () => setError(true),
+      () => setFailed(key),
     );
   };
+  const linkFailed = failed === 'tel' || failed === 'callto';
+  const cardClass = mergeClasses(styles.section, className);
   return (
-    <Card className={mergeClasses(styles.section, className)} role="region" aria-label={callLinkSettingsStrings.title}>
-      <Title3 as="h3">{callLinkSettingsStrings.title}</Title3>
-      <Text>{callLinkSettingsStrings.intro}</Text>
-      <Field validationMessage={error ? callLinkSettingsStrings.saveFailed : undefined}>
-        <Switch
-          label={callLinkSettingsStrings.tel}
-          checked={settings.tel}
-          onChange={(_event, data) => change('tel', data.checked)}
-        />
-        <Switch
-          label={callLinkSettingsStrings.callto}
-          checked={settings.callto}
-          onChange={(_event, data) => change('callto', data.checked)}
-        />
-      </Field>
-    </Card>
+    <>
+      <Card className={cardClass} role="region" aria-label={callLinkSettingsStrings.title}>
+        <Title3 as="h3">{callLinkSettingsStrings.title}</Title3>
+        <Text>{callLinkSettingsStrings.intro}</Text>
+        <Field validationMessage={linkFailed ? callLinkSettingsStrings.saveFailed : undefined}>
+          <Switch
+            label={callLinkSettingsStrings.tel}
+            checked={settings.tel}
+            onChange={(_event, data) => change('tel', data.checked)}
+          />
+          <Switch
+            label={callLinkSettingsStrings.callto}
+            checked={settings.callto}
+            onChange={(_event, data) => change('callto', data.checked)}
+          />
+        </Field>
+      </Card>
+      <Card className={cardClass} role="region" aria-label={traySettingsStrings.title}>
+        <Title3 as="h3">{traySettingsStrings.title}</Title3>
+        <Text>{traySettingsStrings.intro}</Text>
+        <Field validationMessage={failed === 'keepRunningInTray' ? callLinkSettingsStrings.saveFailed : undefined}>
+          <Switch
+            label={traySettingsStrings.keepRunning}
+            checked={settings.keepRunningInTray}
+            onChange={(_event, data) => change('keepRunningInTray', data.checked)}
+          />
+        </Field>
+      </Card>
+    </>
   );
 }

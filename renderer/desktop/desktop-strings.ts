@@ -63,3 +63,10 @@ export const callLinkSettingsStrings = {
   callto: 'Open callto: links in Switchboard',
   saveFailed: 'The setting could not be saved. Try again.',
 } as const;
+
+export const traySettingsStrings = {
+  title: 'When the window is closed',
+  intro:
+    'Switchboard can keep running in the tray after you close its window, so incoming calls still ring. Quit it from the tray menu. On macOS it always stays in the Dock.',
+  keepRunning: 'Keep running in the tray when the window is closed',
+} as const;

@@ -13,6 +13,7 @@ import {
   type BrowserWindow,
   desktopCapturer,
   dialog,
+  autoUpdater as electronAutoUpdater,
   Menu,
   type MenuItemConstructorOptions,
   Notification,
@@ -25,31 +26,22 @@ import {
 import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import type { DescriptorTable } from '../../../common/ipc';
-import {
-  type CallLinkSettings,
-  CallLinkSettingsSchema,
-  type DesktopCallState,
-  desktopIpc,
-} from '../../../common/ipc/desktop';
+import { type DesktopCallState, desktopIpc } from '../../../common/ipc/desktop';
 import type { HandlersFor, RegisteredTable } from '../ipc/register';
 import { appMenuTemplate } from './app-menu';
 import { findCallLinkArgument } from './call-link';
 import { CallLinkInbox } from './call-link-inbox';
+import { DESKTOP_SETTINGS_FILE_NAME, DesktopSettingsStore, userFacingSettings } from './desktop-settings';
 import { planIncomingCallAlert } from './incoming-call-alert';
-import {
-  applyLinkSchemeRegistration,
-  DEFAULT_CALL_LINK_SETTINGS,
-  DESKTOP_SETTINGS_FILE_NAME,
-  linkOptionsFrom,
-  writeCallLinkSettings,
-} from './link-schemes';
+import { applyLinkSchemeRegistration, linkOptionsFrom } from './link-schemes';
 import { configureLogger, type LoggerLike, logDirectory } from './logging';
 import { ensureMediaAccess, osAllowsMedia, privacySettingsUrl, screenRecordingAccess } from './media-access';
 import { CallPowerSaveGuard } from './power-save';
 import { confirmationFor, type DisruptiveAction, decideQuit } from './quit-guard';
 import { ScreenShareBroker } from './screen-share';
-import { trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
+import { isSignedIn, trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
 import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike, updateFeedConfigured } from './update-policy';
+import { decideWindowClose, trayNoticeChannel, trayNoticeText } from './window-close';
 
 export { log as desktopLog };
 
@@ -62,8 +54,8 @@ const HANG_UP_WAIT_MS = 3_000;
 /** What `prepareDesktopIntegration` set up before the app was ready; `installDesktopIntegration` takes it over. */
 export interface DesktopEarlyState {
   readonly inbox: CallLinkInbox;
-  readonly settingsPath: string;
-  readonly settings: { current: CallLinkSettings };
+  /** userData/desktop-settings.json: link opt-in, keep running in the tray. */
+  readonly settings: DesktopSettingsStore;
   /** Set by install: brings our window to the front (links arriving before that just queue). */
   focusWindow: () => void;
 }
@@ -85,10 +77,9 @@ export function prepareDesktopIntegration(): DesktopEarlyState | null {
   const userData = app.getPath('userData');
   configureLogger(log as unknown as LoggerLike, { userDataPath: userData, verboseConsole: !app.isPackaged });
 
-  const settingsPath = join(userData, DESKTOP_SETTINGS_FILE_NAME);
-  const settings = { current: readSettingsSync(settingsPath) };
-  const inbox = new CallLinkInbox({ linkOptions: () => linkOptionsFrom(settings.current) });
-  const early: DesktopEarlyState = { inbox, settingsPath, settings, focusWindow: () => {} };
+  const settings = DesktopSettingsStore.openSync(join(userData, DESKTOP_SETTINGS_FILE_NAME));
+  const inbox = new CallLinkInbox({ linkOptions: () => linkOptionsFrom(settings.current.callLinks) });
+  const early: DesktopEarlyState = { inbox, settings, focusWindow: () => {} };
 
   const receive = (raw: string | null, origin: string) => {
     if (raw === null) return;
@@ -97,7 +88,7 @@ export function prepareDesktopIntegration(): DesktopEarlyState | null {
     if (outcome.accepted) log.info(`call link received (${origin}, ${outcome.link.source})`);
     else log.warn(`call link refused (${origin}): ${outcome.reason}`);
   };
-  const argvLink = (argv: readonly string[]) => findCallLinkArgument(argv, linkOptionsFrom(settings.current));
+  const argvLink = (argv: readonly string[]) => findCallLinkArgument(argv, linkOptionsFrom(settings.current.callLinks));
 
   receive(argvLink(process.argv.slice(1)), 'command line');
   app.on('second-instance', (_event, argv) => {
@@ -110,18 +101,9 @@ export function prepareDesktopIntegration(): DesktopEarlyState | null {
     early.focusWindow();
   });
 
-  const registration = applyLinkSchemeRegistration(app, settings.current, { isPackaged: app.isPackaged });
+  const registration = applyLinkSchemeRegistration(app, settings.current.callLinks, { isPackaged: app.isPackaged });
   if (registration.failed.length > 0) log.warn(`could not register link schemes: ${registration.failed.join(', ')}`);
   return early;
-}
-
-function readSettingsSync(path: string): CallLinkSettings {
-  try {
-    const parsed = CallLinkSettingsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')).callLinks);
-    return parsed.success ? parsed.data : DEFAULT_CALL_LINK_SETTINGS;
-  } catch {
-    return DEFAULT_CALL_LINK_SETTINGS;
-  }
 }
 
 /** What desktop integration needs from main.ts. */
@@ -157,6 +139,8 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   let callEnded: (() => void) | null = null;
   /** A second Quit while the question is open must not stack a second dialog. */
   let asking = false;
+  /** A real quit is under way: the window closes instead of hiding to the tray. */
+  let quitting = false;
   const isCallActive = () => callState?.callActive ?? false;
 
   const focusWindow = () => {
@@ -201,12 +185,11 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   const ipc = context.registerIpc(desktopIpc, {
     reportCallState: (state) => applyCallState(state),
     takeCallLinks: () => early.inbox.take(),
-    getCallLinkSettings: () => early.settings.current,
-    setCallLinkSettings: async (next) => {
-      await writeCallLinkSettings(early.settingsPath, next);
-      early.settings.current = next;
-      applyLinkSchemeRegistration(app, next, { isPackaged: app.isPackaged });
-      return next;
+    getCallLinkSettings: () => userFacingSettings(early.settings.current),
+    setCallLinkSettings: async ({ keepRunningInTray, ...callLinks }) => {
+      const saved = await early.settings.update({ callLinks, keepRunningInTray });
+      applyLinkSchemeRegistration(app, saved.callLinks, { isPackaged: app.isPackaged });
+      return userFacingSettings(saved);
     },
     chooseScreenShareSource: ({ requestId, sourceId }) => broker.choose(requestId, sourceId),
     ensureMediaAccess: (request) => ensureMediaAccess(request, mediaDeps),
@@ -343,16 +326,39 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   }
 
   app.on('before-quit', (event) => {
-    if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') return;
+    if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') {
+      quitting = true;
+      return;
+    }
     event.preventDefault();
     void confirmThen('quit', () => app.quit());
   });
+  // An update's quitAndInstall closes the windows before (macOS: instead of) before-quit.
+  electronAutoUpdater.on('before-quit-for-update', () => {
+    quitting = true;
+  });
+  // macOS: the dock icon brings a hidden window back.
+  app.on('activate', focusWindow);
 
   const watchWindow = (window: BrowserWindow) => {
     window.on('close', (event) => {
-      if (decideQuit({ callActive: isCallActive(), confirmed: disruptionConfirmed }) === 'proceed') return;
+      const decision = decideWindowClose({
+        platform,
+        quitting,
+        keepRunningInTray: early.settings.current.keepRunningInTray,
+        signedIn: isSignedIn(callState),
+        trayAvailable: tray !== null && !tray.isDestroyed(),
+        callActive: isCallActive(),
+        disruptionConfirmed,
+      });
+      if (decision === 'close') return;
       event.preventDefault();
-      void confirmThen('close-window', () => window.close());
+      if (decision === 'hide') hideWindow(window);
+      else void confirmThen('close-window', () => window.close());
+    });
+    // Windows logging off or shutting down: let the window close rather than hide.
+    window.on('session-end', () => {
+      quitting = true;
     });
     // A reloaded or crashed renderer has no call any more: forget what it reported.
     const forget = () => {
@@ -362,6 +368,39 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
     window.webContents.on('render-process-gone', forget);
     window.webContents.on('did-start-loading', forget);
   };
+  function hideWindow(window: BrowserWindow): void {
+    // A full-screen window hidden on macOS leaves an empty black space: leave full screen first.
+    if (window.isFullScreen()) {
+      window.once('leave-full-screen', () => window.hide());
+      window.setFullScreen(false);
+    } else {
+      window.hide();
+    }
+    tellOnceAboutTray();
+  }
+
+  function tellOnceAboutTray(): void {
+    const channel = trayNoticeChannel({
+      platform,
+      noticeShown: early.settings.current.trayNoticeShown,
+      notificationsSupported: Notification.isSupported(),
+      trayAvailable: tray !== null && !tray.isDestroyed(),
+    });
+    if (!channel) return;
+    const { title, body } = trayNoticeText(app.getName());
+    if (channel === 'notification') {
+      const notice = new Notification({ title, body });
+      notice.on('click', focusWindow);
+      notice.show();
+    } else {
+      tray?.displayBalloon({ title, content: body, iconType: 'info' });
+    }
+    early.settings.update({ trayNoticeShown: true }).catch((error: Error) => {
+      // Worst case the notice shows once more after a restart.
+      log.warn(`could not save that the tray notice was shown: ${error.message}`);
+    });
+  }
+
   const existing = context.getMainWindow();
   if (existing) watchWindow(existing);
   app.on('browser-window-created', (_event, window) => watchWindow(window));

@@ -1,16 +1,11 @@
 /**
- * Which link schemes Switchboard is the OS handler for, and the user's opt-in for `tel:` and
- * `callto:` (stored in userData, written atomically). `switchboard:` is always registered in a
+ * Which link schemes Switchboard is the OS handler for, given the user's opt-in for `tel:` and
+ * `callto:` (stored by desktop-settings.ts). `switchboard:` is always registered in a
  * packaged build; the installers also declare it (electron-builder.yml `protocols`), the runtime
  * registration covers Windows per-user installs and repairs a handler another app took over.
  */
-import * as nodeFs from 'node:fs/promises';
-import { type CallLinkSettings, CallLinkSettingsSchema } from '../../../common/ipc/desktop';
-import { writeFileAtomic } from '../history/atomic-write';
+import type { CallLinkSettings } from '../../../common/ipc/desktop';
 import { CALL_LINK_SCHEME, type CallLinkOptions, type OptionalCallLinkScheme } from './call-link';
-
-export const DESKTOP_SETTINGS_FILE_NAME = 'desktop-settings.json';
-export const DEFAULT_CALL_LINK_SETTINGS: CallLinkSettings = { tel: false, callto: false };
 
 /** The part of Electron's `app` that registers protocol handlers. */
 export interface ProtocolClientApp {
@@ -58,24 +53,4 @@ export function applyLinkSchemeRegistration(
     }
   }
   return { registered, failed };
-}
-
-export type SettingsFs = Pick<typeof nodeFs, 'readFile' | 'open' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
-
-/** The opt-in, read from userData; anything unreadable means "not opted in" (the safe default). */
-export async function readCallLinkSettings(filePath: string, fs: SettingsFs = nodeFs): Promise<CallLinkSettings> {
-  try {
-    const parsed = CallLinkSettingsSchema.safeParse(JSON.parse(await fs.readFile(filePath, 'utf8')).callLinks);
-    return parsed.success ? parsed.data : DEFAULT_CALL_LINK_SETTINGS;
-  } catch {
-    return DEFAULT_CALL_LINK_SETTINGS;
-  }
-}
-
-export async function writeCallLinkSettings(
-  filePath: string,
-  settings: CallLinkSettings,
-  fs: SettingsFs = nodeFs,
-): Promise<void> {
-  await writeFileAtomic(filePath, `${JSON.stringify({ version: 1, callLinks: settings }, null, 2)}\n`, fs);
 }

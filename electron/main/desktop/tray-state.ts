@@ -53,9 +53,14 @@ export interface TrayMenuItem {
   click?: () => void;
 }
 
+/** Someone is signed in (the agent may still be connecting or unable to reach ACS). */
+export function isSignedIn(state: DesktopCallState | null): boolean {
+  return state !== null && state.agent !== 'signed-out';
+}
+
 export function trayMenuTemplate(state: DesktopCallState | null, actions: TrayMenuActions): TrayMenuItem[] {
   const status = trayStatusFrom(state);
-  const signedIn = state !== null && state.agent !== 'signed-out';
+  const signedIn = isSignedIn(state);
   return [
     { label: statusLabel(status), enabled: false },
     { type: 'separator' },

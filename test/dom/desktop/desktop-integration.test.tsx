@@ -245,7 +245,31 @@ describe('call-link settings', () => {
     const tel = await screen.findByRole('switch', { name: /tel: links/ });
     expect(tel).not.toBeChecked();
     await user.click(tel);
-    expect(fake.bridge.setCallLinkSettings).toHaveBeenCalledWith({ tel: true, callto: false });
+    expect(fake.bridge.setCallLinkSettings).toHaveBeenCalledWith({ tel: true, callto: false, keepRunningInTray: true });
     await waitFor(() => expect(tel).toBeChecked());
+  });
+
+  test('"keep running in the tray" starts on, saves the whole settings object, and says so when saving fails', async () => {
+    const fake = createFakeDesktopBridge();
+    renderScreen(<CallLinkSettings bridge={fake.bridge} />, new FakeCallingStore());
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'When the window is closed' });
+    const keep = within(region).getByRole('switch', { name: 'Keep running in the tray when the window is closed' });
+    expect(keep).toBeChecked();
+    await user.click(keep);
+    expect(fake.bridge.setCallLinkSettings).toHaveBeenLastCalledWith({
+      tel: false,
+      callto: false,
+      keepRunningInTray: false,
+    });
+    await waitFor(() => expect(keep).not.toBeChecked());
+
+    fake.bridge.setCallLinkSettings.mockRejectedValueOnce(new Error('disk full'));
+    await user.click(keep);
+    await within(region).findByText('The setting could not be saved. Try again.');
+    expect(keep).not.toBeChecked();
+    // The call-link card shows no error for a tray failure.
+    const links = screen.getByRole('region', { name: 'Call links' });
+    expect(within(links).queryByText('The setting could not be saved. Try again.')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 import { vi } from 'vitest';
 import type {
   DesktopCallState,
+  DesktopSettings,
   MediaAccessReport,
   PendingCallLink,
   ScreenSharePickRequest,
@@ -39,8 +40,8 @@ export function createFakeDesktopBridge() {
     }),
     takeCallLinks: vi.fn(async () => state.pendingLinks.splice(0)),
     onCallLinksPending: subscribe(listeners.links),
-    getCallLinkSettings: vi.fn(async () => ({ tel: false, callto: false })),
-    setCallLinkSettings: vi.fn(async (settings: { tel: boolean; callto: boolean }) => settings),
+    getCallLinkSettings: vi.fn(async () => ({ tel: false, callto: false, keepRunningInTray: true })),
+    setCallLinkSettings: vi.fn(async (settings: DesktopSettings) => settings),
     onScreenSharePick: subscribe(listeners.pick),
     chooseScreenShareSource: vi.fn(async () => ({ ok: true as const })),
     ensureMediaAccess: vi.fn(async () => state.mediaReport),

@@ -47,10 +47,16 @@ const fakes = vi.hoisted(() => {
       this.closed = true;
     }
   }
-  const trays: Array<{ image: string; tooltip: string; menu: unknown }> = [];
+  const trays: Array<{
+    image: string;
+    tooltip: string;
+    menu: unknown;
+    balloons: unknown[];
+  }> = [];
   class Tray extends EventEmitter {
     tooltip = '';
     menu: unknown = null;
+    balloons: unknown[] = [];
     constructor(public image: string) {
       super();
       trays.push(this);
@@ -64,6 +70,9 @@ const fakes = vi.hoisted(() => {
     }
     setContextMenu(menu: unknown) {
       this.menu = menu;
+    }
+    displayBalloon(options: unknown) {
+      this.balloons.push(options);
     }
   }
   const powerSaveBlocker = {
@@ -88,11 +97,25 @@ const fakes = vi.hoisted(() => {
     warn: vi.fn(),
   };
   const autoUpdater = { touched: false };
-  return { app, Notification, notifications, Tray, trays, powerSaveBlocker, dialog, logger, autoUpdater };
+  // Electron's own autoUpdater: electron-updater emits before-quit-for-update on it.
+  const electronAutoUpdater = new EventEmitter();
+  return {
+    app,
+    Notification,
+    notifications,
+    Tray,
+    trays,
+    powerSaveBlocker,
+    dialog,
+    logger,
+    autoUpdater,
+    electronAutoUpdater,
+  };
 });
 
 vi.mock('electron', () => ({
   app: fakes.app,
+  autoUpdater: fakes.electronAutoUpdater,
   Notification: fakes.Notification,
   Tray: fakes.Tray,
   powerSaveBlocker: fakes.powerSaveBlocker,
@@ -134,6 +157,13 @@ class FakeWindow extends EventEmitter {
   focus = () => this.calls.push('focus');
   flashFrame = (on: boolean) => this.calls.push(`flash:${on}`);
   close = () => this.calls.push('close');
+  hide = () => this.calls.push('hide');
+  fullScreen = false;
+  isFullScreen = () => this.fullScreen;
+  setFullScreen = (on: boolean) => {
+    this.calls.push(`fullscreen:${on}`);
+    this.fullScreen = on;
+  };
 }
 
 function harness() {
@@ -183,6 +213,8 @@ beforeEach(() => {
   fakes.app.userData = userData;
   fakes.app.lockGranted = true;
   fakes.app.removeAllListeners();
+  fakes.electronAutoUpdater.removeAllListeners();
+  fakes.Notification.isSupported = () => true;
   fakes.app.quit.mockClear();
   fakes.notifications.length = 0;
   fakes.trays.length = 0;
@@ -297,8 +329,9 @@ describe('during a call', () => {
     await vi.waitFor(() => expect(fakes.app.quit).not.toHaveBeenCalled());
   });
 
-  test('closing the window during a call asks too; after the call it just closes', async () => {
-    const { report, window } = harness();
+  test('with "keep running in the tray" off, closing the window during a call asks too; after the call it just closes', async () => {
+    const { report, window, handlers } = harness();
+    await handlers.setCallLinkSettings?.({ tel: false, callto: false, keepRunningInTray: false }, { senderId: 1 });
     report({ callActive: true });
     const close = { preventDefault: vi.fn() };
     window.emit('close', close);
@@ -390,10 +423,9 @@ test('opting in to tel: links is saved in userData and takes effect for the next
   const { handlers } = harness();
   fakes.app.emit('second-instance', {}, ['x', 'tel:+14255550100'], '/');
   expect(await handlers.takeCallLinks?.({ senderId: 1 })).toEqual([]);
-  expect(await handlers.setCallLinkSettings?.({ tel: true, callto: false }, { senderId: 1 })).toEqual({
-    tel: true,
-    callto: false,
-  });
+  expect(
+    await handlers.setCallLinkSettings?.({ tel: true, callto: false, keepRunningInTray: true }, { senderId: 1 }),
+  ).toEqual({ tel: true, callto: false, keepRunningInTray: true });
   expect(JSON.parse(readFileSync(join(userData, 'desktop-settings.json'), 'utf8')).callLinks).toEqual({
     tel: true,
     callto: false,
@@ -401,7 +433,7 @@ test('opting in to tel: links is saved in userData and takes effect for the next
   fakes.app.emit('second-instance', {}, ['x', 'tel:+14255550100'], '/');
   expect(await handlers.takeCallLinks?.({ senderId: 1 })).toMatchObject([{ source: 'tel', target: '+14255550100' }]);
   // A restart reads the opt-in back before the first link is looked at.
-  expect(prepareDesktopIntegration()?.settings.current).toEqual({ tel: true, callto: false });
+  expect(prepareDesktopIntegration()?.settings.current.callLinks).toEqual({ tel: true, callto: false });
 });
 
 test('development build: updates are off and electron-updater is never touched', async () => {
@@ -427,4 +459,129 @@ test('privacy settings: only fixed panes, none on Linux', async () => {
   } finally {
     if (platform) Object.defineProperty(process, 'platform', platform);
   }
+});
+
+describe('closing the window keeps Switchboard in the tray', () => {
+  const withPlatform = (value: NodeJS.Platform, run: () => Promise<void> | void) => async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value });
+    try {
+      await run();
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+  };
+  const close = (window: FakeWindow) => {
+    const event = { preventDefault: vi.fn() };
+    window.emit('close', event);
+    return event.preventDefault.mock.calls.length > 0 ? 'kept' : 'closed';
+  };
+
+  test('Linux, signed in: the window hides, the user is told once (persisted), the notice and the tray bring it back', async () => {
+    const { report, window, handlers } = harness();
+    report({ agent: 'connected' });
+    expect(close(window)).toBe('kept');
+    expect(window.calls).toEqual(['hide']);
+    expect(fakes.notifications).toHaveLength(1);
+    expect(fakes.notifications[0]?.options).toMatchObject({ title: 'Switchboard is still running' });
+    expect(fakes.notifications[0]?.shown).toBe(true);
+    fakes.notifications[0]?.emit('click');
+    expect(window.calls).toContain('show');
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(join(userData, 'desktop-settings.json'), 'utf8')).trayNoticeShown).toBe(true),
+    );
+    // Once is enough: not again now, nor after a restart.
+    expect(close(window)).toBe('kept');
+    expect(fakes.notifications).toHaveLength(1);
+    expect(prepareDesktopIntegration()?.settings.current.trayNoticeShown).toBe(true);
+    window.calls.length = 0;
+    (fakes.trays[0] as unknown as EventEmitter | undefined)?.emit('click');
+    expect(window.calls).toContain('show');
+    // The settings screen sees the setting (never the notice flag).
+    expect(await handlers.getCallLinkSettings?.({ senderId: 1 })).toEqual({
+      tel: false,
+      callto: false,
+      keepRunningInTray: true,
+    });
+  });
+
+  test('during a call the window hides without asking: the call goes on in the tray', () => {
+    const { report, window } = harness();
+    report({ callActive: true });
+    expect(close(window)).toBe('kept');
+    expect(window.calls).toEqual(['hide']);
+    expect(fakes.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(fakes.powerSaveBlocker.running.size).toBe(1);
+  });
+
+  test('a real quit (tray or menu Quit) closes the window instead of hiding it', () => {
+    const { report, window } = harness();
+    report({ agent: 'connected' });
+    const quit = { preventDefault: vi.fn() };
+    fakes.app.emit('before-quit', quit);
+    expect(quit.preventDefault).not.toHaveBeenCalled();
+    expect(close(window)).toBe('closed');
+    expect(window.calls).not.toContain('hide');
+  });
+
+  test('a quit the quit guard stopped does not count as quitting: the window still hides', () => {
+    const { report, window } = harness();
+    report({ callActive: true });
+    fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+    expect(close(window)).toBe('kept');
+    expect(window.calls).toEqual(['hide']);
+  });
+
+  test('an update installing and Windows ending the session close the window for real', () => {
+    const first = harness();
+    first.report({ agent: 'connected' });
+    fakes.electronAutoUpdater.emit('before-quit-for-update');
+    expect(close(first.window)).toBe('closed');
+
+    fakes.app.removeAllListeners();
+    fakes.electronAutoUpdater.removeAllListeners();
+    const second = harness();
+    second.report({ agent: 'connected' });
+    second.window.emit('session-end');
+    expect(close(second.window)).toBe('closed');
+  });
+
+  test('signed out, or with the setting off, closing closes (and the app quits as before)', async () => {
+    const { report, window, handlers } = harness();
+    report({ agent: 'signed-out' });
+    expect(close(window)).toBe('closed');
+    report({ agent: 'connected' });
+    await handlers.setCallLinkSettings?.({ tel: false, callto: false, keepRunningInTray: false }, { senderId: 1 });
+    expect(close(window)).toBe('closed');
+    expect(JSON.parse(readFileSync(join(userData, 'desktop-settings.json'), 'utf8')).keepRunningInTray).toBe(false);
+    expect(fakes.notifications).toHaveLength(0);
+  });
+
+  test(
+    'Windows without notification support: a tray balloon says it instead',
+    withPlatform('win32', () => {
+      fakes.Notification.isSupported = () => false;
+      const { report, window } = harness();
+      report({ agent: 'connected' });
+      expect(close(window)).toBe('kept');
+      expect(fakes.trays[0]?.balloons).toEqual([
+        expect.objectContaining({ title: 'Switchboard is still running', iconType: 'info' }),
+      ]);
+    }),
+  );
+
+  test(
+    'macOS: closing hides even signed out, leaves full screen first, says nothing; the dock icon brings it back',
+    withPlatform('darwin', () => {
+      const { window } = harness();
+      window.fullScreen = true;
+      expect(close(window)).toBe('kept');
+      expect(window.calls).toEqual(['fullscreen:false']);
+      window.emit('leave-full-screen');
+      expect(window.calls).toEqual(['fullscreen:false', 'hide']);
+      expect(fakes.notifications).toHaveLength(0);
+      fakes.app.emit('activate');
+      expect(window.calls).toContain('show');
+    }),
+  );
 });

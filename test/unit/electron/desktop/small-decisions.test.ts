@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { appMenuTemplate } from '../../../../electron/main/desktop/app-menu';
 import {
-  applyLinkSchemeRegistration,
   DEFAULT_CALL_LINK_SETTINGS,
-  linkOptionsFrom,
-  readCallLinkSettings,
-  writeCallLinkSettings,
-} from '../../../../electron/main/desktop/link-schemes';
+  DEFAULT_DESKTOP_SETTINGS,
+  DesktopSettingsStore,
+  parseDesktopSettings,
+} from '../../../../electron/main/desktop/desktop-settings';
+import { applyLinkSchemeRegistration, linkOptionsFrom } from '../../../../electron/main/desktop/link-schemes';
 import { CallPowerSaveGuard, type PowerSaveBlockerLike } from '../../../../electron/main/desktop/power-save';
 import { confirmationFor, decideQuit } from '../../../../electron/main/desktop/quit-guard';
 
@@ -90,17 +90,57 @@ describe('link scheme registration', () => {
     let directory: string;
     afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-    test('round-trips; missing, corrupt or foreign content means not opted in', async () => {
+    test('round-trips; missing, corrupt or foreign content means the defaults (links off, tray on)', async () => {
       directory = mkdtempSync(join(tmpdir(), 'switchboard-desktop-'));
       const file = join(directory, 'desktop-settings.json');
-      expect(await readCallLinkSettings(file)).toEqual(DEFAULT_CALL_LINK_SETTINGS);
-      await writeCallLinkSettings(file, { tel: true, callto: false });
-      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, callLinks: { tel: true, callto: false } });
-      expect(await readCallLinkSettings(file)).toEqual({ tel: true, callto: false });
-      writeFileSync(file, '{"callLinks":{"tel":"yes"}}');
-      expect(await readCallLinkSettings(file)).toEqual(DEFAULT_CALL_LINK_SETTINGS);
+      const store = DesktopSettingsStore.openSync(file);
+      expect(store.current).toEqual(DEFAULT_DESKTOP_SETTINGS);
+      expect(store.current).toMatchObject({ callLinks: DEFAULT_CALL_LINK_SETTINGS, keepRunningInTray: true });
+      await store.update({ callLinks: { tel: true, callto: false } });
+      await store.update({ trayNoticeShown: true });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+        version: 1,
+        callLinks: { tel: true, callto: false },
+        keepRunningInTray: true,
+        trayNoticeShown: true,
+      });
+      expect(DesktopSettingsStore.openSync(file).current).toEqual(store.current);
+      // A damaged part falls back alone; the others survive.
+      writeFileSync(file, '{"callLinks":{"tel":"yes"},"keepRunningInTray":false}');
+      expect(DesktopSettingsStore.openSync(file).current).toEqual({
+        callLinks: DEFAULT_CALL_LINK_SETTINGS,
+        keepRunningInTray: false,
+        trayNoticeShown: false,
+      });
+      // A file written before the tray setting existed keeps its opt-in and gets the tray default.
+      expect(parseDesktopSettings('{"version":1,"callLinks":{"tel":false,"callto":true}}')).toEqual({
+        callLinks: { tel: false, callto: true },
+        keepRunningInTray: true,
+        trayNoticeShown: false,
+      });
       writeFileSync(file, '{not json');
-      expect(await readCallLinkSettings(file)).toEqual(DEFAULT_CALL_LINK_SETTINGS);
+      expect(DesktopSettingsStore.openSync(file).current).toEqual(DEFAULT_DESKTOP_SETTINGS);
+      expect(parseDesktopSettings('[1]')).toEqual(DEFAULT_DESKTOP_SETTINGS);
+    });
+
+    test('a failed write changes nothing and says so; the next write still runs', async () => {
+      directory = mkdtempSync(join(tmpdir(), 'switchboard-desktop-'));
+      const file = join(directory, 'desktop-settings.json');
+      const fs = await import('node:fs/promises');
+      let refuse = true;
+      const store = DesktopSettingsStore.openSync(file, {
+        ...fs,
+        open: (async (...args: Parameters<typeof fs.open>) => {
+          if (refuse) throw new Error('disk full');
+          return fs.open(...args);
+        }) as typeof fs.open,
+      });
+      await expect(store.update({ keepRunningInTray: false })).rejects.toThrow('disk full');
+      expect(store.current.keepRunningInTray).toBe(true);
+      refuse = false;
+      await store.update({ keepRunningInTray: false });
+      expect(store.current.keepRunningInTray).toBe(false);
+      expect(JSON.parse(readFileSync(file, 'utf8')).keepRunningInTray).toBe(false);
     });
   });
 });
