@@ -92,6 +92,11 @@ export class SqliteSessionStore implements SessionStore {
       findToken: db.prepare<[Buffer], TokenRow>('SELECT * FROM refresh_tokens WHERE hash = ?'),
       findSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       advance: db.prepare('UPDATE sessions SET anchor_hash = ?, generation = ?, expires_at = ? WHERE id = ?'),
+      /** The compare-and-swap form: writes only if nothing rotated or revoked the session since it was read. */
+      advanceIfUnchanged: db.prepare(
+        `UPDATE sessions SET anchor_hash = ?, generation = ?, expires_at = ?
+          WHERE id = ? AND generation = ? AND revoked_at IS NULL`,
+      ),
       forgetOld: db.prepare('DELETE FROM refresh_tokens WHERE session_id = ? AND generation < ? AND hash <> ?'),
       revoke: db.prepare('UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL'),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?'),
@@ -129,10 +134,41 @@ export class SqliteSessionStore implements SessionStore {
     return { session: toSession(sessionRow), token: toToken(tokenRow) };
   }
 
+  /**
+   * When the caller's snapshot (`observed`) judges valid, one compare-and-swap UPDATE replaces
+   * re-reading the token and the session: it writes only if the session's generation is still the
+   * one judged and it is not revoked (expiry only moves with the generation). Otherwise, or when
+   * the swap finds the session changed, the presented token is read and judged again inside the
+   * same IMMEDIATE transaction, so the outcome is always the one the current rows dictate.
+   */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    const { advance, insertToken, forgetOld, revoke } = this.statements;
+    const { advance, advanceIfUnchanged, insertToken, forgetOld, revoke } = this.statements;
+    const issueChild = (session: SessionRecord, token: RefreshTokenRecord, generation: number): RotateOutcome => {
+      insertToken.run(request.newHash, session.id, token.hash, generation, request.now.getTime());
+      forgetOld.run(session.id, generation - REUSE_DETECTION_GENERATIONS, token.hash);
+      return {
+        kind: 'rotated',
+        session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
+      };
+    };
+    const observed = request.observed;
     return this.db
       .transaction((): RotateOutcome => {
+        if (
+          observed?.token.hash.equals(request.presentedHash) &&
+          judgePresentedToken(observed.session, observed.token, request.now) === 'valid'
+        ) {
+          const { session, token } = observed;
+          const generation = session.generation + 1;
+          const swapped = advanceIfUnchanged.run(
+            token.hash,
+            generation,
+            request.expiresAt.getTime(),
+            session.id,
+            session.generation,
+          );
+          if (swapped.changes === 1) return issueChild(session, token, generation);
+        }
         const found = this.lookup(request.presentedHash);
         if (!found) return { kind: 'unknown' };
         const { session, token } = found;
@@ -144,12 +180,7 @@ export class SqliteSessionStore implements SessionStore {
         if (verdict !== 'valid') return { kind: verdict, session };
         const generation = session.generation + 1;
         advance.run(token.hash, generation, request.expiresAt.getTime(), session.id);
-        insertToken.run(request.newHash, session.id, token.hash, generation, request.now.getTime());
-        forgetOld.run(session.id, generation - REUSE_DETECTION_GENERATIONS, token.hash);
-        return {
-          kind: 'rotated',
-          session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
-        };
+        return issueChild(session, token, generation);
       })
       .immediate();
   }

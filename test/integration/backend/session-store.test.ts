@@ -158,6 +158,49 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
     expect(await store.findByTokenHash(hashRefreshToken(next))).toBeNull();
   });
 
+  test('a fresh snapshot rotates in one step; the same snapshot again is the anchor retried', async () => {
+    const created = await newSession();
+    const snapshot = await store.findByTokenHash(created.hash);
+    if (!snapshot) throw new Error('the new session was not found');
+    const withSnapshot = () => {
+      const next = hashRefreshToken(newRefreshToken());
+      const now = new Date();
+      return store
+        .rotate({
+          presentedHash: created.hash,
+          observed: snapshot,
+          newHash: next,
+          now,
+          expiresAt: new Date(now.getTime() + 30 * DAY),
+        })
+        .then((outcome) => ({ outcome, next }));
+    };
+    const first = await withSnapshot();
+    expect(first.outcome).toMatchObject({ kind: 'rotated', session: { generation: 1 } });
+    expect((await store.findByTokenHash(first.next))?.session.generation).toBe(1);
+    // The snapshot now shows generation 0; the session is at 1 with the presented token as anchor.
+    const retried = await withSnapshot();
+    expect(retried.outcome).toMatchObject({ kind: 'rotated', session: { generation: 2 } });
+    expect((await store.findByTokenHash(retried.next))?.token.parentHash?.equals(created.hash)).toBe(true);
+  });
+
+  test('a snapshot taken before a revocation does not rotate the revoked session', async () => {
+    const created = await newSession();
+    const snapshot = await store.findByTokenHash(created.hash);
+    if (!snapshot) throw new Error('the new session was not found');
+    expect(await store.revoke(created.id, 'signed-out', new Date())).toBe(true);
+    const next = hashRefreshToken(newRefreshToken());
+    const outcome = await store.rotate({
+      presentedHash: created.hash,
+      observed: snapshot,
+      newHash: next,
+      now: new Date(),
+      expiresAt: new Date(Date.now() + 30 * DAY),
+    });
+    expect(outcome.kind).toBe('revoked');
+    expect(await store.findByTokenHash(next)).toBeNull();
+  });
+
   test('an unknown hash rotates nothing', async () => {
     expect((await rotate(store, hashRefreshToken(newRefreshToken()))).outcome).toEqual({ kind: 'unknown' });
   });
