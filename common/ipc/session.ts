@@ -105,6 +105,13 @@ export const ConfigSetResultSchema = z.union([
 ]);
 export type ConfigSetResult = z.infer<typeof ConfigSetResultSchema>;
 
+/**
+ * What a backend speaks: the Switchboard contract (DESIGN §4), or the token server of Microsoft's
+ * ACS calling samples (`common/acs-sample-contract.ts`), which authenticates nobody.
+ */
+export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);
+export type BackendProtocol = z.infer<typeof BackendProtocolSchema>;
+
 export const ConfigTestRequestSchema = z.object({ backendUrl: z.string().max(2048) }).strict();
 export type ConfigTestRequest = z.infer<typeof ConfigTestRequestSchema>;
 
@@ -116,6 +123,10 @@ export const ConfigTestResultSchema = z.union([
     alternateCallerId: z.string().nullable(),
     /** True for servers that authenticate nobody (open sign-in, ACS sample token servers). */
     unauthenticated: z.boolean(),
+    /** Which protocol the server speaks (absent from older main processes: read as 'switchboard'). */
+    protocol: BackendProtocolSchema.optional(),
+    /** A sentence on what this server means for the user (limits, risks), when there is one. */
+    notice: z.string().optional(),
   }),
   ResultErrorSchema,
 ]);

@@ -31,6 +31,8 @@ export interface BackendClientOptions {
   readonly retry?: RetryPolicy;
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
+  /** What the address should point to, for "bad answer" messages. Default: a Switchboard backend (API v1). */
+  readonly serverDescription?: string;
 }
 
 export const DEFAULT_CLIENT_OPTIONS = {
@@ -43,8 +45,10 @@ const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
 type UnauthorizedMeans = 'session-ended' | 'sign-in-rejected' | 'rejected';
 
-interface RequestSpec<S extends z.ZodType | null> {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+/** One operation: what to send, how to read the answer, what a 401 means, and words for messages. */
+export interface BackendRequest<S extends z.ZodType | null> {
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS';
+  /** From the base URL on, query included. */
   readonly path: string;
   readonly body?: unknown;
   /** Sent as `Authorization: Bearer …`; also scrubbed from any message. */
@@ -59,7 +63,8 @@ interface RequestSpec<S extends z.ZodType | null> {
 export class BackendClient {
   readonly baseUrl: string;
   readonly origin: string;
-  readonly #options: Required<Omit<BackendClientOptions, 'fetch' | 'random' | 'retry'>> & {
+  readonly #options: Required<Omit<BackendClientOptions, 'fetch' | 'random' | 'retry' | 'serverDescription'>> & {
+    serverDescription: string;
     retry: RetryPolicy;
     fetch: typeof fetch;
     random: () => number;
@@ -77,7 +82,16 @@ export class BackendClient {
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random ?? Math.random,
+      serverDescription: options.serverDescription ?? 'a Switchboard backend (API v1)',
     };
+  }
+
+  /**
+   * Any other operation on this server (another protocol's routes, see `acs-sample-client.ts`)
+   * with the same deadlines, retries, size cap, redirect rule, validation and error sentences.
+   */
+  call<S extends z.ZodType | null>(spec: BackendRequest<S>): Promise<S extends z.ZodType ? z.output<S> : undefined> {
+    return this.#request(spec);
   }
 
   /** `GET /.well-known/switchboard`: what sign-in the backend expects (and "Test connection"). */
@@ -139,7 +153,7 @@ export class BackendClient {
   }
 
   async #request<S extends z.ZodType | null>(
-    spec: RequestSpec<S>,
+    spec: BackendRequest<S>,
   ): Promise<S extends z.ZodType ? z.output<S> : undefined> {
     const { retry, overallTimeoutMs } = this.#options;
     // Plain controllers and timers rather than AbortSignal.timeout/any: cheaper per request, and
@@ -178,7 +192,7 @@ export class BackendClient {
 
   /** One HTTP exchange (plus same-origin redirects): a value, a retryable failure, or a thrown final error. */
   async #attempt(
-    spec: RequestSpec<z.ZodType | null>,
+    spec: BackendRequest<z.ZodType | null>,
     operation: AbortSignal,
     overall: AbortSignal,
     secrets: readonly string[],
@@ -193,7 +207,7 @@ export class BackendClient {
   }
 
   async #exchange(
-    spec: RequestSpec<z.ZodType | null>,
+    spec: BackendRequest<z.ZodType | null>,
     attemptController: AbortController,
     overall: AbortSignal,
     secrets: readonly string[],
@@ -329,7 +343,7 @@ export class BackendClient {
     return target.href;
   }
 
-  async #readCapped(response: Response, spec: RequestSpec<z.ZodType | null>): Promise<string> {
+  async #readCapped(response: Response, spec: BackendRequest<z.ZodType | null>): Promise<string> {
     const cap = this.#options.maxResponseBytes;
     const tooLarge = () => this.#badResponse(`an answer larger than ${Math.round(cap / 1024)} KB while ${spec.what}`);
     const declared = Number(response.headers.get('content-length'));
@@ -356,7 +370,7 @@ export class BackendClient {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  #validate(text: string, schema: z.ZodType, spec: RequestSpec<z.ZodType | null>): unknown {
+  #validate(text: string, schema: z.ZodType, spec: BackendRequest<z.ZodType | null>): unknown {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -375,18 +389,18 @@ export class BackendClient {
   #badResponse(detail: string): BackendError {
     return new BackendError(
       'bad-response',
-      `The backend at ${this.origin} sent ${detail}. Check that the backend address points to a Switchboard backend (API v1); if it does, contact your administrator.`,
+      `The backend at ${this.origin} sent ${detail}. Check that the backend address points to ${this.#options.serverDescription}; if it does, contact your administrator.`,
     );
   }
 
-  #unreachable(spec: RequestSpec<z.ZodType | null>): BackendError {
+  #unreachable(spec: BackendRequest<z.ZodType | null>): BackendError {
     return new BackendError(
       'unreachable',
       `Switchboard cannot reach the backend at ${this.origin} while ${spec.what}. Check your network connection and the backend address in Settings, then try again.`,
     );
   }
 
-  #timedOut(spec: RequestSpec<z.ZodType | null>): BackendError {
+  #timedOut(spec: BackendRequest<z.ZodType | null>): BackendError {
     return new BackendError(
       'unreachable',
       `The backend at ${this.origin} did not finish ${spec.what} within ${seconds(this.#options.overallTimeoutMs)}. Check your network connection, then try again.`,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BackendSessionSchema, BackendUserSchema } from '../../../common/backend-contract';
 
 /** One entry per backend: the keychain account is the backend's origin. */
-export const RefreshStateSchema = z
+export const SwitchboardRefreshStateSchema = z
   .object({
     /** Marks our own entries: anything without it is foreign and discarded. */
     kind: z.literal('switchboard-refresh-state/1'),
@@ -16,6 +16,29 @@ export const RefreshStateSchema = z
     refreshToken: BackendSessionSchema.shape.refreshToken,
   })
   .strict();
+export type SwitchboardRefreshState = z.infer<typeof SwitchboardRefreshStateSchema>;
+
+/**
+ * A session with an ACS sample token server (`common/acs-sample-contract.ts`): no refresh token
+ * exists there, the identity's id is what renews the token. The display name is ours alone.
+ */
+export const AcsSampleRefreshStateSchema = z
+  .object({
+    kind: z.literal('acs-sample-refresh-state/1'),
+    backendUrl: z.string().min(1),
+    communicationUserId: BackendUserSchema.shape.communicationUserId,
+    displayName: BackendUserSchema.shape.displayName,
+    /** Never present (such servers have none); declared so that reading it on any state gives undefined. */
+    refreshToken: z.never().optional(),
+  })
+  .strict();
+export type AcsSampleRefreshState = z.infer<typeof AcsSampleRefreshStateSchema>;
+
+/** What the keychain holds for one backend; `kind` says which protocol it speaks. */
+export const RefreshStateSchema = z.discriminatedUnion('kind', [
+  SwitchboardRefreshStateSchema,
+  AcsSampleRefreshStateSchema,
+]);
 export type RefreshState = z.infer<typeof RefreshStateSchema>;
 
 export interface SecretStore {

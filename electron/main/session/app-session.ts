@@ -3,8 +3,19 @@
  * another backend signs out of the old one first (DESIGN §3, reason `backend-changed`). Also reads
  * the backend's discovery document, which says whether tokens are offline-development ones and
  * which caller id phone calls show.
+ *
+ * A server without a discovery document (404) is asked, without side effects, whether it is the
+ * token server of Microsoft's ACS calling samples; if so, sign-in and renewal go through that
+ * protocol (`backend/acs-sample-client.ts`), and "Test connection" says what that means.
  */
-import type { ConfigTestResult, ConfigUpdate, SessionEndReason, SessionState } from '../../../common/ipc';
+import type {
+  BackendProtocol,
+  ConfigTestResult,
+  ConfigUpdate,
+  SessionEndReason,
+  SessionState,
+} from '../../../common/ipc';
+import { AcsSampleClient } from '../backend/acs-sample-client';
 import { BackendClient, type BackendClientOptions } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
@@ -22,6 +33,10 @@ export interface AppSessionOptions {
 const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend in Settings to sign in.';
 const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MESSAGE };
 
+/** What "Test connection" tells the user about an ACS sample token server. */
+export const ACS_SAMPLE_NOTICE =
+  'This is a sample token server from Microsoft’s Azure Communication Services samples, not a Switchboard backend. It checks nobody: anyone who can reach it gets a calling identity and tokens, and anyone who learns your identity’s id can get tokens for it. Signing out only forgets the sign-in on this computer: the server has no sessions to end or revoke. Use it only for development or on a trusted network.';
+
 export class AppSession {
   readonly config: AppConfigStore;
   readonly #store: SecretStore;
@@ -30,6 +45,9 @@ export class AppSession {
   readonly #listeners = new Set<(state: SessionState) => void>();
   #broker: TokenBroker | null = null;
   #client: BackendClient | null = null;
+  #sampleClient: AcsSampleClient | null = null;
+  /** What the current backend speaks; null until its discovery document (or the sample probe) answered. */
+  #protocol: BackendProtocol | null = null;
   #discovery: Promise<void> | null = null;
   #unsubscribe: () => void = () => {};
   #offlineDevelopment = false;
@@ -75,6 +93,7 @@ export class AppSession {
     // whose discovery document cannot be read is still tried: sign-in itself will say what is wrong.
     await this.#discovered();
     // Say so before asking the backend, rather than relaying its 401.
+    if (this.#protocol === 'acs-sample') return broker.signIn(displayName, undefined, undefined, 'acs-sample');
     if (this.#signInModes && !this.#signInModes.includes('open')) {
       throw new BackendError(
         'sign-in-rejected',
@@ -109,11 +128,15 @@ export class AppSession {
     return outcome;
   }
 
-  /** "Test connection": reads the discovery document of a backend that is not (yet) the configured one. */
+  /**
+   * "Test connection": reads the discovery document of a backend that is not (yet) the configured
+   * one; without one (404), checks for an ACS sample token server (no identity is created).
+   */
   async testBackend(backendUrl: string, signal?: AbortSignal): Promise<ConfigTestResult> {
     let client: BackendClient;
+    const options = { ...this.#options.clientOptions, overallTimeoutMs: 10_000 };
     try {
-      client = new BackendClient(backendUrl, { ...this.#options.clientOptions, overallTimeoutMs: 10_000 });
+      client = new BackendClient(backendUrl, options);
     } catch (error) {
       return { ok: false, code: 'invalid', message: (error as Error).message };
     }
@@ -125,10 +148,22 @@ export class AppSession {
         signIn: discovery.signIn,
         alternateCallerId: discovery.pstn?.alternateCallerId ?? null,
         unauthenticated: discovery.signIn.includes('open'),
+        protocol: 'switchboard',
       };
     } catch (error) {
-      if (error instanceof BackendError) return { ok: false, code: error.code, message: error.message };
-      throw error;
+      if (!(error instanceof BackendError)) throw error;
+      if (error.status === 404 && (await isAcsSampleServer(new AcsSampleClient(backendUrl, options), signal))) {
+        return {
+          ok: true,
+          backendUrl: client.baseUrl,
+          signIn: ['open'],
+          alternateCallerId: null,
+          unauthenticated: true,
+          protocol: 'acs-sample',
+          notice: ACS_SAMPLE_NOTICE,
+        };
+      }
+      return { ok: false, code: error.code, message: error.message };
     }
   }
 
@@ -136,6 +171,8 @@ export class AppSession {
     this.#unsubscribe();
     this.#broker = null;
     this.#client = null;
+    this.#sampleClient = null;
+    this.#protocol = null;
     this.#offlineDevelopment = false;
     this.#signInModes = null;
     this.config.setDiscoveredCallerId(null);
@@ -144,8 +181,10 @@ export class AppSession {
       return;
     }
     const client = new BackendClient(backendUrl, this.#options.clientOptions);
+    const sampleClient = new AcsSampleClient(backendUrl, this.#options.clientOptions);
     const broker = new TokenBroker({
       backend: client,
+      acsSample: sampleClient,
       store: this.#store,
       offlineDevelopment: () => this.#offlineDevelopment,
       log: this.#log,
@@ -154,6 +193,7 @@ export class AppSession {
     this.#broker = broker;
     this.#unsubscribe = broker.onChange((state) => this.#emit(state));
     this.#client = client;
+    this.#sampleClient = sampleClient;
     this.#discovery = null;
     void this.#discovered();
   }
@@ -161,24 +201,30 @@ export class AppSession {
   /** The one discovery read for the current backend: shared while in flight, repeated after a failure. */
   #discovered(): Promise<void> {
     const client = this.#client;
+    const sampleClient = this.#sampleClient;
     const broker = this.#broker;
-    if (!client || !broker) return Promise.resolve();
-    this.#discovery ??= this.#discover(client, broker).then((ok) => {
+    if (!client || !sampleClient || !broker) return Promise.resolve();
+    this.#discovery ??= this.#discover(client, sampleClient, broker).then((ok) => {
       if (!ok && this.#client === client) this.#discovery = null;
     });
     return this.#discovery;
   }
 
-  async #discover(client: BackendClient, broker: TokenBroker): Promise<boolean> {
+  async #discover(client: BackendClient, sampleClient: AcsSampleClient, broker: TokenBroker): Promise<boolean> {
     try {
       const discovery = await client.discover();
       if (this.#broker !== broker) return true;
+      this.#protocol = 'switchboard';
       this.#offlineDevelopment = discovery.development?.offlineAcs === true;
       this.#signInModes = discovery.signIn;
       this.config.setDiscoveredCallerId(discovery.pstn?.alternateCallerId ?? null);
       if (broker.state.status === 'signed-in') this.#emit(broker.state);
       return true;
     } catch (error) {
+      if (error instanceof BackendError && error.status === 404 && (await isAcsSampleServer(sampleClient))) {
+        if (this.#broker === broker) this.#protocol = 'acs-sample';
+        return true;
+      }
       // Not fatal: sign-in and tokens work without it; the caller id falls back to the user's.
       this.#log(`discovery failed: ${(error as Error).message}`);
       return false;
@@ -201,5 +247,14 @@ export class AppSession {
       return { status: 'signed-out', reason: this.#carriedEndReason };
     }
     return state;
+  }
+}
+
+/** The sample probe where any failure (network, 5xx) just means "not known to be one". */
+async function isAcsSampleServer(client: AcsSampleClient, signal?: AbortSignal): Promise<boolean> {
+  try {
+    return await client.isSampleServer(signal);
+  } catch {
+    return false;
   }
 }

@@ -25,7 +25,7 @@ export function acceptAccessToken(answer: BackendAccessToken, backendOrigin: str
   } catch {
     throw new BackendError(
       'bad-response',
-      `The backend at ${backendOrigin} sent an access token that is not an ACS token. Check that the backend address points to a Switchboard backend; if it does, contact your administrator.`,
+      `The backend at ${backendOrigin} sent an access token that is not an ACS token. Check that the backend address points to a Switchboard backend or an ACS sample token server; if it does, contact your administrator.`,
     );
   }
   const expiresAtMs = Math.min(expMs, Date.parse(answer.expiresOn));

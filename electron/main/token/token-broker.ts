@@ -11,18 +11,36 @@
  *   Any other failure leaves the refresh state untouched: a valid session is never thrown away
  *   because the network or the backend had a bad moment.
  * - Sign-out clears local state even when the backend cannot be told.
+ *
+ * What is said to the backend goes through a `SessionProtocol` adapter (session-protocol.ts):
+ * the Switchboard contract, or an ACS sample token server. The stored refresh state's `kind`
+ * picks the adapter again at restore.
  */
-import type { SessionEndReason, SessionState } from '../../../common/ipc';
-import type { BackendClient } from '../backend/backend-client';
+import type { BackendProtocol, SessionEndReason, SessionState } from '../../../common/ipc';
 import { abortError, BackendError, SessionEndedError } from '../backend/backend-errors';
 import type { RefreshState, SecretStore } from '../secrets/secret-store';
 import { acceptAccessToken, type HeldToken } from './access-token';
+import {
+  type AcsSampleBackend,
+  acsSampleProtocol,
+  type SessionBackend,
+  type SessionProtocol,
+  switchboardProtocol,
+} from './session-protocol';
 
-/** The backend calls the broker makes (BackendClient in the app; a test may wrap one to count calls). */
-export type SessionBackend = Pick<BackendClient, 'baseUrl' | 'origin' | 'createSession' | 'refresh' | 'deleteSession'>;
+export type { AcsSampleBackend, SessionBackend } from './session-protocol';
+
+/**
+ * Adapters with the kind check erased: the broker only ever pairs a state with the adapter whose
+ * `stateKind` it carries (`#protocolFor`).
+ */
+type AnyProtocol = SessionProtocol<RefreshState>;
 
 export interface TokenBrokerOptions {
+  /** The Switchboard v1 contract at the backend URL (also supplies `baseUrl` and `origin`). */
   readonly backend: SessionBackend;
+  /** The same server spoken to as an ACS sample token server; without it such sessions are unknown here. */
+  readonly acsSample?: AcsSampleBackend;
   readonly store: SecretStore;
   /**
    * Renew when less than this is left. Above the SDK's own 10-minute "expiring soon" window, so
@@ -52,12 +70,14 @@ export class SignedOutError extends BackendError {
 
 interface LiveSession {
   refresh: RefreshState;
+  readonly protocol: AnyProtocol;
   /** Bumped on every sign-in/sign-out so that a late answer for an old session is ignored. */
   readonly generation: number;
 }
 
 export class TokenBroker {
   readonly #backend: SessionBackend;
+  readonly #protocols: readonly AnyProtocol[];
   readonly #store: SecretStore;
   readonly #marginMs: number;
   readonly #signOutTimeoutMs: number;
@@ -76,6 +96,11 @@ export class TokenBroker {
 
   constructor(options: TokenBrokerOptions) {
     this.#backend = options.backend;
+    const protocols = [switchboardProtocol(options.backend)] as unknown as AnyProtocol[];
+    if (options.acsSample) {
+      protocols.push(acsSampleProtocol(options.acsSample, options.backend.baseUrl) as unknown as AnyProtocol);
+    }
+    this.#protocols = protocols;
     this.#store = options.store;
     this.#marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.#signOutTimeoutMs = options.signOutTimeoutMs ?? 5000;
@@ -112,7 +137,8 @@ export class TokenBroker {
       this.#log(`restore: the keychain could not be read: ${(error as Error).message}`);
     }
     if (generation !== this.#generation) return this.#state; // signed in or out meanwhile
-    if (!stored || stored.backendUrl !== this.#backend.baseUrl) {
+    const protocol = stored ? this.#protocolFor(stored) : null;
+    if (!stored || !protocol || stored.backendUrl !== this.#backend.baseUrl) {
       // Without a keychain nothing could have been remembered: say so, so the UI can explain.
       this.#setState(
         this.#store.persistent
@@ -121,7 +147,7 @@ export class TokenBroker {
       );
       return this.#state;
     }
-    this.#session = { refresh: stored, generation: ++this.#generation };
+    this.#session = { refresh: stored, protocol, generation: ++this.#generation };
     this.#setSignedIn();
     this.getToken().catch((error: unknown) => {
       // A 401 has already ended the session (and told the listeners); anything else is retried on demand.
@@ -130,18 +156,21 @@ export class TokenBroker {
     return this.#state;
   }
 
-  async signIn(displayName: string, proof?: string, signal?: AbortSignal): Promise<SessionState> {
-    const answer = await this.#backend.createSession(displayName, proof, signal);
-    const token = acceptAccessToken(answer.accessToken, this.#backend.origin, this.#now());
-    const refresh: RefreshState = {
-      kind: 'switchboard-refresh-state/1',
-      backendUrl: this.#backend.baseUrl,
-      communicationUserId: answer.user.communicationUserId,
-      displayName: answer.user.displayName,
-      refreshToken: answer.session.refreshToken,
-    };
+  /** Signs in over `protocol` (what the backend was found to speak; the Switchboard contract by default). */
+  async signIn(
+    displayName: string,
+    proof?: string,
+    signal?: AbortSignal,
+    protocol: BackendProtocol = 'switchboard',
+  ): Promise<SessionState> {
+    const adapter = this.#protocols.find((candidate) => candidate.name === protocol);
+    if (!adapter)
+      throw new BackendError('rejected', `Switchboard cannot sign in to this kind of server (${protocol}).`);
+    const grant = await adapter.signIn(displayName, proof, signal);
+    const token = acceptAccessToken(grant.accessToken, this.#backend.origin, this.#now());
+    const refresh = grant.refresh;
     this.#inflight = null;
-    this.#session = { refresh, generation: ++this.#generation };
+    this.#session = { refresh, protocol: adapter, generation: ++this.#generation };
     // In the store before success is reported (DESIGN §3 step 2).
     await this.#enqueueStore(() => this.#store.save(this.#backend.origin, refresh));
     this.#token = token;
@@ -180,7 +209,7 @@ export class TokenBroker {
     this.#endLocally(reason, undefined);
     const cleared = this.#enqueueStore(() => this.#store.clear(this.#backend.origin));
     try {
-      await this.#backend.deleteSession(session.refresh.refreshToken, AbortSignal.timeout(this.#signOutTimeoutMs));
+      await session.protocol.end(session.refresh, AbortSignal.timeout(this.#signOutTimeoutMs));
     } catch (error) {
       this.#log(`sign-out: the backend was not told (${(error as Error).name}); local state cleared anyway`);
     }
@@ -189,9 +218,9 @@ export class TokenBroker {
   }
 
   async #refresh(session: LiveSession): Promise<HeldToken> {
-    let answer: Awaited<ReturnType<SessionBackend['refresh']>>;
+    let grant: Awaited<ReturnType<AnyProtocol['refresh']>>;
     try {
-      answer = await this.#backend.refresh(session.refresh.refreshToken);
+      grant = await session.protocol.refresh(session.refresh);
     } catch (error) {
       if (error instanceof SessionEndedError && this.#session === session) {
         this.#endLocally('revoked', error.message);
@@ -200,22 +229,23 @@ export class TokenBroker {
       throw error;
     }
     if (this.#session !== session) throw new SignedOutError();
-    const rotated: RefreshState = {
-      ...session.refresh,
-      communicationUserId: answer.user.communicationUserId,
-      displayName: answer.user.displayName,
-      refreshToken: answer.session.refreshToken,
-    };
-    session.refresh = rotated;
-    // Rotation first: even if the token below is unusable, the backend has moved on to this refresh token.
-    await this.#enqueueStore(() =>
-      this.#session === session ? this.#store.save(this.#backend.origin, rotated) : Promise.resolve(),
-    );
-    if (this.#session !== session) throw new SignedOutError();
-    const token = acceptAccessToken(answer.accessToken, this.#backend.origin, this.#now());
+    const rotated = grant.refresh;
+    if (rotated !== session.refresh) {
+      session.refresh = rotated;
+      // Rotation first: even if the token below is unusable, the backend has moved on to this refresh token.
+      await this.#enqueueStore(() =>
+        this.#session === session ? this.#store.save(this.#backend.origin, rotated) : Promise.resolve(),
+      );
+      if (this.#session !== session) throw new SignedOutError();
+    }
+    const token = acceptAccessToken(grant.accessToken, this.#backend.origin, this.#now());
     this.#token = token;
     if (this.#state.status === 'signed-in' && this.#state.remembered !== this.#store.persistent) this.#setSignedIn();
     return token;
+  }
+
+  #protocolFor(state: RefreshState): AnyProtocol | null {
+    return this.#protocols.find((candidate) => candidate.stateKind === state.kind) ?? null;
   }
 
   #clearFlight(flight: Promise<HeldToken>): void {

@@ -107,6 +107,7 @@ test('config.test reads a backend’s discovery document, and says plainly why o
     signIn: ['open'],
     alternateCallerId: null,
     unauthenticated: true,
+    protocol: 'switchboard',
   });
   await expect(handlers.config.test({ backendUrl: 'http://calls.example.com' }, context)).resolves.toMatchObject({
     ok: false,

@@ -22,7 +22,7 @@ class RecordingStore extends MemorySecretStore {
   override async save(origin: string, state: RefreshState): Promise<void> {
     await this.hold;
     await super.save(origin, state);
-    this.events.push(`saved ${state.refreshToken.slice(0, 6)}`);
+    this.events.push(`saved ${state.refreshToken?.slice(0, 6)}`);
   }
   override async clear(origin: string): Promise<void> {
     await super.clear(origin);
