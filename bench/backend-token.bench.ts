@@ -5,8 +5,10 @@
  * access-key mode, trusting the stand-in's CA through NODE_EXTRA_CA_CERTS); and this process as the
  * load: CONCURRENCY workers in a closed loop. Backend path: each worker owns a session and calls
  * POST /v1/token with its rotating refresh token (ACS getToken + rotation in the database). Baseline:
- * each worker calls `CommunicationIdentityClient.getToken` on the stand-in directly. Each store's
- * run is compared with a baseline measured just before it.
+ * each worker calls `CommunicationIdentityClient.getToken` on the stand-in directly. Both sides use
+ * the same closed loop, concurrency and warm-up, and keep-alive connections (undici's fetch; the
+ * SDK's pipeline agent). They run in alternating rounds (`compare`), so machine load that comes and
+ * goes (2 cores, shared) lands on both.
  *
  * Two ACS conditions: the raw stand-in (answers in about a millisecond, so on a 2-core machine
  * the three processes compete for CPU and the extra hop dominates), and the stand-in answering
@@ -18,7 +20,7 @@
  * scripts/with-test-postgres.sh for the duration of the benchmark.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +33,8 @@ const CONCURRENCY = 8;
 const ACS_LATENCY_MS = 30;
 const WARMUP_REQUESTS = 200;
 const MEASURED_REQUESTS = 3000;
+/** Measured requests are split over this many alternating rounds per side (see `compare`). */
+const ROUNDS = 4;
 const repoRoot = join(import.meta.dirname, '..');
 
 interface Measurement {
@@ -118,13 +122,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `backend/main.ts` in its own process against the stand-in; `pid` lets callers read its RSS. */
+/**
+ * `backend/main.ts` in its own process against the stand-in; `pid` lets callers read its RSS.
+ * Its stdout (one JSON line per request) goes to a file, as on a server, not through a pipe into
+ * this process: the load generator must not pay for reading the backend's logs.
+ */
 export async function startBackend(
   database: Record<string, string>,
   standIn: Record<string, string>,
   nodeArguments: string[] = ['--import', 'tsx', 'backend/main.ts'],
 ) {
   const port = await freePort();
+  const logDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-log-'));
+  const logPath = join(logDir, 'backend.log');
+  const logFile = openSync(logPath, 'w');
   const child: ChildProcess = spawn(process.execPath, nodeArguments, {
     cwd: repoRoot,
     env: {
@@ -138,60 +149,96 @@ export async function startBackend(
       RATE_LIMIT_PER_IP: '1000000',
       RATE_LIMIT_PER_SESSION: '1000000',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', logFile, 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('"msg":"listening"')) resolve();
+  closeSync(logFile);
+  const watcher = watch(logDir);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const isListening = () => readFileSync(logPath, 'utf8').includes('"msg":"listening"');
+      watcher.on('change', () => {
+        if (isListening()) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`backend exited with ${code}; its log is ${logPath}`)));
+      if (isListening()) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
-  });
-  child.stdout?.resume();
+  } finally {
+    watcher.close();
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          rmSync(logDir, { recursive: true, force: true });
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
 }
 
-/** CONCURRENCY closed-loop workers; `requests` in all after warm-up. */
-async function measure(makeWorker: () => Promise<() => Promise<void>>): Promise<Measurement> {
-  const workers = await Promise.all(Array.from({ length: CONCURRENCY }, makeWorker));
-  const run = async (total: number, latencies: number[] | null) => {
+type Worker = () => Promise<void>;
+
+/** One side of the comparison: CONCURRENCY closed-loop workers, timed over the rounds it ran. */
+class Side {
+  private readonly latencies: number[] = [];
+  private elapsedMs = 0;
+
+  private constructor(private readonly workers: readonly Worker[]) {}
+
+  static async create(makeWorker: () => Promise<Worker>): Promise<Side> {
+    return new Side(await Promise.all(Array.from({ length: CONCURRENCY }, makeWorker)));
+  }
+
+  /** `total` requests in all; timed unless it is warm-up. */
+  async run(total: number, timed: boolean): Promise<void> {
     let remaining = total;
+    const started = performance.now();
     await Promise.all(
-      workers.map(async (work) => {
+      this.workers.map(async (work) => {
         while (remaining > 0) {
           remaining -= 1;
-          const started = performance.now();
+          const requestStarted = performance.now();
           await work();
-          latencies?.push(performance.now() - started);
+          if (timed) this.latencies.push(performance.now() - requestStarted);
         }
       }),
     );
-  };
-  await run(WARMUP_REQUESTS, null);
-  const latencies: number[] = [];
-  const started = performance.now();
-  await run(MEASURED_REQUESTS, latencies);
-  const elapsedSeconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    throughput: latencies.length / elapsedSeconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+    if (timed) this.elapsedMs += performance.now() - started;
+  }
+
+  measurement(): Measurement {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return {
+      throughput: sorted.length / (this.elapsedMs / 1000),
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+    };
+  }
 }
 
-async function measureBareSdk(standIn: Record<string, string>): Promise<Measurement> {
+/**
+ * Both sides warmed up, then ROUNDS alternating rounds in ABBA order (baseline first in even
+ * rounds, backend first in odd ones), so that a disturbance or a drift in machine load lands on
+ * both sides alike; each side's figures pool all its rounds.
+ */
+async function compare(baseline: Side, backend: Side): Promise<{ baseline: Measurement; backend: Measurement }> {
+  await baseline.run(WARMUP_REQUESTS, false);
+  await backend.run(WARMUP_REQUESTS, false);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [baseline, backend] : [backend, baseline];
+    for (const side of order) await side.run(MEASURED_REQUESTS / ROUNDS, true);
+  }
+  return { baseline: baseline.measurement(), backend: backend.measurement() };
+}
+
+function bareSdkSide(standIn: Record<string, string>): Promise<Side> {
   const client = new CommunicationIdentityClient(standIn.connectionString as string, {
     tlsOptions: { ca: standIn.caCertPem },
   });
-  return measure(async () => {
+  return Side.create(async () => {
     const user = await client.createUser();
     return async () => {
       await client.getToken(user, ['voip'], { tokenExpiresInMinutes: 60 });
@@ -199,8 +246,8 @@ async function measureBareSdk(standIn: Record<string, string>): Promise<Measurem
   });
 }
 
-async function measureBackend(url: string): Promise<Measurement> {
-  return measure(async () => {
+function backendSide(url: string): Promise<Side> {
+  return Side.create(async () => {
     const signIn = await fetch(`${url}${backendRoutes.sessions}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -267,9 +314,10 @@ const benchmark: Benchmark = {
         try {
           for (const latency of [0, ACS_LATENCY_MS]) {
             await standIn.command(`latency ${latency}`);
-            const baseline = await measureBareSdk(standIn.ready);
-            const measured = await measureBackend(backend.url);
-            results.push(...rows(`${store}, ACS ${latency === 0 ? 'raw' : `+${latency} ms`}`, measured, baseline));
+            const measured = await compare(await bareSdkSide(standIn.ready), await backendSide(backend.url));
+            results.push(
+              ...rows(`${store}, ACS ${latency === 0 ? 'raw' : `+${latency} ms`}`, measured.backend, measured.baseline),
+            );
           }
         } finally {
           await standIn.command('latency 0');
