@@ -210,7 +210,7 @@ export function SettingsScreen() {
           <NoticeBar notice={callerIdNotice} testId="caller-id-notice" />
         </form>
       </Card>
-      {/* tel: and callto: opt-in; only in the desktop app, where main can register the handler. */}
+      {/* Desktop settings (call-link opt-in, keep running in the tray); only in the desktop app. */}
       <CallLinkSettings className={styles.card} />
     </div>
   );
