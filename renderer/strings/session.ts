@@ -47,10 +47,12 @@ export const signInStrings = {
   testConnection: 'Test connection',
   testing: 'Testing…',
   testFound: (signIn: string) => `Found a Switchboard backend. Sign-in: ${signIn}.`,
+  /** "Test connection" found the token server of Microsoft's ACS samples (`protocol: 'acs-sample'`). */
+  testFoundAcsSample: 'Found an Azure Communication Services sample token server, not a Switchboard backend.',
   testCallerId: (callerId: string) => `Phone calls show ${callerId} as the caller.`,
   testNoCallerId: 'No caller id for phone calls is configured on this backend.',
   unauthenticatedWarning:
-    'This backend lets anyone who can reach it sign in without a password. Use it only for development or on a trusted network.',
+    'This server checks nobody: anyone who can reach it can sign in, without a password, and get a calling identity. Use it only for development or on a trusted network.',
   displayName: 'Your name',
   displayNameHint: 'Shown to the people you call.',
   displayNameRequired: 'Enter the name other people will see.',

@@ -16,7 +16,8 @@
  * - Anything else: Express's 404 page (`Cannot GET /path`).
  *
  * Test knobs: `answerNext(route, answer)` replaces the next answer on a route (malformed sample
- * answers), `requests` lists what was asked (method and route, oldest first).
+ * answers, 5xx) or, with `'hang'`, never answers it (an old sample whose refresh route has no
+ * try/catch); `requests` lists what was answered (method and route, oldest first).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -47,8 +48,8 @@ export interface AcsSampleTokenServer {
   /** `http://localhost:PORT` */
   readonly url: string;
   readonly requests: readonly AcsSampleRequestRecord[];
-  /** The next request on `route` (after CORS, any method but OPTIONS) gets `answer`. */
-  answerNext(route: AcsSampleRoute, answer: AcsSampleScriptedAnswer): void;
+  /** The next request on `route` (after CORS, any method but OPTIONS) gets `answer`, or none at all. */
+  answerNext(route: AcsSampleRoute, answer: AcsSampleScriptedAnswer | 'hang'): void;
   close(): Promise<void>;
 }
 
@@ -61,7 +62,7 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
     tlsOptions: { ca: acs.certificates.caCertPem },
   });
   const requests: AcsSampleRequestRecord[] = [];
-  const scripted = new Map<AcsSampleRoute, AcsSampleScriptedAnswer[]>();
+  const scripted = new Map<AcsSampleRoute, Array<AcsSampleScriptedAnswer | 'hang'>>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<AcsSampleRequestRecord> => {
     const method = request.method ?? 'GET';
@@ -113,6 +114,7 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
     if (isRefreshRoute) userId = decodeURIComponent(refreshId ?? '');
 
     const replacement = scripted.get(mount)?.shift();
+    if (replacement === 'hang') return new Promise<never>(() => {});
     if (replacement) return send(replacement.status, replacement.body, replacement.contentType);
 
     try {

@@ -255,6 +255,53 @@ describe('malformed sample answers are refused with a sentence; nothing is store
   });
 });
 
+describe('renewal faults: the same broker behaviour as with a Switchboard backend', () => {
+  async function staleSession() {
+    const clock = { offsetMs: 0 };
+    const store = new MemorySecretStore();
+    const app = await createTestAppSession({
+      backendUrl: sample.url,
+      store,
+      clientOptions: FAST_CLIENT,
+      brokerOptions: { now: () => Date.now() + clock.offsetMs },
+    });
+    await app.signIn('Faulty');
+    clock.offsetMs = NEARLY_A_DAY_MS;
+    return { app, store, stored: await store.load(origin) };
+  }
+  const refreshCount = () => sample.requests.filter((r) => r.route === '/refreshToken' && r.method === 'POST').length;
+
+  test('a 503 is retried and the renewal succeeds', async () => {
+    const { app } = await staleSession();
+    const before = refreshCount();
+    sample.answerNext('/refreshToken', { status: 503, body: 'Service Unavailable' });
+    await expect(app.getToken()).resolves.toMatchObject({ token: expect.any(String) });
+    expect(refreshCount() - before).toBe(2);
+    await app.dispose();
+  });
+
+  test('a refresh that never answers (old sample, no try/catch): token.abort ends that caller’s wait; the retry serves the next', async () => {
+    const { app } = await staleSession();
+    sample.answerNext('/refreshToken', 'hang');
+    const handlers = createSessionIpcHandlers(app);
+    const requestId = randomUUID();
+    const waiting = handlers.token.get({ requestId }, context);
+    handlers.token.abort({ requestId }, context);
+    await expect(waiting).resolves.toEqual({ ok: false, code: 'aborted', message: 'The token request was cancelled.' });
+    await expect(handlers.token.get({ requestId: randomUUID() }, context)).resolves.toMatchObject({ ok: true });
+    await app.dispose();
+  });
+
+  test('a 401 (something in front of the sample refusing us) ends the session and clears the store', async () => {
+    const { app, store } = await staleSession();
+    sample.answerNext('/refreshToken', { status: 401, body: { error: { code: 'unauthorized', message: 'No.' } } });
+    await expect(app.getToken()).rejects.toMatchObject({ code: 'session-ended' });
+    expect(app.state).toMatchObject({ status: 'signed-out', reason: 'revoked' });
+    await expect(store.load(origin)).resolves.toBeNull();
+    await app.dispose();
+  });
+});
+
 // Real keytar against the isolated gnome-keyring of scripts/with-test-keyring.sh.
 const inTestKeyring = process.env.SWITCHBOARD_TEST_KEYRING === '1';
 describe.skipIf(!inTestKeyring)(
