@@ -1,29 +1,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/backend-harness';
+import {
+  ELECTRON_SKIP_REASON,
+  type ElectronDisplay,
+  electronBinary,
+  electronDisplay,
+  REPO_ROOT,
+} from '../support/electron-app';
 
-// The real app (main + preload + renderer bundle) under Playwright's Electron driver. The binary is
-// found the way `npm start` finds it (never `require('electron')`, which throws without it).
-const repo = resolve(import.meta.dirname, '../..');
-const binaryModule = join(repo, 'scripts/electron-binary.mjs');
-const { findElectronBinary, ELECTRON_BINARY_MISSING } = (await import(binaryModule)) as {
-  findElectronBinary: () => string | null;
-  ELECTRON_BINARY_MISSING: string;
-};
-const electronBinary = findElectronBinary();
-
+// The real app (main + preload + renderer bundle) under Playwright's Electron driver.
 let backend: TestBackend;
 let userDataDir: string;
+let display: ElectronDisplay | null = null;
 
 beforeAll(async () => {
   if (!electronBinary) return;
   backend = await startTestBackend();
   userDataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-userdata-'));
+  display = await electronDisplay();
 });
 afterAll(async () => {
+  display?.close();
   await backend?.close();
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
@@ -31,14 +32,14 @@ afterAll(async () => {
 function launch(): Promise<ElectronApplication> {
   return _electron.launch({
     executablePath: electronBinary ?? '',
-    args: [repo, `--backend-url=${backend.url}`, `--user-data-dir=${userDataDir}`],
+    args: [REPO_ROOT, `--backend-url=${backend.url}`, `--user-data-dir=${userDataDir}`],
     // The test keyring of scripts/with-test-keyring.sh is inherited through the environment.
-    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+    env: { ...display?.env, ELECTRON_ENABLE_LOGGING: '1' },
   });
 }
 
 test.skipIf(!electronBinary)(
-  `sign in → quit → relaunch → still signed in, no sign-in screen (skipped here: ${ELECTRON_BINARY_MISSING})`,
+  `sign in → quit → relaunch → still signed in, no sign-in screen${electronBinary ? '' : ` (${ELECTRON_SKIP_REASON})`}`,
   async () => {
     const first = await launch();
     const window = await first.firstWindow();
