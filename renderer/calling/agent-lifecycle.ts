@@ -13,6 +13,14 @@ import type { CallingSdk, SdkCallAgent, SdkCallClient, SdkCredential } from './s
 /** How long a live agent may stay Disconnected before the UI says ACS cannot be reached. */
 export const UNREACHABLE_AFTER_MS = 5_000;
 
+/**
+ * A `performance` mark set the moment both the SDK and the first token are in hand (DESIGN §8's
+ * "start → token in hand and SDK loaded"): bench/renderer-startup reads it, and it shows in a
+ * DevTools trace. The status line says the same a little later, after the agent's synchronous
+ * start-up and React's render.
+ */
+export const TOKEN_AND_SDK_MARK = 'switchboard:token-and-sdk';
+
 export interface AgentIdentity {
   /** Changes when the user or the backend changes: a new key means a new credential and agent. */
   key: string;
@@ -107,6 +115,7 @@ export class AgentLifecycle {
     }
     if (signal.aborted) return;
     // Token in hand and SDK loaded: from here on it is the agent's own start-up.
+    performance.mark(TOKEN_AND_SDK_MARK);
     events.status('connecting', null);
     const firstClient = !this.client;
     this.sdk = sdk;

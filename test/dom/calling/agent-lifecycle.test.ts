@@ -1,4 +1,4 @@
-import { UNREACHABLE_AFTER_MS } from '../../../renderer/calling/agent-lifecycle';
+import { TOKEN_AND_SDK_MARK, UNREACHABLE_AFTER_MS } from '../../../renderer/calling/agent-lifecycle';
 import { agentStrings } from '../../../renderer/strings';
 import { FakeCallingSdk } from '../../support/fake-calling-sdk';
 import { createHarness, ME, signedIn, signInAndSettle } from './calling-harness';
@@ -16,6 +16,18 @@ test('signing in loads the SDK and the first token in parallel, then creates one
   expect(credential?.options.token).toBe('token-1');
   expect(credential?.options.refreshProactively).toBe(true);
   expect(h.sdk.clients[0]?.agentOptions[0]).toEqual({ credential, displayName: 'Ada' });
+});
+
+test('the moment token and SDK are both in hand is marked once on the performance timeline', async () => {
+  performance.clearMarks(TOKEN_AND_SDK_MARK);
+  const h = createHarness();
+  h.store.setSession(signedIn());
+  expect(performance.getEntriesByName(TOKEN_AND_SDK_MARK)).toHaveLength(0);
+  await h.store.settled();
+  expect(performance.getEntriesByName(TOKEN_AND_SDK_MARK)).toHaveLength(1);
+  h.store.setSession(signedIn());
+  await h.store.settled();
+  expect(performance.getEntriesByName(TOKEN_AND_SDK_MARK)).toHaveLength(1);
 });
 
 test("the credential's refresher asks the bridge for a token and passes the SDK's abort signal", async () => {
