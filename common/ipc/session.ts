@@ -21,6 +21,13 @@ export const CommunicationUserSchema = z.object({
 });
 export type CommunicationUser = z.infer<typeof CommunicationUserSchema>;
 
+/**
+ * What a backend speaks: the Switchboard contract (DESIGN §4), or the token server of Microsoft's
+ * ACS calling samples (`common/acs-sample-contract.ts`), which authenticates nobody.
+ */
+export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);
+export type BackendProtocol = z.infer<typeof BackendProtocolSchema>;
+
 export const SessionStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('signed-out'),
@@ -37,6 +44,11 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
     remembered: z.boolean(),
     /** True when the backend's tokens come from the offline ACS stand-in (development). */
     offlineDevelopment: z.boolean(),
+    /**
+     * What the backend speaks (absent from older main processes: read as 'switchboard'). With
+     * 'acs-sample' nobody was authenticated and sign-out cannot revoke anything on the server.
+     */
+    protocol: BackendProtocolSchema.optional(),
   }),
 ]);
 export type SessionState = z.infer<typeof SessionStateSchema>;
@@ -104,13 +116,6 @@ export const ConfigSetResultSchema = z.union([
   ResultErrorSchema,
 ]);
 export type ConfigSetResult = z.infer<typeof ConfigSetResultSchema>;
-
-/**
- * What a backend speaks: the Switchboard contract (DESIGN §4), or the token server of Microsoft's
- * ACS calling samples (`common/acs-sample-contract.ts`), which authenticates nobody.
- */
-export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);
-export type BackendProtocol = z.infer<typeof BackendProtocolSchema>;
 
 export const ConfigTestRequestSchema = z.object({ backendUrl: z.string().max(2048) }).strict();
 export type ConfigTestRequest = z.infer<typeof ConfigTestRequestSchema>;

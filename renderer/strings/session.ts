@@ -74,6 +74,9 @@ export const settingsStrings = {
   signedInAs: (name: string) => `Signed in as ${name}`,
   myId: 'Your Azure Communication Services id',
   signOut: 'Sign out',
+  /** Shown beside "Sign out" when the session's `protocol` is 'acs-sample'. */
+  signOutLocalOnly:
+    'Your backend is a sample token server: signing out only forgets your sign-in on this computer. The server has nothing to revoke, and tokens it already issued stay valid until they expire.',
   signingOut: 'Signing out…',
   backend: 'Backend',
   saveBackend: 'Save and sign out',

@@ -263,14 +263,16 @@ export class TokenBroker {
   }
 
   #setSignedIn(): void {
-    const refresh = this.#session?.refresh;
-    if (!refresh) return;
+    const session = this.#session;
+    if (!session) return;
+    const refresh = session.refresh;
     this.#setState({
       status: 'signed-in',
       user: { communicationUserId: refresh.communicationUserId, displayName: refresh.displayName },
       backendUrl: this.#backend.baseUrl,
       remembered: this.#store.persistent,
       offlineDevelopment: this.#offlineDevelopment(),
+      protocol: session.protocol.name,
     });
   }
 

@@ -104,6 +104,7 @@ test('sign-in creates one identity and stores its id (no refresh token); renewal
     status: 'signed-in',
     user: { communicationUserId: expect.stringMatching(/^8:acs:/), displayName: 'Ada Lovelace' },
     backendUrl: sample.url,
+    protocol: 'acs-sample',
   });
   if (state.status !== 'signed-in') throw new Error('not signed in');
   const userId = state.user.communicationUserId;
@@ -142,6 +143,7 @@ test('restart: signed in again from the store at once, and the first token comes
     expect(second.state).toMatchObject({
       status: 'signed-in',
       user: { communicationUserId: signedIn.user.communicationUserId, displayName: 'Grace Hopper' },
+      protocol: 'acs-sample',
     });
     const token = await second.getToken();
     await expect(acs.checkUserToken(token.token)).resolves.toMatchObject({

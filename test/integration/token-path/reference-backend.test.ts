@@ -40,7 +40,12 @@ async function signedInApp() {
 
 test('sign-in: the user, an ACS token from the stand-in, and the refresh state stored before success', async () => {
   const { app, store, state } = await signedInApp();
-  expect(state).toMatchObject({ status: 'signed-in', user: { displayName: 'Ada Lovelace' }, backendUrl: backend.url });
+  expect(state).toMatchObject({
+    status: 'signed-in',
+    user: { displayName: 'Ada Lovelace' },
+    backendUrl: backend.url,
+    protocol: 'switchboard',
+  });
   const stored = await store.load(new URL(backend.url).origin);
   expect(stored).toMatchObject({ backendUrl: backend.url, displayName: 'Ada Lovelace' });
   const token = await app.getToken();
