@@ -35,7 +35,7 @@ const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MES
 
 /** What "Test connection" tells the user about an ACS sample token server. */
 export const ACS_SAMPLE_NOTICE =
-  'This is a sample token server from Microsoft’s Azure Communication Services samples, not a Switchboard backend. It checks nobody: anyone who can reach it gets a calling identity and tokens, and anyone who learns your identity’s id can get tokens for it. Signing out only forgets the sign-in on this computer: the server has no sessions to end or revoke. Use it only for development or on a trusted network.';
+  'This is a sample token server from Microsoft’s Azure Communication Services samples, not a Switchboard backend. It checks nobody: anyone who can reach it gets a calling identity and tokens, and anyone who learns your identity’s id (everyone you call sees it) can get tokens for it and call as you. Signing out only forgets the sign-in on this computer: the server has no sessions to end or revoke. Use it only for development or on a trusted network.';
 
 export class AppSession {
   readonly config: AppConfigStore;
