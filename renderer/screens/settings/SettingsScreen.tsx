@@ -151,6 +151,9 @@ export function SettingsScreen() {
             {signingOut ? settingsStrings.signingOut : settingsStrings.signOut}
           </Button>
         </div>
+        {session.status === 'signed-in' && session.protocol === 'acs-sample' ? (
+          <Text data-testid="sign-out-local-only">{settingsStrings.signOutLocalOnly}</Text>
+        ) : null}
       </Card>
 
       <Card className={styles.card} role="region" aria-label={settingsStrings.backend}>

@@ -47,7 +47,9 @@ function TestResult({ result }: { result: ConfigTestResult }) {
     <>
       <MessageBar intent="success" layout="multiline" data-testid="test-connection-result">
         <MessageBarBody>
-          {signInStrings.testFound(result.signIn.join(', ') || '—')}{' '}
+          {result.protocol === 'acs-sample'
+            ? signInStrings.testFoundAcsSample
+            : signInStrings.testFound(result.signIn.join(', ') || '—')}{' '}
           {result.alternateCallerId
             ? signInStrings.testCallerId(result.alternateCallerId)
             : signInStrings.testNoCallerId}
@@ -55,7 +57,8 @@ function TestResult({ result }: { result: ConfigTestResult }) {
       </MessageBar>
       {result.unauthenticated ? (
         <MessageBar intent="warning" layout="multiline" data-testid="unauthenticated-warning">
-          <MessageBarBody>{signInStrings.unauthenticatedWarning}</MessageBarBody>
+          {/* Main's sentence names what this kind of open server allows; the generic one otherwise. */}
+          <MessageBarBody>{result.notice ?? signInStrings.unauthenticatedWarning}</MessageBarBody>
         </MessageBar>
       ) : null}
     </>

@@ -21,6 +21,16 @@ test('shows who is signed in and the ACS id; sign out returns to sign-in', async
   expect(bridge.calls.signOut).toBe(1);
 });
 
+test('signed in through an ACS sample token server, settings say sign-out is local only', async () => {
+  await openSettings(createFakeBridge(signedInSession({ protocol: 'acs-sample' })));
+  expect(screen.getByTestId('sign-out-local-only')).toHaveTextContent(settingsStrings.signOutLocalOnly);
+});
+
+test('a Switchboard session shows no local-only sign-out note', async () => {
+  await openSettings();
+  expect(screen.queryByTestId('sign-out-local-only')).toBeNull();
+});
+
 test('changing the backend warns that it signs out, and saves the normalised address', async () => {
   const { bridge } = await openSettings();
   const backend = screen.getByRole('region', { name: settingsStrings.backend });

@@ -60,6 +60,27 @@ test('Test connection shows what the backend offers and warns when it authentica
   expect(bridge.calls.configTest).toEqual(['https://calls.contoso.com']);
 });
 
+test('Test connection names an ACS sample token server and shows main’s sentence on what it allows', async () => {
+  const bridge = firstRun();
+  const notice = 'This server gives a calling identity to anyone who can reach it.';
+  bridge.answers.configTest = (backendUrl) => ({
+    ok: true,
+    backendUrl,
+    signIn: [],
+    alternateCallerId: null,
+    unauthenticated: true,
+    protocol: 'acs-sample',
+    notice,
+  });
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://tokens.contoso.com');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
+  const found = await screen.findByTestId('test-connection-result');
+  expect(found).toHaveTextContent(signInStrings.testFoundAcsSample);
+  expect(found).not.toHaveTextContent('Found a Switchboard backend');
+  expect(screen.getByTestId('unauthenticated-warning')).toHaveTextContent(notice);
+});
+
 test('Test connection reports main’s error in its own words', async () => {
   const bridge = firstRun();
   bridge.answers.configTest = () => ({ ok: false, code: 'unreachable', message: 'Could not reach calls.contoso.com.' });
