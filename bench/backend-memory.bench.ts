@@ -71,7 +71,8 @@ const benchmark: Benchmark = {
       const busy = new Set<number>();
       const latencies: number[] = [];
       let peak = residentMegabytes(backend.pid);
-      let failures = 0;
+      /** Failed refreshes by status and error code, e.g. "502 acs_unavailable" (never a token). */
+      const failures = new Map<string, number>();
       const refresh = async (index: number) => {
         busy.add(index);
         const started = performance.now();
@@ -82,8 +83,9 @@ const benchmark: Benchmark = {
         if (response.status === 200)
           tokens[index] = SessionAnswerSchema.parse(await response.json()).session.refreshToken;
         else {
-          failures += 1;
-          await response.arrayBuffer();
+          const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+          const key = `${response.status} ${body?.error?.code ?? '(no error code)'}`;
+          failures.set(key, (failures.get(key) ?? 0) + 1);
         }
         latencies.push(performance.now() - started);
         busy.delete(index);
@@ -106,7 +108,10 @@ const benchmark: Benchmark = {
       peak = Math.max(peak, residentMegabytes(backend.pid));
       const achieved = latencies.length / ((performance.now() - start) / 1000);
       latencies.sort((a, b) => a - b);
-      if (failures > 0) throw new Error(`${failures} refreshes failed`);
+      if (failures.size > 0) {
+        const counts = [...failures].map(([key, count]) => `${count}× ${key}`).join(', ');
+        throw new Error(`refreshes failed: ${counts}`);
+      }
       return [
         {
           metric: `peak RSS, ${SESSIONS} sessions, ${RATE_PER_SECOND} req/s`,
