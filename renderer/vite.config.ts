@@ -5,13 +5,13 @@ import { defineConfig, type Plugin } from 'vite';
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Two chunks are imported lazily so that they never delay the shell's first paint, yet are needed
- * right after it: the Fluent half of the frame (renderer/app/FluentScreens.tsx) and the calling
- * SDK (renderer/calling/sdk.ts, 6.9 MB). A modulepreload hint starts their download with the page
- * instead of after the entry script has run; it fetches without evaluating (bench/renderer-startup
- * measures both the shell and "token and SDK in hand" with it).
+ * The Fluent half of the frame (renderer/app/FluentScreens.tsx) is imported lazily so that it never
+ * delays the shell's first paint, yet is needed right after it: a modulepreload hint starts its
+ * download with the page instead of after the entry script has run. The calling SDK
+ * (renderer/calling/sdk.ts, 6.9 MB) is deliberately not preloaded: its download and streaming
+ * parse competed with the entry's on 2 cores (see renderer/main.tsx, bench/renderer-startup).
  */
-const PRELOADED_LAZY_CHUNKS = ['FluentScreens', 'sdk'];
+const PRELOADED_LAZY_CHUNKS = ['FluentScreens'];
 
 function preloadLazyChunks(): Plugin {
   return {

@@ -1,8 +1,8 @@
 /**
  * The production renderer bundle in Chromium: the shell paints with the real bridge (main's
- * modules in the test process) and no backend configured yet; the SDK chunk is fetched from the
- * start (preloaded, evaluated lazily) while the call screens are not fetched at all on the
- * sign-in screen; the frame follows the OS colour scheme.
+ * modules in the test process) and no backend configured yet; the SDK chunk is fetched right after
+ * the shell's first commit, even on the sign-in screen, while the call screens are not fetched at
+ * all there; the frame follows the OS colour scheme.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
