@@ -9,13 +9,8 @@ import { historyIpc } from './history';
 import { configIpc, sessionIpc, tokenIpc } from './session';
 
 export * from './descriptor';
+export * from './names';
 export * from './session';
-
-/** Every channel starts with this; the main process refuses anything else. */
-export const IPC_CHANNEL_PREFIX = 'switchboard:';
-
-/** The global name the preload exposes through contextBridge. */
-export const BRIDGE_GLOBAL = 'switchboard';
 
 export const bridgeContract = {
   session: sessionIpc,

@@ -6,6 +6,7 @@
  * same code over different transports.
  */
 import type { BridgeContract, DescriptorTable, SwitchboardBridge } from '../../common/ipc';
+import { IPC_CHANNEL_PREFIX } from '../../common/ipc/names';
 
 /** A descriptor reduced to what the bridge needs: plain data that can cross into a page. */
 export interface BridgeEntry {
@@ -23,8 +24,6 @@ export interface BridgeTransport {
   /** Returns the unsubscribe function. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 }
-
-const CHANNEL_PREFIX = 'switchboard:';
 
 export function bridgeShape(contract: Readonly<Record<string, DescriptorTable>>): BridgeShape {
   const shape: Record<string, Record<string, BridgeEntry>> = {};
@@ -48,7 +47,7 @@ export function buildBridge(shape: BridgeShape, transport: BridgeTransport): Swi
     const functions: Record<string, unknown> = {};
     for (const [name, entry] of Object.entries(entries)) {
       const channel = entry.channel;
-      if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`refusing to expose ${channel}`);
+      if (!channel.startsWith(IPC_CHANNEL_PREFIX)) throw new Error(`refusing to expose ${channel}`);
       if (entry.kind === 'invoke') {
         // The argument count is fixed per descriptor so that the page cannot smuggle extras.
         functions[name] = entry.takesRequest

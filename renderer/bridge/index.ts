@@ -2,13 +2,10 @@
  * The one renderer module that touches `window.switchboard` (the preload's contextBridge API).
  * Everything else in the renderer takes a `RendererBridge`, so tests pass their own.
  */
-import type { AccessToken, BRIDGE_GLOBAL, SwitchboardBridge } from '../../common/ipc';
-
-/**
- * The global's name, checked against common/ipc's constant by the compiler. A value import of
- * common/ipc would pull every zod schema (and zod) into the initial bundle; the renderer needs none.
- */
-const BRIDGE_GLOBAL_NAME: typeof BRIDGE_GLOBAL = 'switchboard';
+import type { AccessToken, SwitchboardBridge } from '../../common/ipc';
+// names.ts, not the index: a value import from common/ipc would pull every schema (zod) into the
+// initial bundle; the renderer needs none.
+import { BRIDGE_GLOBAL } from '../../common/ipc/names';
 
 /** A token request that main answered with an error (session ended, backend unreachable, …). */
 export class TokenRequestError extends Error {
@@ -74,10 +71,10 @@ export function createRendererBridge(raw: SwitchboardBridge): RendererBridge {
 
 /** The preload's bridge, or a clear error when the page runs outside Switchboard's window. */
 export function windowBridge(): RendererBridge {
-  const raw = (globalThis as unknown as Record<string, SwitchboardBridge | undefined>)[BRIDGE_GLOBAL_NAME];
+  const raw = (globalThis as unknown as Record<string, SwitchboardBridge | undefined>)[BRIDGE_GLOBAL];
   if (!raw) {
     throw new Error(
-      `window.${BRIDGE_GLOBAL_NAME} is missing: the renderer must run in Switchboard's window (its preload provides the bridge).`,
+      `window.${BRIDGE_GLOBAL} is missing: the renderer must run in Switchboard's window (its preload provides the bridge).`,
     );
   }
   return createRendererBridge(raw);

@@ -3,8 +3,9 @@
  * the file) wrapped in a tiny subscribable cache so every list on screen shows the same data.
  */
 import type { SwitchboardBridge } from '../../common/ipc';
-import { BRIDGE_GLOBAL } from '../../common/ipc';
 import type { CallHistory, CallTargetRecord, FavouriteInput, RecentCallInput } from '../../common/ipc/history';
+// names.ts, not the index: a value import from common/ipc would pull every schema (zod) in.
+import { BRIDGE_GLOBAL } from '../../common/ipc/names';
 import type { CallTarget } from '../calling/model';
 
 // The IPC schema and the calling model describe the same targets: if either changes without the
