@@ -20,6 +20,8 @@ export const UNREACHABLE_AFTER_MS = 5_000;
  * start-up and React's render.
  */
 export const TOKEN_AND_SDK_MARK = 'switchboard:token-and-sdk';
+/** Performance mark: createCallAgent answered (connected or not), so the agent's status is known. */
+export const AGENT_ANSWERED_MARK = 'switchboard:agent-answered';
 
 export interface AgentIdentity {
   /** Changes when the user or the backend changes: a new key means a new credential and agent. */
@@ -136,6 +138,7 @@ export class AgentLifecycle {
       if (!signal.aborted) events.status('failed', agentStrings.failed(errorMessage(error)));
       return;
     }
+    performance.mark(AGENT_ANSWERED_MARK);
     if (signal.aborted) {
       await agent.dispose();
       credential.dispose();

@@ -6,6 +6,7 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AGENT_ANSWERED_MARK, TOKEN_AND_SDK_MARK } from '../../renderer/calling/agent-lifecycle';
 import { startTestBackend, type TestBackend } from '../support/backend-harness';
 import { type BridgeHarness, createTestAppSession, installBridge } from '../support/bridge-harness';
 import { launchChromium } from '../support/chromium';
@@ -112,12 +113,42 @@ test('already signed in (restored session): no sign-in screen, token and SDK fet
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('dialer-screen').waitFor();
     const before = run.tokensHandedOut.length;
+    // Every layout shift from the start of the next load on (issue 5: no layout shift when the SDK
+    // finishes loading). Chromium reports them as `layout-shift` performance entries.
+    await page.addInitScript(() => {
+      const shifts: Array<{ startTime: number; value: number }> = [];
+      (globalThis as unknown as { __layoutShifts: typeof shifts }).__layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+          if (!entry.hadRecentInput) shifts.push({ startTime: entry.startTime, value: entry.value });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     // A reload is a window restart as far as the renderer is concerned: main still holds the session.
     await page.reload();
     await page.getByTestId('dialer-screen').waitFor();
     await expect(page.getByRole('heading', { name: 'Sign in to Switchboard' }).count()).resolves.toBe(0);
     await page.locator('[data-agent="unreachable"]').waitFor({ timeout: 30_000 });
     expect(run.tokensHandedOut.length).toBeGreaterThan(before);
+    // From the moment token and SDK were in hand until createCallAgent answered (the calling layer's
+    // performance marks) — the SDK finishing its load, the device manager answering — nothing on
+    // the page moved. (What the agent's answer shows afterwards, the "cannot reach ACS" banner,
+    // is news that takes its own place.)
+    const shiftsWhileSdkLoads = await page.evaluate(
+      ({ sdkMark, agentMark }) => {
+        const sdkReady = performance.getEntriesByName(sdkMark)[0]?.startTime ?? Number.NaN;
+        const agentAnswered = performance.getEntriesByName(agentMark)[0]?.startTime ?? Number.NaN;
+        const shifts = (globalThis as unknown as { __layoutShifts: Array<{ startTime: number; value: number }> })
+          .__layoutShifts;
+        return {
+          sdkReady,
+          agentAnswered,
+          shifts: shifts.filter((shift) => shift.startTime >= sdkReady && shift.startTime < agentAnswered),
+        };
+      },
+      { sdkMark: TOKEN_AND_SDK_MARK, agentMark: AGENT_ANSWERED_MARK },
+    );
+    expect(shiftsWhileSdkLoads.agentAnswered).toBeGreaterThan(shiftsWhileSdkLoads.sdkReady);
+    expect(shiftsWhileSdkLoads.shifts).toEqual([]);
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

@@ -87,12 +87,13 @@ export function LocalPreview(props: { enabled: boolean; loading?: boolean; class
     >
       <div ref={container} className={styles.video} />
       {status === 'on' ? null : props.loading ? (
-        <div className={styles.placeholder} role="status">
+        // Keyed: a different message is a new element, not the old text moving in place.
+        <div key="looking-for-devices" className={styles.placeholder} role="status">
           <Spinner size="small" appearance="inverted" />
           <Text style={{ color: 'inherit' }}>{deviceStrings.lookingForDevices}</Text>
         </div>
       ) : (
-        <div className={styles.placeholder}>
+        <div key="preview-state" className={styles.placeholder}>
           {status === 'starting' ? (
             <Spinner size="small" appearance="inverted" />
           ) : (
