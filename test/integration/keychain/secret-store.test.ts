@@ -90,6 +90,9 @@ describe.skipIf(!inTestKeyring)(
   },
 );
 
+// These are the failure modes of libsecret's D-Bus path; macOS and Windows keychains have none of them.
+const LINUX_ONLY = process.platform === 'linux' ? '' : ' (skipped: D-Bus Secret Service failures exist only on Linux)';
+
 describe('without a usable keychain the app carries on in memory, failing fast', () => {
   const probe = resolve(import.meta.dirname, 'fixtures/probe-keychain.ts');
   const tsx = resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
@@ -120,20 +123,20 @@ describe('without a usable keychain the app carries on in memory, failing fast',
     return JSON.parse(stdout) as { persistent: boolean; reason: string | null; keptInMemory: boolean };
   }
 
-  test.skipIf(process.platform !== 'linux')('no session bus at all', async () => {
+  test.skipIf(process.platform !== 'linux')(`no session bus at all${LINUX_ONLY}`, async () => {
     const result = await probeWith({ DBUS_SESSION_BUS_ADDRESS: undefined });
     expect(result).toMatchObject({ persistent: false, keptInMemory: true });
     // libsecret's own error, i.e. it failed at once rather than running into our timeout.
     expect(result.reason).toMatch(/Cannot autolaunch D-Bus/);
   });
 
-  test.skipIf(process.platform !== 'linux')('a bus address that leads nowhere', async () => {
+  test.skipIf(process.platform !== 'linux')(`a bus address that leads nowhere${LINUX_ONLY}`, async () => {
     const result = await probeWith({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(userDataDir, 'no-such-bus')}` });
     expect(result).toMatchObject({ persistent: false, keptInMemory: true });
     expect(result.reason).toMatch(/Could not connect/);
   });
 
-  test.skipIf(process.platform !== 'linux')('a bus without a Secret Service', async () => {
+  test.skipIf(process.platform !== 'linux')(`a bus without a Secret Service${LINUX_ONLY}`, async () => {
     const result = await probeWith({}, ['dbus-run-session', `--config-file=${busConfig}`, '--']);
     expect(result).toMatchObject({ persistent: false, keptInMemory: true });
     expect(result.reason).toMatch(/org\.freedesktop\.secrets was not provided/);

@@ -46,6 +46,19 @@ function acsOperations(): string[] {
 }
 
 /** A launch as main.ts does it: config from userData, the given store, session restored. */
+/** A session on the sample server with an in-memory store and a clock the test can move forward. */
+async function openWithClock() {
+  const clock = { offsetMs: 0 };
+  const store = new MemorySecretStore();
+  const app = await createTestAppSession({
+    backendUrl: sample.url,
+    store,
+    clientOptions: FAST_CLIENT,
+    brokerOptions: { now: () => Date.now() + clock.offsetMs },
+  });
+  return { clock, store, app };
+}
+
 async function launch(userDataDir: string, store: SecretStore, clock = { offsetMs: 0 }): Promise<AppSession> {
   const config = await AppConfigStore.open({
     argv: [`--backend-url=${sample.url}`],
@@ -90,14 +103,7 @@ test('Test connection finds the sample server without creating an identity, and 
 });
 
 test('sign-in creates one identity and stores its id (no refresh token); renewal is one request for every caller', async () => {
-  const clock = { offsetMs: 0 };
-  const store = new MemorySecretStore();
-  const app = await createTestAppSession({
-    backendUrl: sample.url,
-    store,
-    clientOptions: FAST_CLIENT,
-    brokerOptions: { now: () => Date.now() + clock.offsetMs },
-  });
+  const { clock, store, app } = await openWithClock();
   const createdBefore = acsOperations().filter((op) => op === 'createUser').length;
   const state = await app.signIn('Ada Lovelace');
   expect(state).toMatchObject({
@@ -218,14 +224,7 @@ describe('malformed sample answers are refused with a sentence; nothing is store
   });
 
   test('renewal: an answer for another identity, then a broken one, then a 500: the session is kept and recovers', async () => {
-    const clock = { offsetMs: 0 };
-    const store = new MemorySecretStore();
-    const app = await createTestAppSession({
-      backendUrl: sample.url,
-      store,
-      clientOptions: FAST_CLIENT,
-      brokerOptions: { now: () => Date.now() + clock.offsetMs },
-    });
+    const { clock, store, app } = await openWithClock();
     await app.signIn('Kept');
     const stored = await store.load(origin);
     clock.offsetMs = NEARLY_A_DAY_MS;
@@ -265,14 +264,7 @@ describe('malformed sample answers are refused with a sentence; nothing is store
 
 describe('renewal faults: the same broker behaviour as with a Switchboard backend', () => {
   async function staleSession() {
-    const clock = { offsetMs: 0 };
-    const store = new MemorySecretStore();
-    const app = await createTestAppSession({
-      backendUrl: sample.url,
-      store,
-      clientOptions: FAST_CLIENT,
-      brokerOptions: { now: () => Date.now() + clock.offsetMs },
-    });
+    const { clock, store, app } = await openWithClock();
     await app.signIn('Faulty');
     clock.offsetMs = NEARLY_A_DAY_MS;
     return { app, store, stored: await store.load(origin) };
