@@ -4,6 +4,7 @@
  * uses the same functions to label and de-duplicate targets.
  */
 import { type CountryCode, parsePhoneNumberFromString as parsePhoneNumberWithMetadata } from 'libphonenumber-js/max';
+import { ACS_USER_ID, ACS_USER_PREFIX } from './acs-id';
 import type { CallTarget } from './model';
 
 /** Why an input is not a target yet. The dialer turns these into words (renderer/strings). */
@@ -41,9 +42,6 @@ export interface CallTargetParseOptions {
   defaultCountry?: CountryCode | undefined;
 }
 
-/** ACS identities of the public, GCC High and DoD clouds: `8:acs:<resource>_<user>`. */
-const ACS_USER_ID = /^8:(?:acs|gcch-acs|dod-acs):[0-9A-Za-z][0-9A-Za-z_-]{7,199}$/;
-const ACS_USER_PREFIX = /^8:(?:acs|gcch-acs|dod-acs):/i;
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 /** Rooms ids are long decimal strings (17 digits today), longer than any E.164 number (≤ 15). */
 const ROOM_ID = /^\d{16,32}$/;

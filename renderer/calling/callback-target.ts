@@ -1,13 +1,14 @@
+import { ACS_USER_ID } from './acs-id';
 import type { CallTarget } from './model';
 
 /**
  * The target to call a caller back on, from the SDK's raw id of the caller: ACS users (`8:acs:…`
  * and the sovereign clouds' prefixes) and phone numbers (`4:+…`). Teams users, bots and the like
  * have no CallTarget kind: null. Kept apart from call-target.ts so that the calling store does not
- * pull the phone-number metadata into its chunk: raw ids are already canonical, nothing to parse.
+ * pull the phone-number metadata into its chunk; the ACS id pattern is shared (acs-id.ts).
  */
 export function callbackTargetFromRawId(rawId: string): CallTarget | null {
-  if (/^8:(?:acs|gcch-acs|dod-acs):\S+$/.test(rawId)) return { kind: 'acs-user', communicationUserId: rawId };
+  if (ACS_USER_ID.test(rawId)) return { kind: 'acs-user', communicationUserId: rawId };
   const phone = /^4:(\+[1-9]\d{5,14})$/.exec(rawId);
   return phone?.[1] ? { kind: 'phone', e164: phone[1] } : null;
 }

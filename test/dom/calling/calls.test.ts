@@ -129,13 +129,17 @@ test('incoming call: ringing, accepted with video, then in the call', async () =
     title: 'Carol',
     status: 'connected',
     isCameraOn: true,
-    // The caller is the target: recents can call Carol back.
-    target: { kind: 'acs-user', communicationUserId: '8:acs:carol' },
   });
 });
 
 test.each([
+  // The caller becomes the target, so recents can call them back.
+  [
+    '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_0000001f',
+    { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_0000001f' },
+  ],
   ['4:+14255550100', { kind: 'phone', e164: '+14255550100' }],
+  ['8:acs:carol', null],
   ['8:orgid:4f1c2a', null],
 ])('an accepted call from %s has the call-back target %j', async (rawId, target) => {
   const h = await connectedHarness();
