@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { invoke } from './descriptor';
+import { FAVOURITES_LIMIT, RECENT_CALLS_LIMIT } from './history-limits';
 
 /**
  * A call target as the dialer understood it. Mirrors `CallTarget` in renderer/calling/model.ts;
@@ -23,8 +24,7 @@ export type CallTargetRecord = z.infer<typeof CallTargetSchema>;
 export const CallOutcomeSchema = z.enum(['completed', 'missed', 'declined', 'failed']);
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 
-export const RECENT_CALLS_LIMIT = 50;
-export const FAVOURITES_LIMIT = 100;
+export { FAVOURITES_LIMIT, RECENT_CALLS_LIMIT } from './history-limits';
 
 export const RecentCallInputSchema = z
   .object({

@@ -1,7 +1,8 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CallRegular, StarFilled, StarRegular, VideoRegular } from '@fluentui/react-icons';
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
-import { FAVOURITES_LIMIT } from '../../../common/ipc/history';
+// history-limits, not history: a value import from history.ts would pull zod into the home screen.
+import { FAVOURITES_LIMIT } from '../../../common/ipc/history-limits';
 import {
   callTargetDisplay,
   callTargetKey,
