@@ -8,7 +8,7 @@ import { useCallingState } from '../calling/model';
 import { appStrings } from '../strings';
 import { AgentStatusLine } from './AgentStatusLine';
 import { useSession } from './contexts';
-import { chooseRoute } from './routes';
+import { chooseRoute, holdFluentHalf } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { useOsDarkMode } from './theme';
 
@@ -19,9 +19,17 @@ export function AppFrame() {
   const dark = useOsDarkMode();
   const call = useCallingState((state) => state.call);
   const incoming = useCallingState((state) => state.incoming);
+  const agent = useCallingState((state) => state.agent);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const route = chooseRoute(session, { call, incoming }, settingsOpen);
   const signedIn = session.status === 'signed-in';
+  // Latched: once the Fluent half is shown it stays (a later sign-in's SDK load must not blank it).
+  const [fluentShown, setFluentShown] = useState(false);
+  const holdFluent = !fluentShown && holdFluentHalf(session, agent);
+  if (!holdFluent && !fluentShown) setFluentShown(true);
+  const placeholder = (
+    <p className="sb-loading">{route === 'restoring' ? appStrings.restoring : appStrings.loadingScreen}</p>
+  );
 
   return (
     <div className="sb-shell" data-testid="app-shell" data-route={route} data-theme={dark ? 'dark' : 'light'}>
@@ -36,9 +44,13 @@ export function AppFrame() {
       <AgentStatusLine />
       <div className="sb-screens">
         <ScreenErrorBoundary resetKey={route}>
-          <Suspense fallback={<p className="sb-loading">{appStrings.loadingScreen}</p>}>
-            <FluentScreens route={route} session={session} dark={dark} />
-          </Suspense>
+          {holdFluent ? (
+            placeholder
+          ) : (
+            <Suspense fallback={placeholder}>
+              <FluentScreens route={route} session={session} dark={dark} />
+            </Suspense>
+          )}
         </ScreenErrorBoundary>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import type { SessionState } from '../../common/ipc';
-import type { CallingState } from '../calling/model';
+import type { AgentStatus, CallingState } from '../calling/model';
 
 export type Route = 'restoring' | 'sign-in' | 'settings' | 'home' | 'incoming' | 'in-call';
 
@@ -17,4 +17,17 @@ export function chooseRoute(
   if (calling.incoming.length > 0) return 'incoming';
   if (calling.call) return 'in-call';
   return settingsOpen ? 'settings' : 'home';
+}
+
+/**
+ * Whether the Fluent half (banners and screens) waits before it loads. On a restored session the
+ * agent needs the calling SDK (6.8 MB) at once, and on 2 cores the Fluent chunks and the home
+ * screen's first render took the CPU its parse and evaluation needed: "token and SDK in hand" came
+ * 0.3–0.5 s later than the SDK alone (docs/renderer.md, "Start-up"). So while main is restoring the
+ * session, and while a signed-in window is still loading the SDK, the shell shows its status line
+ * and a placeholder; nothing can be called before the agent exists anyway. Signed out, the sign-in
+ * screen loads at once. The caller latches the answer: once shown, the screens never go back.
+ */
+export function holdFluentHalf(session: SessionState, agent: AgentStatus): boolean {
+  return session.status === 'restoring' || (session.status === 'signed-in' && agent === 'loading-sdk');
 }

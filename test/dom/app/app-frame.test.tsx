@@ -23,6 +23,59 @@ test('signed in at start-up: home, the agent connects, and the status line clear
   expect(await screen.findByTestId('device-setup')).toBeVisible();
 });
 
+/** An SDK import the test finishes by hand. */
+function heldSdk(sdk = new FakeCallingSdk('8:acs:me')) {
+  let finish!: (outcome: FakeCallingSdk | Error) => void;
+  const loaded = new Promise<FakeCallingSdk>((resolve, reject) => {
+    finish = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
+  });
+  return { sdk, load: () => loaded, finish };
+}
+
+test('restored session: the screens wait for the SDK while the shell says what is happening', async () => {
+  const held = heldSdk();
+  const { services } = renderApp(createFakeBridge(signedInSession()), held.sdk, held.load);
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'home'));
+  expect(screen.getByTestId('agent-status')).toHaveTextContent(appStrings.sdkLoading);
+  expect(screen.getByText(appStrings.loadingScreen)).toBeVisible();
+  expect(screen.getByRole('button', { name: appStrings.settings })).toBeVisible();
+  expect(screen.queryByTestId('dialer-screen')).toBeNull();
+  held.finish(held.sdk);
+  expect(await screen.findByTestId('dialer-screen')).toBeVisible();
+  await act(() => services.calling.settled());
+  expect(screen.queryByText(appStrings.loadingScreen)).toBeNull();
+});
+
+test('signed out: the sign-in screen does not wait for the SDK', async () => {
+  const held = heldSdk();
+  renderApp(createFakeBridge(), held.sdk, held.load);
+  expect(await screen.findByRole('heading', { name: 'Sign in to Switchboard' })).toBeVisible();
+});
+
+test('once shown, the screens stay while a sign-in loads the SDK', async () => {
+  const held = heldSdk();
+  const bridge = createFakeBridge();
+  const { services } = renderApp(bridge, held.sdk, held.load);
+  await screen.findByRole('heading', { name: 'Sign in to Switchboard' });
+  act(() => bridge.emitSession(signedInSession()));
+  expect(await screen.findByTestId('dialer-screen')).toBeVisible();
+  expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'loading-sdk');
+  held.finish(held.sdk);
+  await act(() => services.calling.settled());
+  await waitFor(() => expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'connected'));
+  expect(screen.getByTestId('dialer-screen')).toBeVisible();
+});
+
+test('restored session: an SDK that fails to load releases the screens with the reason', async () => {
+  const held = heldSdk();
+  renderApp(createFakeBridge(signedInSession()), held.sdk, held.load);
+  await waitFor(() => expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'loading-sdk'));
+  held.finish(new Error('chunk missing'));
+  expect(await screen.findByTestId('dialer-screen')).toBeVisible();
+  expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'failed');
+  expect(await screen.findByText(agentStrings.sdkFailed('chunk missing'), { exact: false })).toBeVisible();
+});
+
 test('the status line keeps its place while the SDK loads and after (no layout shift)', async () => {
   const sdk = new FakeCallingSdk('8:acs:me');
   let release!: () => void;

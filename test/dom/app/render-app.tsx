@@ -16,11 +16,18 @@ export interface RenderedApp {
   services: AppServices;
 }
 
-/** The real App over a fake bridge (main) and the fake SDK (Azure). */
-export function renderApp(bridge: FakeBridge = createFakeBridge(), sdk = new FakeCallingSdk('8:acs:me')): RenderedApp {
+/**
+ * The real App over a fake bridge (main) and the fake SDK (Azure). `loadSdk` replaces the SDK
+ * chunk's import, e.g. to hold it and see what the window shows meanwhile.
+ */
+export function renderApp(
+  bridge: FakeBridge = createFakeBridge(),
+  sdk = new FakeCallingSdk('8:acs:me'),
+  loadSdk: () => Promise<FakeCallingSdk> = async () => sdk,
+): RenderedApp {
   const storage = new Map<string, string>();
   const services = createAppServices(bridge, {
-    loadSdk: async () => sdk,
+    loadSdk,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
   });
   render(<App services={services} />);
