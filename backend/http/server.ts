@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
@@ -15,6 +14,7 @@ import { RequestLogController } from '../logging';
 import type { SessionService } from '../sessions/session-service';
 import { HttpError } from './errors';
 import { type DiscoverySettings, registerRoutes } from './routes';
+import { addSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
   readonly logger: Logger;
@@ -92,7 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     parseJson(request, text, done);
   });
 
-  await app.register(helmet, { global: true });
+  addSecurityHeaders(app);
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerIp,
