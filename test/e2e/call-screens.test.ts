@@ -75,7 +75,12 @@ describe('device setup with the real SDK and fake devices', () => {
     expect(await optionsOf('Speaker')).toContainEqual(expect.stringMatching(/Fake/));
   });
 
-  test('the preview shows live video from the fake camera', async () => {
+  test('the preview shows live video from the fake camera once asked for, and stops', async () => {
+    const toggle = page.getByTestId('device-setup').getByRole('button', { name: 'Preview camera' });
+    await expect.poll(() => toggle.isEnabled(), { timeout: SDK_WAIT }).toBe(true);
+    // Granted and ready, yet no camera until the user asks for the preview.
+    await expect(page.getByTestId('local-preview').first().getAttribute('data-status')).resolves.toBe('off');
+    await toggle.click();
     const frameTime = () =>
       page.evaluate(() => {
         const video = document.querySelector<HTMLVideoElement>(
@@ -88,6 +93,9 @@ describe('device setup with the real SDK and fake devices', () => {
     // Live, not a still: time moves on.
     await expect.poll(frameTime, { timeout: 10_000 }).toBeGreaterThan(first);
     await expect(page.getByTestId('local-preview').first().getAttribute('data-status')).resolves.toBe('on');
+    await page.getByTestId('device-setup').getByRole('button', { name: 'Stop preview' }).click();
+    await expect.poll(frameTime).toBe(-1);
+    await expect(page.getByTestId('local-preview').first().getAttribute('data-status')).resolves.toBe('off');
   });
 
   test('choosing another microphone goes through the layer and sticks', async () => {
@@ -102,6 +110,7 @@ describe('device setup with the real SDK and fake devices', () => {
 
   test('the microphone level meter moves with the fake microphone’s beeps', async () => {
     const meter = page.getByRole('meter', { name: 'Microphone level' });
+    await page.getByRole('button', { name: 'Test microphone' }).click();
     await expect
       .poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: SDK_WAIT, interval: 100 })
       .toBeGreaterThan(0);

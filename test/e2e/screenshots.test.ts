@@ -262,6 +262,8 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
 
   test('device setup on its own: live preview, level meter', async () => {
     const page = await open('devices');
+    await page.getByRole('button', { name: 'Preview camera' }).click();
+    await page.getByRole('button', { name: 'Test microphone' }).click();
     await page.waitForFunction(() => {
       const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
       return !!video && video.videoWidth > 0 && !video.paused;
@@ -408,7 +410,10 @@ describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
     await page.getByTestId('dialer-screen').waitFor({ timeout: 30_000 });
     await expect(shell.getAttribute('data-route')).resolves.toBe('home');
     // The SDK's device manager answers after its offline wait (≈ 7 s): then the pickers fill in
-    // and the fake camera plays in the preview.
+    // and the fake camera plays in the preview once asked for.
+    const previewToggle = page.getByRole('button', { name: 'Preview camera' });
+    await expect.poll(() => previewToggle.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await previewToggle.click();
     await page.waitForFunction(
       () => {
         const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');

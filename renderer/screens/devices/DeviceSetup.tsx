@@ -8,10 +8,11 @@ import {
   makeStyles,
   Subtitle1,
   Text,
+  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { Speaker2Regular } from '@fluentui/react-icons';
-import { useEffect, useRef } from 'react';
+import { MicRegular, Speaker2Regular, VideoRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
 import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -63,6 +64,13 @@ export function DeviceSetup() {
   const permission = useAction();
   const testSound = useAction();
   const askedOnce = useRef(false);
+  // The camera and the microphone open only while the user checks them, never just because the
+  // home screen is showing: the window lives all day (hidden in the tray too), and a camera light
+  // or microphone indicator that stays on would say Switchboard is watching or listening.
+  const [previewOn, setPreviewOn] = useState(false);
+  const [micTestOn, setMicTestOn] = useState(false);
+  const canPreview = devices.ready && devices.videoPermission === 'granted' && devices.cameras.length > 0;
+  const canTestMic = devices.ready && devices.audioPermission === 'granted';
 
   const needsPermission = devices.audioPermission === 'unknown' || devices.videoPermission === 'unknown';
   const denied = deniedWhat(devices);
@@ -130,12 +138,30 @@ export function DeviceSetup() {
         ) : null}
 
         <div className={styles.layout}>
-          <LocalPreview enabled={devices.ready && devices.videoPermission === 'granted'} loading={!devices.ready} />
+          <div className={styles.section}>
+            <LocalPreview enabled={canPreview && previewOn} loading={!devices.ready} />
+            <ToggleButton
+              icon={<VideoRegular />}
+              checked={previewOn && canPreview}
+              disabled={!canPreview}
+              onClick={() => setPreviewOn(!previewOn)}
+            >
+              {previewOn && canPreview ? deviceStrings.previewStop : deviceStrings.previewStart}
+            </ToggleButton>
+          </div>
           <div className={styles.column}>
             <DevicePickers loading={!devices.ready} />
             <div className={styles.section}>
               <Text weight="semibold">{deviceStrings.micLevel}</Text>
-              <MicLevelMeter active={devices.ready && devices.audioPermission === 'granted'} />
+              <MicLevelMeter active={canTestMic && micTestOn} />
+              <ToggleButton
+                icon={<MicRegular />}
+                checked={micTestOn && canTestMic}
+                disabled={!canTestMic}
+                onClick={() => setMicTestOn(!micTestOn)}
+              >
+                {micTestOn && canTestMic ? deviceStrings.micTestStop : deviceStrings.micTestStart}
+              </ToggleButton>
               <Text size={200} className={styles.hint}>
                 {deviceStrings.micLevelHint}
               </Text>

@@ -25,15 +25,25 @@ describe('DeviceSetup', () => {
     expect(screen.getByRole('button', { name: 'Play test sound' })).toBeDisabled();
   });
 
-  test('asks for permission once the devices are ready, and shows the preview once granted', async () => {
+  test('asks for permission once the devices are ready; the camera and microphone open only on request', async () => {
     const store = new FakeCallingStore({
       devices: devicesState({ ready: false, audioPermission: 'unknown', videoPermission: 'unknown' }),
     });
-    setup(store);
+    const { user } = setup(store);
+    expect(screen.getByRole('button', { name: 'Preview camera' })).toBeDisabled();
     act(() => store.updateDevices({ ready: true }));
     await waitFor(() => expect(store.callsOf('requestPermissions')).toEqual([[{ audio: true, video: true }]]));
+    // Granted, yet the camera stays closed and the microphone unwatched until the user asks.
+    expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'off');
+    expect(store.callsOf('attachLocalPreview')).toHaveLength(0);
+    expect(store.microphoneWatchers).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Preview camera' }));
     await waitFor(() => expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'on'));
     expect(screen.getByTestId('fake-local-video')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Stop preview' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'Stop preview' }));
+    await waitFor(() => expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'off'));
+    expect(screen.queryByTestId('fake-local-video')).toBeNull();
   });
 
   test('the permission prompt can be answered with the button', async () => {
@@ -77,10 +87,13 @@ describe('DeviceSetup', () => {
     expect(screen.getByTestId('permission-denied')).toHaveTextContent('Switchboard may not use your camera');
     expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'off');
     expect(screen.getByRole('meter', { name: 'Microphone level' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Preview camera' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Test microphone' })).toBeEnabled();
   });
 
   test('pickers list the devices, mark the default, and select through the layer', async () => {
     const { store, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Preview camera' }));
     const mic = screen.getByLabelText('Microphone');
     expect([...(mic as HTMLSelectElement).options].map((o) => o.text)).toEqual([
       'Microphone Array (system default)',
@@ -123,15 +136,18 @@ describe('DeviceSetup', () => {
     expect(await screen.findByText('Could not switch device: the device is in use')).toBeVisible();
   });
 
-  test('the microphone level meter follows the level', async () => {
-    const { store } = setup();
-    await waitFor(() => expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'on'));
+  test('the microphone level meter follows the level while the microphone is tested', async () => {
+    const { store, user } = setup();
     const meter = screen.getByRole('meter', { name: 'Microphone level' });
+    expect(store.microphoneWatchers).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Test microphone' }));
     expect(store.microphoneWatchers).toBe(1);
     act(() => store.emitMicrophoneLevel(0.5));
     expect(meter).toHaveAttribute('aria-valuenow', '50');
     act(() => store.emitMicrophoneLevel(1.7));
     expect(meter).toHaveAttribute('aria-valuenow', '100');
+    await user.click(screen.getByRole('button', { name: 'Stop microphone test' }));
+    expect(store.microphoneWatchers).toBe(0);
   });
 
   test('the speaker test sound plays through the layer; a failure is shown', async () => {
@@ -146,13 +162,18 @@ describe('DeviceSetup', () => {
   test('a preview that cannot start says why', async () => {
     const store = new FakeCallingStore();
     store.failNext.attachLocalPreview = 'camera busy';
-    setup(store);
+    const { user } = setup(store);
+    await user.click(screen.getByRole('button', { name: 'Preview camera' }));
     expect(await screen.findByText('The camera preview could not start: camera busy')).toBeVisible();
   });
 
   test('leaving the screen tears the preview and the meter down', async () => {
     const store = new FakeCallingStore();
+    const user = userEvent.setup({ delay: null });
     const view = renderScreen(<DeviceSetup />, store);
+    await user.click(screen.getByRole('button', { name: 'Preview camera' }));
+    await user.click(screen.getByRole('button', { name: 'Test microphone' }));
+    expect(store.microphoneWatchers).toBe(1);
     await waitFor(() => expect(screen.getByTestId('fake-local-video')).toBeInTheDocument());
     const preview = screen.getByTestId('local-preview');
     view.unmount();
