@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MicRegular, Speaker2Regular, VideoRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -51,6 +51,21 @@ function deniedWhat(devices: DevicesState): Denied {
   const audio = devices.audioPermission === 'denied';
   const video = devices.videoPermission === 'denied';
   return audio && video ? 'both' : audio ? 'audio' : video ? 'video' : null;
+}
+
+/** Starts or stops one device check (the preview, the microphone test); its label says which. */
+function CheckToggle(props: {
+  icon: ReactElement;
+  on: boolean;
+  available: boolean;
+  onToggle(): void;
+  labels: readonly [start: string, stop: string];
+}) {
+  return (
+    <ToggleButton icon={props.icon} checked={props.on} disabled={!props.available} onClick={props.onToggle}>
+      {props.on ? props.labels[1] : props.labels[0]}
+    </ToggleButton>
+  );
 }
 
 /**
@@ -140,28 +155,26 @@ export function DeviceSetup() {
         <div className={styles.layout}>
           <div className={styles.section}>
             <LocalPreview enabled={canPreview && previewOn} loading={!devices.ready} />
-            <ToggleButton
+            <CheckToggle
               icon={<VideoRegular />}
-              checked={previewOn && canPreview}
-              disabled={!canPreview}
-              onClick={() => setPreviewOn(!previewOn)}
-            >
-              {previewOn && canPreview ? deviceStrings.previewStop : deviceStrings.previewStart}
-            </ToggleButton>
+              on={previewOn && canPreview}
+              available={canPreview}
+              onToggle={() => setPreviewOn(!previewOn)}
+              labels={[deviceStrings.previewStart, deviceStrings.previewStop]}
+            />
           </div>
           <div className={styles.column}>
             <DevicePickers loading={!devices.ready} />
             <div className={styles.section}>
               <Text weight="semibold">{deviceStrings.micLevel}</Text>
               <MicLevelMeter active={canTestMic && micTestOn} />
-              <ToggleButton
+              <CheckToggle
                 icon={<MicRegular />}
-                checked={micTestOn && canTestMic}
-                disabled={!canTestMic}
-                onClick={() => setMicTestOn(!micTestOn)}
-              >
-                {micTestOn && canTestMic ? deviceStrings.micTestStop : deviceStrings.micTestStart}
-              </ToggleButton>
+                on={micTestOn && canTestMic}
+                available={canTestMic}
+                onToggle={() => setMicTestOn(!micTestOn)}
+                labels={[deviceStrings.micTestStart, deviceStrings.micTestStop]}
+              />
               <Text size={200} className={styles.hint}>
                 {deviceStrings.micLevelHint}
               </Text>
