@@ -4,6 +4,7 @@
  * run create it in-process with a few programmatic extras (log capture, the stand-in's CA).
  */
 import type { AddressInfo, Socket } from 'node:net';
+import { getHeapStatistics } from 'node:v8';
 import type { CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { TokenCredential } from '@azure/core-auth';
 import type { FastifyInstance } from 'fastify';
@@ -122,7 +123,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         process.stderr.write(`WARNING: ${warning}\n`);
       }
       const url = `http://${host}:${port}`;
-      logger.info({ url, acs: config.acs.kind, database: config.database.kind }, 'listening');
+      // The heap limit shows whether the deployed Node options (node-options.ts) are in effect.
+      const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+      logger.info({ url, acs: config.acs.kind, database: config.database.kind, heapLimitMb }, 'listening');
       return url;
     },
     async close() {

@@ -4,8 +4,10 @@
  * A bad value stops start-up with one line that names the setting and says what to fix, and
  * never echoes a secret back.
  */
+
 import { E164PhoneNumberSchema, type SignInMode } from '../common/backend-contract';
 import { isLoopbackHost } from '../common/backend-url';
+import { BACKEND_NODE_OPTIONS } from './node-options';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -103,6 +105,7 @@ export function settingsHelp(): string {
     'Switchboard reference backend: sessions and ACS user tokens for the desktop app.',
     '',
     'Usage: npm run backend [-- --help]',
+    `Deployed: node ${BACKEND_NODE_OPTIONS.join(' ')} main.mjs (the bundle; see docs/backend.md)`,
     'Settings come from environment variables:',
     '',
     ...lines,

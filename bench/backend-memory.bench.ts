@@ -4,13 +4,16 @@
  * process; this process signs in 10 000 sessions, then refreshes random sessions at a steady
  * 200 requests/s (open loop) while sampling the backend's resident set size from /proc (Linux).
  *
- * It measures the backend as deployed (docs/backend.md): bundled by esbuild and run by plain
- * `node`. Under `npm run backend` the tsx loader adds about 60 MB of its own (a loader thread).
+ * It measures the backend as deployed (docs/backend.md): bundled by esbuild and run by `node` with
+ * the deployed heap settings (backend/node-options.ts, the same flags the documented container
+ * and App Service commands pass). Under `npm run backend` the tsx loader adds about 60 MB of its
+ * own (a loader thread).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BACKEND_NODE_OPTIONS } from '../backend/node-options';
 import { backendRoutes, SessionAnswerSchema } from '../common/backend-contract';
 import { startBackend, startStandIn } from './backend-token.bench';
 import { type Benchmark, type BenchRow, percentile } from './harness';
@@ -55,7 +58,10 @@ const benchmark: Benchmark = {
       outfile: bundle,
       logLevel: 'warning',
     });
-    const backend = await startBackend({ SQLITE_PATH: join(dataDir, 'sessions.sqlite') }, standIn.ready, [bundle]);
+    const backend = await startBackend({ SQLITE_PATH: join(dataDir, 'sessions.sqlite') }, standIn.ready, [
+      ...BACKEND_NODE_OPTIONS,
+      bundle,
+    ]);
     try {
       const tokens: string[] = [];
       let next = 0;

@@ -25,6 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
+import { BACKEND_NODE_OPTIONS } from '../backend/node-options';
 import { backendRoutes, SessionAnswerSchema } from '../common/backend-contract';
 import { type Benchmark, type BenchRow, percentile } from './harness';
 
@@ -123,14 +124,15 @@ function freePort(): Promise<number> {
 }
 
 /**
- * `backend/main.ts` in its own process against the stand-in; `pid` lets callers read its RSS.
+ * `backend/main.ts` in its own process against the stand-in, with the deployed heap settings
+ * (backend/node-options.ts); `pid` lets callers read its RSS.
  * Its stdout (one JSON line per request) goes to a file, as on a server, not through a pipe into
  * this process: the load generator must not pay for reading the backend's logs.
  */
 export async function startBackend(
   database: Record<string, string>,
   standIn: Record<string, string>,
-  nodeArguments: string[] = ['--import', 'tsx', 'backend/main.ts'],
+  nodeArguments: string[] = [...BACKEND_NODE_OPTIONS, '--import', 'tsx', 'backend/main.ts'],
 ) {
   const port = await freePort();
   const logDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-log-'));
