@@ -84,6 +84,11 @@ export class SqliteSessionStore implements SessionStore {
     // are read back from the kernel's page cache, which keeps the file anyway: a refresh touches a
     // handful of pages, each a few microseconds away.
     this.db.pragma('cache_size = -2000');
+    // A checkpoint (WAL pages copied into the file, both synced) every 10 000 WAL pages instead of
+    // SQLite's 1000: a refresh writes about five pages, so the request that triggered one stalled
+    // every ~200 refreshes, for milliseconds to tens of them where fsync is slow. Store-only loop:
+    // twice the rotations per second, p99 1.4 ms → 0.15 ms. The WAL may reach ~40 MB on disk.
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
     this.statements = this.prepare();
   }
