@@ -20,12 +20,13 @@ export function AppFrame() {
   const call = useCallingState((state) => state.call);
   const incoming = useCallingState((state) => state.incoming);
   const agent = useCallingState((state) => state.agent);
+  const sdkSettled = useCallingState((state) => state.sdkSettled);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const route = chooseRoute(session, { call, incoming }, settingsOpen);
   const signedIn = session.status === 'signed-in';
   // Latched: once the Fluent half is shown it stays (a later sign-in's SDK load must not blank it).
   const [fluentShown, setFluentShown] = useState(false);
-  const holdFluent = !fluentShown && holdFluentHalf(session, agent);
+  const holdFluent = !fluentShown && holdFluentHalf(session, { agent, sdkSettled });
   if (!holdFluent && !fluentShown) setFluentShown(true);
   const placeholder = (
     <p className="sb-loading">{route === 'restoring' ? appStrings.restoring : appStrings.loadingScreen}</p>

@@ -1,5 +1,5 @@
 import type { SessionState } from '../../common/ipc';
-import type { AgentStatus, CallingState } from '../calling/model';
+import type { CallingState } from '../calling/model';
 
 export type Route = 'restoring' | 'sign-in' | 'settings' | 'home' | 'incoming' | 'in-call';
 
@@ -23,11 +23,13 @@ export function chooseRoute(
  * Whether the Fluent half (banners and screens) waits before it loads. On a restored session the
  * agent needs the calling SDK (6.8 MB) at once, and on 2 cores the Fluent chunks and the home
  * screen's first render took the CPU its parse and evaluation needed: "token and SDK in hand" came
- * 0.3–0.5 s later than the SDK alone (docs/renderer.md, "Start-up"). So while main is restoring the
+ * 0.3–0.5 s later than the SDK alone (docs/renderer.md, "Budgets"). So while main is restoring the
  * session, and while a signed-in window is still loading the SDK, the shell shows its status line
- * and a placeholder; nothing can be called before the agent exists anyway. Signed out, the sign-in
- * screen loads at once. The caller latches the answer: once shown, the screens never go back.
+ * and a placeholder; nothing can be called before the agent exists anyway. Only the SDK is waited
+ * for, not the token: a slow or unreachable backend must not keep the screens away. Signed out,
+ * the sign-in screen loads at once. The caller latches the answer: once shown, the screens stay.
  */
-export function holdFluentHalf(session: SessionState, agent: AgentStatus): boolean {
-  return session.status === 'restoring' || (session.status === 'signed-in' && agent === 'loading-sdk');
+export function holdFluentHalf(session: SessionState, calling: Pick<CallingState, 'agent' | 'sdkSettled'>): boolean {
+  if (session.status === 'restoring') return true;
+  return session.status === 'signed-in' && calling.agent === 'loading-sdk' && !calling.sdkSettled;
 }

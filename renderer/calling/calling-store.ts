@@ -25,6 +25,7 @@ import { StateStore } from './state-store';
 export const initialCallingState: CallingState = {
   agent: 'signed-out',
   agentMessage: null,
+  sdkSettled: false,
   myCommunicationUserId: null,
   devices: initialDevicesState,
   call: null,
@@ -143,8 +144,13 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     publishIncoming();
   };
 
+  const sdkSettled = () => update((state) => (state.sdkSettled ? null : { sdkSettled: true }));
   const lifecycle = new AgentLifecycle({
-    loadSdk: deps.loadSdk,
+    loadSdk: () => {
+      const loading = deps.loadSdk();
+      loading.then(sdkSettled, sdkSettled);
+      return loading;
+    },
     bridge: deps.bridge,
     events: {
       status: (status, message) => update(() => ({ agent: status, agentMessage: message })),

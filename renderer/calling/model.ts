@@ -112,6 +112,11 @@ export interface CallingState {
   agent: AgentStatus;
   /** Words for the user when `agent` is `unreachable` or `failed`. */
   agentMessage: string | null;
+  /**
+   * The SDK chunk's import has finished, loaded or failed. `agent` stays `loading-sdk` until the
+   * first token is in as well; the screens wait for the SDK only (routes.ts, holdFluentHalf).
+   */
+  sdkSettled: boolean;
   /** The signed-in identity (`8:acs:…`), shown with a copy button. */
   myCommunicationUserId: string | null;
   devices: DevicesState;

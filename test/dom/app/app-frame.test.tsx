@@ -46,6 +46,19 @@ test('restored session: the screens wait for the SDK while the shell says what i
   expect(screen.queryByText(appStrings.loadingScreen)).toBeNull();
 });
 
+test('restored session, slow backend: the screens wait for the SDK, not for the token', async () => {
+  const held = heldSdk();
+  const bridge = createFakeBridge(signedInSession());
+  // main is still refreshing: the first token does not come during this test.
+  bridge.getToken = () => new Promise(() => {});
+  renderApp(bridge, held.sdk, held.load);
+  await waitFor(() => expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'loading-sdk'));
+  expect(screen.queryByTestId('dialer-screen')).toBeNull();
+  held.finish(held.sdk);
+  expect(await screen.findByTestId('dialer-screen')).toBeVisible();
+  expect(screen.getByTestId('agent-status')).toHaveTextContent(appStrings.sdkLoading);
+});
+
 test('signed out: the sign-in screen does not wait for the SDK', async () => {
   const held = heldSdk();
   renderApp(createFakeBridge(), held.sdk, held.load);

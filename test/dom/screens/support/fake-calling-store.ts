@@ -95,6 +95,7 @@ export function callingState(overrides: Partial<CallingState> = {}): CallingStat
   return {
     agent: 'connected',
     agentMessage: null,
+    sdkSettled: true,
     myCommunicationUserId: MY_ID,
     devices: devicesState(),
     call: null,
