@@ -17,6 +17,12 @@ describe('the deployed Node options', () => {
     expect(setting?.split(' ')).toEqual([...BACKEND_NODE_OPTIONS]);
   });
 
+  test('`npm run backend` runs with the same options', () => {
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const script = String(manifest.scripts.backend).split(' ');
+    expect(script.slice(0, 1 + BACKEND_NODE_OPTIONS.length)).toEqual(['node', ...BACKEND_NODE_OPTIONS]);
+  });
+
   test('they are options Node accepts in NODE_OPTIONS', () => {
     for (const option of BACKEND_NODE_OPTIONS) {
       expect(process.allowedNodeEnvironmentFlags.has(option.split('=')[0] as string)).toBe(true);
