@@ -86,6 +86,8 @@ export function DeviceSetup() {
   const [micTestOn, setMicTestOn] = useState(false);
   const canPreview = devices.ready && devices.videoPermission === 'granted' && devices.cameras.length > 0;
   const canTestMic = devices.ready && devices.audioPermission === 'granted';
+  const previewing = previewOn && canPreview;
+  const testingMic = micTestOn && canTestMic;
 
   const needsPermission = devices.audioPermission === 'unknown' || devices.videoPermission === 'unknown';
   const denied = deniedWhat(devices);
@@ -154,10 +156,10 @@ export function DeviceSetup() {
 
         <div className={styles.layout}>
           <div className={styles.section}>
-            <LocalPreview enabled={canPreview && previewOn} loading={!devices.ready} />
+            <LocalPreview enabled={previewing} loading={!devices.ready} />
             <CheckToggle
               icon={<VideoRegular />}
-              on={previewOn && canPreview}
+              on={previewing}
               available={canPreview}
               onToggle={() => setPreviewOn(!previewOn)}
               labels={[deviceStrings.previewStart, deviceStrings.previewStop]}
@@ -167,10 +169,10 @@ export function DeviceSetup() {
             <DevicePickers loading={!devices.ready} />
             <div className={styles.section}>
               <Text weight="semibold">{deviceStrings.micLevel}</Text>
-              <MicLevelMeter active={canTestMic && micTestOn} />
+              <MicLevelMeter active={testingMic} />
               <CheckToggle
                 icon={<MicRegular />}
-                on={micTestOn && canTestMic}
+                on={testingMic}
                 available={canTestMic}
                 onToggle={() => setMicTestOn(!micTestOn)}
                 labels={[deviceStrings.micTestStart, deviceStrings.micTestStop]}
