@@ -16,8 +16,8 @@ const services = createAppServices(windowBridge());
 // in; the calling layer awaits the same import. On a restored session the Fluent half waits for it
 // (routes.ts, holdFluentHalf), so the shell's render and the SDK's parse are all that run at
 // start. Interleaved A/B in Chromium (docs/renderer.md, "Budgets"): token and SDK in hand at
-// 1.03× the SDK alone, against 1.14× when imported after the shell's first commit and 1.38–1.47×
-// with the Fluent half rendering meanwhile; the shell's first commit did not move. A
+// 0.99–1.22× the SDK alone, against 1.09–1.24× when imported after the shell's first commit and
+// 1.38–1.47× with the Fluent half rendering meanwhile; the shell's first commit did not move. A
 // modulepreload in index.html (download from navigation on) took CPU from the entry's own parse.
 void loadCallingSdk();
 const root = createRoot(container);
