@@ -155,7 +155,8 @@ describe('DeviceSetup', () => {
     await user.click(screen.getByRole('button', { name: 'Play test sound' }));
     expect(store.callsOf('playTestSound')).toHaveLength(1);
     store.failNext.playTestSound = 'no output device';
-    await user.click(screen.getByRole('button', { name: 'Play test sound' }));
+    // The button says "Playing…" until the first sound has finished: wait for it to come back.
+    await user.click(await screen.findByRole('button', { name: 'Play test sound' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The test sound could not play: no output device');
   });
 
