@@ -82,16 +82,27 @@ export class SessionService {
     }
     if (verdict === 'revoked') throw endedBy(session);
     if (verdict === 'expired') throw sessionExpired();
-    const accessToken = await this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session);
+    // ACS and the rotation run at once: the answer waits for the slower of the two instead of
+    // their sum (with PostgreSQL, a round trip less on every refresh's path). Rotating before
+    // knowing whether ACS answers is safe: presenting a token makes it the anchor whatever
+    // happens next, and the anchor stays valid, so when ACS fails the client's retry with the
+    // same token works, exactly as after a lost answer (docs/backend.md, "Refresh-token rotation").
     const next = newRefreshToken();
     const now = this.now();
-    const outcome = await this.options.store.rotate({
-      presentedHash: found.token.hash,
-      observed: found,
-      newHash: hashRefreshToken(next),
-      now,
-      expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
-    });
+    const [acs, rotation] = await Promise.allSettled([
+      this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session),
+      this.options.store.rotate({
+        presentedHash: found.token.hash,
+        observed: found,
+        newHash: hashRefreshToken(next),
+        now,
+        expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
+      }),
+    ]);
+    // Which answer wins when several things went wrong: the store's verdict (a session that ended
+    // says so even when ACS failed too), then ACS failing, then the store failing.
+    if (rotation.status === 'rejected') throw acs.status === 'rejected' ? acs.reason : rotation.reason;
+    const outcome = rotation.value;
     switch (outcome.kind) {
       case 'unknown':
         throw unauthorized();
@@ -102,13 +113,13 @@ export class SessionService {
       case 'reused':
         await this.afterReuse(log, outcome.session);
         throw tokenReused();
-      case 'rotated':
-        return {
-          user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
-          accessToken,
-          session: { refreshToken: next, expiresOn: outcome.session.expiresAt.toISOString() },
-        };
     }
+    if (acs.status === 'rejected') throw acs.reason;
+    return {
+      user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
+      accessToken: acs.value,
+      session: { refreshToken: next, expiresOn: outcome.session.expiresAt.toISOString() },
+    };
   }
 
   /** Sign-out: the session dies first (the refresh token is then useless), then ACS revokes its tokens. */

@@ -54,6 +54,24 @@ describe.each(['sqlite', 'postgres'] as const)('rotation and restart (%s)', (dat
     await refreshOk(next);
   });
 
+  test('ACS failing during a refresh: the client retries with the same token, as after a lost answer', async () => {
+    const signedIn = await backend.signIn();
+    const second = await refreshOk(signedIn.session.refreshToken);
+    backend.standIn.failNext(1, { status: 503 });
+    expect((await refresh(second)).status).toBe(503);
+    // The rotation ran alongside the failed ACS call: `second` is the anchor now, and still valid.
+    const third = await refreshOk(second);
+    await refreshOk(third);
+
+    // So presenting a token moves the session on whatever ACS answers: the token before it is
+    // from the past at once, exactly as when the answer was lost on the way back.
+    const other = await backend.signIn();
+    const otherSecond = await refreshOk(other.session.refreshToken);
+    backend.standIn.failNext(1, { status: 503 });
+    expect((await refresh(otherSecond)).status).toBe(503);
+    expect(await refreshCode(other.session.refreshToken)).toBe('refresh_token_reused');
+  });
+
   test('a restart keeps sessions, rotation state and revocations', async () => {
     const alive = await backend.signIn('Alive');
     const aliveNext = await refreshOk(alive.session.refreshToken);

@@ -278,7 +278,7 @@ describe('POST /v1/token', () => {
       backend.standIn.setLatency(0);
     }
 
-    // Nothing was rotated by the failures: the original token is still the current one.
+    // The failed refreshes made the token the anchor (as a lost answer would): it still works.
     await refreshed(await refresh(token));
   });
 
