@@ -4,9 +4,10 @@
  * closing the window keeps Switchboard running in the tray. Two cards, one settings object in
  * main; every change sends the whole object.
  */
-import { Card, Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DesktopSettings } from '../../common/ipc/desktop';
+import { Panel } from '../screens/shared/Panel';
 import { type DesktopBridge, desktopBridgeFromWindow } from './desktop-bridge';
 import { callLinkSettingsStrings, traySettingsStrings } from './desktop-strings';
 
@@ -37,7 +38,7 @@ export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge
   const cardClass = mergeClasses(styles.section, className);
   return (
     <>
-      <Card className={cardClass} role="region" aria-label={callLinkSettingsStrings.title}>
+      <Panel className={cardClass} role="region" aria-label={callLinkSettingsStrings.title}>
         <Title3 as="h3">{callLinkSettingsStrings.title}</Title3>
         <Text>{callLinkSettingsStrings.intro}</Text>
         <Field validationMessage={linkFailed ? callLinkSettingsStrings.saveFailed : undefined}>
@@ -52,8 +53,8 @@ export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge
             onChange={(_event, data) => change('callto', data.checked)}
           />
         </Field>
-      </Card>
-      <Card className={cardClass} role="region" aria-label={traySettingsStrings.title}>
+      </Panel>
+      <Panel className={cardClass} role="region" aria-label={traySettingsStrings.title}>
         <Title3 as="h3">{traySettingsStrings.title}</Title3>
         <Text>{traySettingsStrings.intro}</Text>
         <Field validationMessage={failed === 'keepRunningInTray' ? callLinkSettingsStrings.saveFailed : undefined}>
@@ -63,7 +64,7 @@ export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge
             onChange={(_event, data) => change('keepRunningInTray', data.checked)}
           />
         </Field>
-      </Card>
+      </Panel>
     </>
   );
 }

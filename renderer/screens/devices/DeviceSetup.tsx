@@ -1,6 +1,5 @@
 import {
   Button,
-  Card,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -18,6 +17,7 @@ import { deviceStrings } from '../../strings';
 import { DevicePickers } from '../shared/DevicePickers';
 import { LocalPreview } from '../shared/LocalPreview';
 import { MicLevelMeter } from '../shared/MicLevelMeter';
+import { Panel } from '../shared/Panel';
 import { detectOperatingSystem } from '../shared/platform';
 import { useAction } from '../shared/use-action';
 
@@ -113,7 +113,7 @@ export function DeviceSetup() {
 
   return (
     <div className={styles.root} data-testid="device-setup">
-      <Card className={styles.card}>
+      <Panel className={styles.card}>
         <header className={styles.header}>
           <Subtitle1 as="h2">{deviceStrings.title}</Subtitle1>
           <Text size={200} className={styles.intro}>
@@ -195,7 +195,7 @@ export function DeviceSetup() {
             </div>
           </div>
         </div>
-      </Card>
+      </Panel>
     </div>
   );
 }

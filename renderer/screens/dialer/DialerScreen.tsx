@@ -1,10 +1,11 @@
-import { Card, MessageBar, MessageBarBody, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
 import { useCallHistory } from '../../history/use-call-history';
 import { dialerStrings } from '../../strings';
 import { AgentBanner } from '../shared/AgentBanner';
 import { CopyableId } from '../shared/CopyableId';
+import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 import { CallBox } from './CallBox';
 import { HistoryPanel } from './HistoryPanel';
@@ -45,7 +46,7 @@ export function DialerScreen() {
       <div className={styles.grid}>
         <div className={styles.column}>
           <AgentBanner />
-          <Card className={styles.card}>
+          <Panel className={styles.card}>
             <Subtitle1 as="h2">{dialerStrings.title}</Subtitle1>
             <CallBox
               value={input}
@@ -60,9 +61,9 @@ export function DialerScreen() {
                 <MessageBarBody>{dialerStrings.callFailed(quickCall.error)}</MessageBarBody>
               </MessageBar>
             ) : null}
-          </Card>
+          </Panel>
           {myId ? (
-            <Card className={styles.card}>
+            <Panel className={styles.card}>
               <div className={styles.myId}>
                 <Text weight="semibold">{dialerStrings.myId}</Text>
                 <Text size={200} className={styles.hint}>
@@ -70,12 +71,12 @@ export function DialerScreen() {
                 </Text>
                 <CopyableId id={myId} label={dialerStrings.copyLabel} />
               </div>
-            </Card>
+            </Panel>
           ) : null}
         </div>
-        <Card className={styles.historyCard}>
+        <Panel className={styles.historyCard}>
           <HistoryPanel snapshot={snapshot} client={client} onPick={setInput} onCall={callFromList} />
-        </Card>
+        </Panel>
       </div>
     </div>
   );

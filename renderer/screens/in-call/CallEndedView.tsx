@@ -1,7 +1,8 @@
-import { Avatar, Button, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Avatar, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CallRegular } from '@fluentui/react-icons';
 import { type CallView, useCallingActions } from '../../calling/model';
 import { dialerStrings, inCallStrings } from '../../strings';
+import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 
 const useStyles = makeStyles({
@@ -34,7 +35,7 @@ export function CallEndedView(props: { call: CallView; endedAt: number }) {
   const target = call.target;
   return (
     <div className={styles.root}>
-      <Card className={styles.card} role="status" data-testid="call-ended">
+      <Panel className={styles.card} role="status" data-testid="call-ended">
         <Avatar name={call.title} size={72} color="colorful" />
         <Text size={500} weight="semibold">
           {inCallStrings.ended}
@@ -65,7 +66,7 @@ export function CallEndedView(props: { call: CallView; endedAt: number }) {
             {dialerStrings.callFailed(again.error)}
           </Text>
         ) : null}
-      </Card>
+      </Panel>
     </div>
   );
 }

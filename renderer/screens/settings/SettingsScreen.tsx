@@ -5,7 +5,6 @@
  */
 import {
   Button,
-  Card,
   Field,
   Input,
   MessageBar,
@@ -22,6 +21,7 @@ import { parseBackendUrl } from '../../../common/backend-url';
 import { useBridge, useSession } from '../../app/contexts';
 import { CallLinkSettings } from '../../desktop/CallLinkSettings';
 import { settingsStrings } from '../../strings';
+import { Panel } from '../shared/Panel';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { useAppConfig } from '../sign-in/use-app-config';
 import { normaliseCallerId } from './caller-id';
@@ -134,7 +134,7 @@ export function SettingsScreen() {
     <div className={styles.page}>
       <Title2 as="h2">{settingsStrings.title}</Title2>
 
-      <Card className={styles.card} role="region" aria-label={settingsStrings.account}>
+      <Panel className={styles.card} role="region" aria-label={settingsStrings.account}>
         <Title3 as="h3">{settingsStrings.account}</Title3>
         {session.status === 'signed-in' ? (
           <>
@@ -154,9 +154,9 @@ export function SettingsScreen() {
         {session.status === 'signed-in' && session.protocol === 'acs-sample' ? (
           <Text data-testid="sign-out-local-only">{settingsStrings.signOutLocalOnly}</Text>
         ) : null}
-      </Card>
+      </Panel>
 
-      <Card className={styles.card} role="region" aria-label={settingsStrings.backend}>
+      <Panel className={styles.card} role="region" aria-label={settingsStrings.backend}>
         <Title3 as="h3">{settingsStrings.backend}</Title3>
         <form onSubmit={(event) => void saveBackend(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <BackendUrlField config={config} value={backendUrl} onChange={setBackendUrl} />
@@ -172,9 +172,9 @@ export function SettingsScreen() {
           ) : null}
           <NoticeBar notice={backendNotice} testId="backend-notice" />
         </form>
-      </Card>
+      </Panel>
 
-      <Card className={styles.card} role="region" aria-label={settingsStrings.phoneCalls}>
+      <Panel className={styles.card} role="region" aria-label={settingsStrings.phoneCalls}>
         <Title3 as="h3">{settingsStrings.phoneCalls}</Title3>
         <form onSubmit={(event) => void saveCallerId(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <Field
@@ -212,7 +212,7 @@ export function SettingsScreen() {
           </div>
           <NoticeBar notice={callerIdNotice} testId="caller-id-notice" />
         </form>
-      </Card>
+      </Panel>
       {/* Desktop settings (call-link opt-in, keep running in the tray); only in the desktop app. */}
       <CallLinkSettings className={styles.card} />
     </div>

@@ -4,7 +4,6 @@
  */
 import {
   Button,
-  Card,
   Field,
   Input,
   MessageBar,
@@ -18,6 +17,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
 import { useBridge } from '../../app/contexts';
 import { signInStrings } from '../../strings';
+import { Panel } from '../shared/Panel';
 import { BackendUrlField } from './BackendUrlField';
 import { useAppConfig } from './use-app-config';
 
@@ -73,7 +73,7 @@ export function SignInScreen() {
 
   return (
     <div className={styles.page}>
-      <Card className={styles.card}>
+      <Panel className={styles.card}>
         <form
           className={styles.form}
           onSubmit={(event) => void submit(event)}
@@ -107,7 +107,7 @@ export function SignInScreen() {
             {busy ? signInStrings.signingIn : signInStrings.signIn}
           </Button>
         </form>
-      </Card>
+      </Panel>
     </div>
   );
 }
