@@ -8,7 +8,7 @@ import { useCallingState } from '../calling/model';
 import { appStrings } from '../strings';
 import { AgentStatusLine } from './AgentStatusLine';
 import { useSession } from './contexts';
-import { chooseRoute, holdFluentHalf } from './routes';
+import { chooseRoute, holdFluentHalf, type Page } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { useOsDarkMode } from './theme';
 
@@ -21,8 +21,8 @@ export function AppFrame() {
   const incoming = useCallingState((state) => state.incoming);
   const agent = useCallingState((state) => state.agent);
   const sdkSettled = useCallingState((state) => state.sdkSettled);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const route = chooseRoute(session, { call, incoming }, settingsOpen);
+  const [openPage, setOpenPage] = useState<Page | null>(null);
+  const route = chooseRoute(session, { call, incoming }, openPage);
   const signedIn = session.status === 'signed-in';
   // Latched: once the Fluent half is shown it stays (a later sign-in's SDK load must not blank it).
   const [fluentShown, setFluentShown] = useState(false);
@@ -36,9 +36,19 @@ export function AppFrame() {
     <div className="sb-shell" data-testid="app-shell" data-route={route} data-theme={dark ? 'dark' : 'light'}>
       <header className="sb-header">
         <h1>{appStrings.appName}</h1>
-        {signedIn && (route === 'home' || route === 'settings') ? (
-          <button type="button" className="sb-button" onClick={() => setSettingsOpen(route !== 'settings')}>
-            {route === 'settings' ? appStrings.backToCalls : appStrings.settings}
+        {signedIn && route === 'home' ? (
+          <nav className="sb-header-actions" aria-label={appStrings.pages}>
+            <button type="button" className="sb-button" onClick={() => setOpenPage('devices')}>
+              {appStrings.devices}
+            </button>
+            <button type="button" className="sb-button" onClick={() => setOpenPage('settings')}>
+              {appStrings.settings}
+            </button>
+          </nav>
+        ) : null}
+        {signedIn && (route === 'settings' || route === 'devices') ? (
+          <button type="button" className="sb-button" onClick={() => setOpenPage(null)}>
+            {appStrings.backToCalls}
           </button>
         ) : null}
       </header>

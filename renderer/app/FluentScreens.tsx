@@ -33,13 +33,7 @@ const useStyles = makeStyles({
   main: { overflow: 'auto', padding: tokens.spacingHorizontalL, minHeight: 0 },
   // The call stage runs edge to edge, like the calling apps people know.
   callStage: { padding: 0, overflow: 'hidden' },
-  home: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalL,
-    gridTemplateColumns: 'minmax(320px, 2fr) minmax(280px, 1fr)',
-    alignItems: 'start',
-    '@media (max-width: 760px)': { gridTemplateColumns: '1fr' },
-  },
+  page: { maxWidth: '1080px', marginInline: 'auto' },
   centered: { display: 'grid', placeItems: 'center', height: '100%' },
 });
 
@@ -66,6 +60,13 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
     case 'settings':
       screen = <SettingsScreen />;
       break;
+    case 'devices':
+      screen = (
+        <div className={styles.page}>
+          <DeviceSetup />
+        </div>
+      );
+      break;
     case 'incoming':
       screen = <IncomingCallScreen />;
       break;
@@ -73,12 +74,9 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
       screen = <InCallScreen />;
       break;
     case 'home':
-      screen = (
-        <div className={styles.home}>
-          <DialerScreen />
-          <DeviceSetup />
-        </div>
-      );
+      // The camera and audio check is a page of its own (the header opens it), not a column of
+      // the home screen: the home screen is what stays in memory all day.
+      screen = <DialerScreen />;
       break;
   }
   return (
@@ -91,7 +89,7 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
     >
       <div className={styles.provider}>
         <div className={styles.banners}>
-          <Banners session={session} showAgentBanner={route === 'settings' || route === 'incoming'} />
+          <Banners session={session} showAgentBanner={route === 'settings' || route === 'devices' || route === 'incoming'} />
           {/* Inside the provider so its dialogs and banners are themed; renders nothing in a plain browser. */}
           <DesktopIntegration />
         </div>

@@ -1,22 +1,26 @@
 import type { SessionState } from '../../common/ipc';
 import type { CallingState } from '../calling/model';
 
-export type Route = 'restoring' | 'sign-in' | 'settings' | 'home' | 'incoming' | 'in-call';
+/** The screens the header opens over the home screen; "Back to calls" closes them. */
+export type Page = 'settings' | 'devices';
+
+export type Route = 'restoring' | 'sign-in' | Page | 'home' | 'incoming' | 'in-call';
 
 /**
  * Which screen the window shows. A ringing call wins over everything once signed in (its screen
- * offers hold-and-accept when a call is already up); a call in progress wins over home/settings.
+ * offers hold-and-accept when a call is already up); a call in progress wins over the home screen
+ * and the pages opened from the header.
  */
 export function chooseRoute(
   session: SessionState,
   calling: Pick<CallingState, 'call' | 'incoming'>,
-  settingsOpen: boolean,
+  openPage: Page | null,
 ): Route {
   if (session.status === 'restoring') return 'restoring';
   if (session.status === 'signed-out') return 'sign-in';
   if (calling.incoming.length > 0) return 'incoming';
   if (calling.call) return 'in-call';
-  return settingsOpen ? 'settings' : 'home';
+  return openPage ?? 'home';
 }
 
 /**

@@ -9,6 +9,8 @@ export const appStrings = {
   appName: 'Switchboard',
   restoring: 'Signing you in…',
   settings: 'Settings',
+  devices: 'Camera and audio',
+  pages: 'Pages',
   backToCalls: 'Back to calls',
   loadingScreen: 'Loading…',
   sdkLoading: 'Getting ready to call…',

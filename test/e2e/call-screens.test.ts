@@ -57,6 +57,17 @@ afterAll(async () => {
 });
 
 describe('device setup with the real SDK and fake devices', () => {
+  // A page of its own, opened from the header; the call box's tests below need the home screen.
+  beforeAll(async () => {
+    await page.getByRole('button', { name: 'Camera and audio' }).click();
+    await page.getByTestId('device-setup').waitFor();
+  });
+
+  afterAll(async () => {
+    await page.getByRole('button', { name: 'Back to calls' }).click();
+    await page.getByTestId('dialer-screen').waitFor();
+  });
+
   test('lists the fake camera, microphone and speaker', async () => {
     const setup = page.getByTestId('device-setup');
     const optionsOf = (label: string) =>

@@ -20,7 +20,8 @@ test('signed in at start-up: home, the agent connects, and the status line clear
   await waitFor(() => expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'connected'));
   expect(screen.getByTestId('agent-status')).toHaveTextContent('');
   expect(await screen.findByTestId('dialer-screen')).toBeVisible();
-  expect(await screen.findByTestId('device-setup')).toBeVisible();
+  // The camera and audio check is a page of its own, not part of the home screen.
+  expect(screen.queryByTestId('device-setup')).toBeNull();
 });
 
 /** An SDK import the test finishes by hand. */
@@ -151,8 +152,26 @@ test('settings opens from the header and returns', async () => {
   renderApp(createFakeBridge(signedInSession()));
   await userEvent.click(await screen.findByRole('button', { name: appStrings.settings }));
   expect(await screen.findByRole('heading', { name: 'Settings' })).toBeVisible();
+  expect(screen.queryByRole('button', { name: appStrings.devices })).toBeNull();
   await userEvent.click(screen.getByRole('button', { name: appStrings.backToCalls }));
   await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'home'));
+});
+
+test('camera and audio opens from the header, with the agent banner, and returns to the dialer', async () => {
+  const sdk = new FakeCallingSdk('8:acs:me');
+  sdk.nextConnectionState = 'Disconnected';
+  const { services } = renderApp(createFakeBridge(signedInSession()), sdk);
+  await act(() => services.calling.settled());
+  await userEvent.click(await screen.findByRole('button', { name: appStrings.devices }));
+  expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'devices');
+  expect(await screen.findByTestId('device-setup')).toBeVisible();
+  expect(screen.getByRole('heading', { name: 'Camera and audio' })).toBeVisible();
+  expect(screen.queryByTestId('dialer-screen')).toBeNull();
+  expect(screen.getByTestId('acs-unreachable-banner')).toHaveTextContent(agentStrings.unreachable);
+  expect(screen.queryByRole('button', { name: appStrings.settings })).toBeNull();
+  await userEvent.click(screen.getByRole('button', { name: appStrings.backToCalls }));
+  expect(await screen.findByTestId('dialer-screen')).toBeVisible();
+  expect(screen.queryByTestId('device-setup')).toBeNull();
 });
 
 test('an incoming call takes over the window, and a call in progress shows the in-call screen', async () => {
@@ -165,12 +184,14 @@ test('an incoming call takes over the window, and a call in progress shows the i
   await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'in-call'));
 });
 
-test('routes: ringing beats a call, a call beats settings', () => {
+test('routes: ringing beats a call, a call beats the pages opened from the header', () => {
   const signedIn = signedInSession();
   const call = { id: 'c' } as never;
   const ringing = [{ id: 'i', callerId: 'x', callerDisplayName: 'x' }];
-  expect(chooseRoute(signedIn, { call, incoming: ringing }, true)).toBe('incoming');
-  expect(chooseRoute(signedIn, { call, incoming: [] }, true)).toBe('in-call');
-  expect(chooseRoute(signedIn, { call: null, incoming: [] }, true)).toBe('settings');
-  expect(chooseRoute({ status: 'signed-out' }, { call, incoming: ringing }, true)).toBe('sign-in');
+  expect(chooseRoute(signedIn, { call, incoming: ringing }, 'settings')).toBe('incoming');
+  expect(chooseRoute(signedIn, { call, incoming: [] }, 'devices')).toBe('in-call');
+  expect(chooseRoute(signedIn, { call: null, incoming: [] }, 'settings')).toBe('settings');
+  expect(chooseRoute(signedIn, { call: null, incoming: [] }, 'devices')).toBe('devices');
+  expect(chooseRoute(signedIn, { call: null, incoming: [] }, null)).toBe('home');
+  expect(chooseRoute({ status: 'signed-out' }, { call, incoming: ringing }, 'devices')).toBe('sign-in');
 });
