@@ -89,7 +89,10 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
     >
       <div className={styles.provider}>
         <div className={styles.banners}>
-          <Banners session={session} showAgentBanner={route === 'settings' || route === 'devices' || route === 'incoming'} />
+          <Banners
+            session={session}
+            showAgentBanner={route === 'settings' || route === 'devices' || route === 'incoming'}
+          />
           {/* Inside the provider so its dialogs and banners are themed; renders nothing in a plain browser. */}
           <DesktopIntegration />
         </div>
