@@ -1,15 +1,15 @@
 /**
  * The one call box's brain: turns what the user typed or pasted into a `CallTarget`, or says
- * precisely why it cannot. Pure (no DOM, no SDK): the dialer shows the result inline, history
- * uses the same functions to label and de-duplicate targets.
+ * precisely why it cannot. Pure and synchronous (no DOM, no SDK): the dialer shows the result
+ * inline, history uses the same functions to label and de-duplicate targets.
+ *
+ * The phone-number library is not imported here: it loads on demand (phone-numbers-loader.ts)
+ * and is passed in. Until it is, phone-like input parses as `pending` and phone targets display
+ * as their E.164 digits; everything else never needs it.
  */
-// The library's default "min" metadata: it formats every country and checks a number's length for
-// it; "max" adds per-type patterns, 73 KB more in the home screen's chunk and 0.18 MB of heap for
-// as long as the window lives. The telephone network is the final judge of a number anyway, and
-// over-precise patterns would refuse a newly allocated range until the next update.
-import { type CountryCode, parsePhoneNumberFromString as parsePhoneNumberWithMetadata } from 'libphonenumber-js/min';
 import { ACS_USER_ID, ACS_USER_PREFIX } from './acs-id';
 import type { CallTarget } from './model';
+import type { CountryCode, PhoneNumbers } from './phone-numbers';
 
 /** Why an input is not a target yet. The dialer turns these into words (renderer/strings). */
 export type CallTargetProblem =
@@ -36,14 +36,24 @@ export type CallTargetParse =
       /** How to show the target back to the user: `+1 425 555 0100`, the id, the link. */
       display: string;
     }
-  | { status: 'invalid'; problem: CallTargetProblem };
+  | { status: 'invalid'; problem: CallTargetProblem }
+  /** Looks like a phone number, and the phone-number library is not loaded yet: load it, ask again. */
+  | { status: 'pending' };
 
 export interface CallTargetParseOptions {
+  /** The loaded phone-number library; without it phone-like input is `pending`. */
+  phoneNumbers?: PhoneNumbers | null | undefined;
   /**
-   * The country national numbers are read in (from the configured caller id). Without it a
-   * phone number must start with `+`.
+   * The country national numbers are read in. Without it (and without `callerId`) a phone number
+   * must start with `+`.
    */
   defaultCountry?: CountryCode | undefined;
+  /**
+   * The configured caller id (E.164): when no `defaultCountry` is given, national numbers are
+   * read in its country. Read only when a phone number is parsed, so a caller id alone never
+   * needs the library.
+   */
+  callerId?: string | null | undefined;
 }
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
@@ -95,18 +105,35 @@ export function parseCallTarget(raw: string, options: CallTargetParseOptions = {
   }
 
   const phoneInput = input.replace(/^tel:/i, '');
-  if (PHONE_LIKE.test(phoneInput)) return parsePhone(phoneInput, options.defaultCountry);
+  if (PHONE_LIKE.test(phoneInput)) return parsePhone(phoneInput, options);
 
   return { status: 'invalid', problem: 'unrecognized' };
 }
 
-function parsePhone(input: string, defaultCountry: CountryCode | undefined): CallTargetParse {
+/**
+ * Whether this input, read with these options, needs the phone-number library to be understood
+ * (start loading it). The same options as the parse that follows: a national number needs the
+ * library only when there is a country to read it in.
+ */
+export function needsPhoneNumbers(raw: string, options: Omit<CallTargetParseOptions, 'phoneNumbers'> = {}): boolean {
+  return parseCallTarget(raw, { ...options, phoneNumbers: null }).status === 'pending';
+}
+
+function parsePhone(input: string, options: CallTargetParseOptions): CallTargetParse {
   const international = input.startsWith('+');
+  // Without + and without any country to read it in, the answer needs no library.
+  if (!international && !options.defaultCountry && !options.callerId) {
+    return { status: 'invalid', problem: 'phone-needs-country-code' };
+  }
+  const { phoneNumbers } = options;
+  if (!phoneNumbers) return { status: 'pending' };
+  const defaultCountry =
+    options.defaultCountry ?? (options.callerId ? phoneNumbers.countryOf(options.callerId) : undefined);
   if (!international && !defaultCountry) return { status: 'invalid', problem: 'phone-needs-country-code' };
-  const phone = parsePhoneNumberWithMetadata(input, international ? undefined : defaultCountry);
-  if (!phone?.isValid()) return { status: 'invalid', problem: 'phone-invalid' };
-  if (phone.ext) return { status: 'invalid', problem: 'phone-extension' };
-  return { status: 'valid', target: { kind: 'phone', e164: phone.number }, display: phone.formatInternational() };
+  const phone = phoneNumbers.parse(input, international ? undefined : defaultCountry);
+  if (!phone?.valid) return { status: 'invalid', problem: 'phone-invalid' };
+  if (phone.extension) return { status: 'invalid', problem: 'phone-extension' };
+  return { status: 'valid', target: { kind: 'phone', e164: phone.e164 }, display: phone.international };
 }
 
 function parseTeamsLink(input: string): CallTargetParse {
@@ -172,13 +199,16 @@ export function callTargetToInput(target: CallTarget): string {
   }
 }
 
-/** The target as a person reads it: a formatted number, a shortened id or link. */
-export function callTargetDisplay(target: CallTarget): string {
+/**
+ * The target as a person reads it: a formatted number, the id or link. Phone numbers are
+ * formatted when the library is passed in, else shown as their E.164 digits.
+ */
+export function callTargetDisplay(target: CallTarget, phoneNumbers?: PhoneNumbers | null): string {
   switch (target.kind) {
     case 'acs-user':
       return target.communicationUserId;
     case 'phone':
-      return parsePhoneNumberWithMetadata(target.e164)?.formatInternational() ?? target.e164;
+      return phoneNumbers ? phoneNumbers.formatInternational(target.e164) : target.e164;
     case 'group':
       return target.groupId;
     case 'teams-meeting':
@@ -186,12 +216,6 @@ export function callTargetDisplay(target: CallTarget): string {
     case 'room':
       return target.roomId;
   }
-}
-
-/** The country of a caller id such as `+14255550100` (US), to read national numbers in. */
-export function countryOfPhoneNumber(e164: string | null | undefined): CountryCode | undefined {
-  if (!e164) return undefined;
-  return parsePhoneNumberWithMetadata(e164)?.country;
 }
 
 /** Phone calls carry audio only: ACS's PSTN calls have no video. */

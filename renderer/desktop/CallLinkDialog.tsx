@@ -1,7 +1,8 @@
 /**
  * The question for one call link: the target as the call box's own parser reads it
  * (renderer/calling/call-target.ts — one parser for typed and linked targets), then Call, Call with
- * video, or Don't call. An unreadable target is explained and cannot be called.
+ * video, or Don't call. An unreadable target is explained and cannot be called. A phone link
+ * (tel:, callto:) waits for the phone-number library, loaded on demand, before it is shown.
  */
 import {
   Button,
@@ -19,8 +20,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PendingCallLink } from '../../common/ipc/desktop';
-import { parseCallTarget, targetSupportsVideo } from '../calling/call-target';
+import { needsPhoneNumbers, parseCallTarget, targetSupportsVideo } from '../calling/call-target';
 import { useCallingActions, useCallingState } from '../calling/model';
+import { usePhoneNumbers } from '../calling/use-phone-numbers';
 import { callTargetStrings } from '../strings';
 import { callLinkStrings } from './desktop-strings';
 
@@ -51,7 +53,8 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
   const inCall = useCallingState((state) => state.call !== null && state.call.status !== 'ended');
   const actions = useCallingActions();
 
-  const parsed = parseCallTarget(link.target);
+  const phoneNumbers = usePhoneNumbers(needsPhoneNumbers(link.target));
+  const parsed = parseCallTarget(link.target, { phoneNumbers });
   const blocker =
     agent === 'signed-out'
       ? callLinkStrings.signInFirst
@@ -85,6 +88,10 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
               <Text className={styles.target} data-testid="call-link-target">
                 {callTargetStrings.understoodAs(parsed.target.kind, parsed.display)}
               </Text>
+            ) : parsed.status === 'pending' ? (
+              <Text className={styles.target} data-testid="call-link-checking">
+                {callTargetStrings.checking}
+              </Text>
             ) : (
               <>
                 <Text className={styles.target}>{link.target}</Text>
@@ -109,12 +116,18 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
             {waiting > 0 ? <Text size={200}>{callLinkStrings.more(waiting)}</Text> : null}
           </DialogContent>
           <DialogActions>
-            {parsed.status === 'valid' ? (
+            {parsed.status === 'valid' || parsed.status === 'pending' ? (
+              // While a phone link is checked the buttons it will have are already there, disabled:
+              // a phone call has no video button, so nothing moves when the number is understood.
               <>
-                <Button appearance="primary" disabled={blocker !== null || placing} onClick={() => void place(false)}>
+                <Button
+                  appearance="primary"
+                  disabled={parsed.status === 'pending' || blocker !== null || placing}
+                  onClick={() => void place(false)}
+                >
                   {callLinkStrings.call}
                 </Button>
-                {targetSupportsVideo(parsed.target) ? (
+                {parsed.status === 'valid' && targetSupportsVideo(parsed.target) ? (
                   <Button disabled={blocker !== null || placing} onClick={() => void place(true)}>
                     {callLinkStrings.callWithVideo}
                   </Button>

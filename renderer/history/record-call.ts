@@ -1,16 +1,26 @@
 /**
  * Turns a finished call into a recents entry. The screens call it when a call ends (in-call
- * screen) or an incoming call is declined or missed (incoming screen).
+ * screen) or an incoming call is declined or missed (incoming screen). Asynchronous because a
+ * phone number is read and labelled with the phone-number library, loaded on demand (nothing is
+ * awaited when no phone number is involved).
  */
 import type { CallOutcome, RecentCallInput } from '../../common/ipc/history';
 import { callTargetDisplay, parseCallTarget } from '../calling/call-target';
 import type { CallTarget, CallView, IncomingCallView } from '../calling/model';
+import { loadedPhoneNumbers, loadPhoneNumbers } from '../calling/phone-numbers-loader';
 import { windowHistoryClient } from './history-client';
 
 /** An incoming caller id (`8:acs:…` or `+1425…`) as a target the user can call back, if it is one. */
-export function callerAsTarget(callerId: string): CallTarget | null {
-  const parsed = parseCallTarget(callerId);
+export async function callerAsTarget(callerId: string): Promise<CallTarget | null> {
+  let parsed = parseCallTarget(callerId, { phoneNumbers: loadedPhoneNumbers() });
+  if (parsed.status === 'pending') parsed = parseCallTarget(callerId, { phoneNumbers: await loadPhoneNumbers() });
   return parsed.status === 'valid' ? parsed.target : null;
+}
+
+/** The entry's title when the call has none: a phone number formatted, as the call box shows it. */
+async function titleOf(title: string, target: CallTarget): Promise<string> {
+  if (title) return title;
+  return callTargetDisplay(target, target.kind === 'phone' ? await loadPhoneNumbers() : null);
 }
 
 /**
@@ -25,16 +35,16 @@ export function rememberAnsweredCaller(incoming: IncomingCallView): void {
   if (answeredCallers.size > 20) answeredCallers.delete(answeredCallers.keys().next().value ?? '');
 }
 
-export function recentFromEndedCall(call: CallView, endedAt: number): RecentCallInput | null {
+export async function recentFromEndedCall(call: CallView, endedAt: number): Promise<RecentCallInput | null> {
   const caller = answeredCallers.get(call.id);
-  const target = call.target ?? (caller ? callerAsTarget(caller) : null);
+  const target = call.target ?? (caller ? await callerAsTarget(caller) : null);
   if (!target) return null;
   const connected = call.connectedAt !== null;
   const outcome: CallOutcome = connected ? 'completed' : call.direction === 'incoming' ? 'missed' : 'failed';
   const startedAt = call.connectedAt ?? endedAt;
   return {
     target,
-    title: (call.title || callTargetDisplay(target)).slice(0, 256),
+    title: (await titleOf(call.title, target)).slice(0, 256),
     direction: call.direction,
     video: call.isCameraOn || call.remoteVideos.length > 0,
     startedAt,
@@ -43,16 +53,16 @@ export function recentFromEndedCall(call: CallView, endedAt: number): RecentCall
   };
 }
 
-export function recentFromIncoming(
+export async function recentFromIncoming(
   incoming: IncomingCallView,
   outcome: 'missed' | 'declined',
   at: number,
-): RecentCallInput | null {
-  const target = callerAsTarget(incoming.callerId);
+): Promise<RecentCallInput | null> {
+  const target = await callerAsTarget(incoming.callerId);
   if (!target) return null;
   return {
     target,
-    title: (incoming.callerDisplayName || callTargetDisplay(target)).slice(0, 256),
+    title: (await titleOf(incoming.callerDisplayName, target)).slice(0, 256),
     direction: 'incoming',
     video: false,
     startedAt: at,
@@ -62,9 +72,8 @@ export function recentFromIncoming(
 }
 
 /** Best effort: a call must never fail because its history entry could not be written. */
-export function recordRecent(entry: RecentCallInput | null): void {
-  if (!entry) return;
-  windowHistoryClient()
-    .recordCall(entry)
+export function recordRecent(entry: RecentCallInput | null | Promise<RecentCallInput | null>): void {
+  Promise.resolve(entry)
+    .then((ready) => (ready ? windowHistoryClient().recordCall(ready) : undefined))
     .catch(() => {});
 }

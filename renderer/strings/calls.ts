@@ -20,6 +20,8 @@ export const callTargetStrings = {
   } satisfies Record<CallTarget['kind'], string>,
   /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
   understoodAs: (kind: CallTarget['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
+  /** While the phone-number rules load (the first number typed in a session, a few milliseconds). */
+  checking: 'Checking the phone number…',
   problems: {
     unrecognized:
       'Enter a person’s ACS id (8:acs:…), a phone number with its country code (+1 425 555 0100), a group call id, a Teams meeting link or a room id.',
@@ -62,10 +64,10 @@ export const dialerStrings = {
 
 export const historyStrings = {
   recent: 'Recent',
+  recentHeading: 'Recent calls',
   favourites: 'Favourites',
   listsLabel: 'Recent calls and favourites',
   noRecents: 'Calls you make and receive appear here.',
-  noFavourites: 'Add people, numbers and meetings you call often with the star.',
   unavailable: 'Recent calls are not available right now.',
   clearRecents: 'Clear recent calls',
   callAgain: (title: string) => `Call ${title}`,

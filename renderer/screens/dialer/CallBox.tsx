@@ -6,11 +6,12 @@ import { FAVOURITES_LIMIT } from '../../../common/ipc/history-limits';
 import {
   callTargetDisplay,
   callTargetKey,
-  countryOfPhoneNumber,
+  needsPhoneNumbers,
   parseCallTarget,
   targetSupportsVideo,
 } from '../../calling/call-target';
 import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
+import { usePhoneNumbers } from '../../calling/use-phone-numbers';
 import type { HistorySnapshot } from '../../history/history-client';
 import { callTargetStrings, dialerStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
@@ -56,9 +57,13 @@ export function CallBox(props: {
   const [showProblems, setShowProblems] = useState(false);
 
   const configuredCallerId = callerId.status === 'ready' ? callerId.callerId : null;
+  // The phone-number library loads when a number is typed, not before: the input is "checking"
+  // for the few milliseconds that takes. The caller-id note below is only shown for a parsed
+  // number, so by then the library is there to format the caller id too.
+  const phoneNumbers = usePhoneNumbers(needsPhoneNumbers(props.value, { callerId: configuredCallerId }));
   const parsed = useMemo(
-    () => parseCallTarget(props.value, { defaultCountry: countryOfPhoneNumber(configuredCallerId) }),
-    [props.value, configuredCallerId],
+    () => parseCallTarget(props.value, { phoneNumbers, callerId: configuredCallerId }),
+    [props.value, phoneNumbers, configuredCallerId],
   );
   const target = parsed.status === 'valid' ? parsed.target : null;
   const isPhone = target?.kind === 'phone';
@@ -93,6 +98,12 @@ export function CallBox(props: {
       <span className={styles.understood} data-testid="call-target-understood">
         <TargetIcon kind={parsed.target.kind} />
         {callTargetStrings.understoodAs(parsed.target.kind, parsed.display)}
+      </span>
+    );
+  } else if (parsed.status === 'pending') {
+    message = (
+      <span className={styles.callerId} data-testid="call-target-checking">
+        {callTargetStrings.checking}
       </span>
     );
   } else if (parsed.status === 'invalid' && showProblems) {
@@ -161,7 +172,7 @@ export function CallBox(props: {
           {callerId.status === 'loading'
             ? dialerStrings.callerIdUnknown
             : configuredCallerId
-              ? dialerStrings.callerIdIs(callTargetDisplay({ kind: 'phone', e164: configuredCallerId }))
+              ? dialerStrings.callerIdIs(callTargetDisplay({ kind: 'phone', e164: configuredCallerId }, phoneNumbers))
               : dialerStrings.callerIdMissing}
         </Text>
       ) : null}

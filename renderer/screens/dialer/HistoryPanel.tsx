@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import {
   CallInboundRegular,
   CallMissedRegular,
@@ -8,18 +8,29 @@ import {
   DismissRegular,
   VideoRegular,
 } from '@fluentui/react-icons';
-import { type JSX, useState } from 'react';
+import type { JSX } from 'react';
 import type { Favourite, RecentCall } from '../../../common/ipc/history';
 import { callTargetDisplay, callTargetToInput, targetSupportsVideo } from '../../calling/call-target';
 import { type CallTarget, useCallingState } from '../../calling/model';
+import type { PhoneNumbers } from '../../calling/phone-numbers';
+import { usePhoneNumbers } from '../../calling/use-phone-numbers';
 import type { HistoryClient, HistorySnapshot } from '../../history/history-client';
 import { formatWhen, historyStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalS },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalXS },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    // The same height with and without the clear button beside the heading: nothing jumps.
+    minHeight: '32px',
+  },
+  heading: { margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, overflowY: 'auto', minHeight: 0 },
   row: {
     display: 'flex',
@@ -65,7 +76,12 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
 });
 
-/** Recent calls and favourites: pick one to fill the call box, or call it straight away. */
+/**
+ * Favourites, then recent calls, stacked in one card (no tabs: both are in view at once, and the
+ * home screen does without a TabList). Pick an entry to fill the call box, or call it straight
+ * away. The Favourites section appears once there is a favourite; until then the call box's star
+ * is the way in.
+ */
 export function HistoryPanel(props: {
   snapshot: HistorySnapshot;
   client: HistoryClient;
@@ -73,75 +89,80 @@ export function HistoryPanel(props: {
   onCall: (target: CallTarget, video: boolean) => void;
 }) {
   const styles = useStyles();
-  const [tab, setTab] = useState<'recent' | 'favourites'>('recent');
   const agent = useCallingState((state) => state.agent);
   const canCall = agent === 'connected';
   const { snapshot, client } = props;
+  const favourites = snapshot.status === 'ready' ? snapshot.history.favourites : [];
+  // Favourite rows show their number formatted; recents carry their title from when they were
+  // recorded, so only a phone favourite needs the phone-number library here.
+  const phoneNumbers = usePhoneNumbers(favourites.some((favourite) => favourite.target.kind === 'phone'));
 
-  let body: JSX.Element;
+  let recentBody: JSX.Element;
   if (snapshot.status === 'loading') {
-    body = <Spinner size="small" />;
+    recentBody = <Spinner size="small" />;
   } else if (snapshot.status === 'unavailable') {
-    body = <Text className={styles.empty}>{historyStrings.unavailable}</Text>;
-  } else if (tab === 'recent') {
-    const recents = snapshot.history.recents;
-    body =
-      recents.length === 0 ? (
-        <Text className={styles.empty}>{historyStrings.noRecents}</Text>
-      ) : (
-        <ul className={styles.list} aria-label={historyStrings.recent}>
-          {recents.map((call) => (
-            <RecentRow
-              key={call.id}
-              call={call}
-              canCall={canCall}
-              onPick={props.onPick}
-              onCall={props.onCall}
-              onRemove={() => void client.removeRecent(call.id).catch(() => {})}
-            />
-          ))}
-        </ul>
-      );
+    recentBody = <Text className={styles.empty}>{historyStrings.unavailable}</Text>;
+  } else if (snapshot.history.recents.length === 0) {
+    recentBody = <Text className={styles.empty}>{historyStrings.noRecents}</Text>;
   } else {
-    const favourites = snapshot.history.favourites;
-    body =
-      favourites.length === 0 ? (
-        <Text className={styles.empty}>{historyStrings.noFavourites}</Text>
-      ) : (
-        <ul className={styles.list} aria-label={historyStrings.favourites}>
-          {favourites.map((favourite) => (
-            <FavouriteRow
-              key={favourite.id}
-              favourite={favourite}
-              canCall={canCall}
-              onPick={props.onPick}
-              onCall={props.onCall}
-              onRemove={() => void client.removeFavourite(favourite.id).catch(() => {})}
-            />
-          ))}
-        </ul>
-      );
+    recentBody = (
+      <ul className={styles.list} aria-label={historyStrings.recent}>
+        {snapshot.history.recents.map((call) => (
+          <RecentRow
+            key={call.id}
+            call={call}
+            canCall={canCall}
+            onPick={props.onPick}
+            onCall={props.onCall}
+            onRemove={() => void client.removeRecent(call.id).catch(() => {})}
+          />
+        ))}
+      </ul>
+    );
   }
 
   return (
     <section className={styles.root} aria-label={historyStrings.listsLabel}>
-      <div className={styles.header}>
-        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as 'recent' | 'favourites')}>
-          <Tab value="recent">{historyStrings.recent}</Tab>
-          <Tab value="favourites">{historyStrings.favourites}</Tab>
-        </TabList>
-        {tab === 'recent' && snapshot.status === 'ready' && snapshot.history.recents.length > 0 ? (
-          <ControlTooltip label={historyStrings.clearRecents}>
-            <Button
-              appearance="subtle"
-              icon={<DeleteRegular />}
-              aria-label={historyStrings.clearRecents}
-              onClick={() => void client.clearRecents().catch(() => {})}
-            />
-          </ControlTooltip>
-        ) : null}
+      {favourites.length > 0 ? (
+        <div className={styles.section}>
+          <div className={styles.header}>
+            <Subtitle2 as="h3" className={styles.heading}>
+              {historyStrings.favourites}
+            </Subtitle2>
+          </div>
+          <ul className={styles.list} aria-label={historyStrings.favourites}>
+            {favourites.map((favourite) => (
+              <FavouriteRow
+                key={favourite.id}
+                favourite={favourite}
+                phoneNumbers={phoneNumbers}
+                canCall={canCall}
+                onPick={props.onPick}
+                onCall={props.onCall}
+                onRemove={() => void client.removeFavourite(favourite.id).catch(() => {})}
+              />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className={styles.section}>
+        <div className={styles.header}>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {historyStrings.recentHeading}
+          </Subtitle2>
+          {snapshot.status === 'ready' && snapshot.history.recents.length > 0 ? (
+            <ControlTooltip label={historyStrings.clearRecents}>
+              <Button
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={historyStrings.clearRecents}
+                onClick={() => void client.clearRecents().catch(() => {})}
+              />
+            </ControlTooltip>
+          ) : null}
+        </div>
+        {recentBody}
       </div>
-      {body}
     </section>
   );
 }
@@ -205,6 +226,8 @@ function RecentRow(props: {
 
 function FavouriteRow(props: {
   favourite: Favourite;
+  /** Null until loaded: a phone favourite shows its E.164 digits for those few milliseconds. */
+  phoneNumbers: PhoneNumbers | null;
   canCall: boolean;
   onPick: (input: string) => void;
   onCall: (target: CallTarget, video: boolean) => void;
@@ -212,7 +235,7 @@ function FavouriteRow(props: {
 }) {
   const styles = useStyles();
   const { favourite } = props;
-  const display = callTargetDisplay(favourite.target);
+  const display = callTargetDisplay(favourite.target, props.phoneNumbers);
   return (
     <li className={styles.row}>
       <Button

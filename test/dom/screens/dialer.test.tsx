@@ -150,10 +150,65 @@ describe('recent calls and favourites', () => {
         { target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' } },
       ]),
     );
-    await user.click(screen.getByRole('tab', { name: 'Favourites' }));
-    expect(within(screen.getByRole('list', { name: 'Favourites' })).getByText(/29228d3e/)).toBeVisible();
+    // No tab to switch to: the new favourite is listed beside the recents at once.
+    expect(within(await screen.findByRole('list', { name: 'Favourites' })).getByText(/29228d3e/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Remove from favourites' }));
     await waitFor(() => expect(bridge.history.favourites).toEqual([]));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Favourites' })).toBeNull());
+  });
+
+  const favourite = {
+    id: 'f-1',
+    target: { kind: 'group' as const, groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+    label: 'Stand-up',
+    addedAt: Date.now(),
+  };
+
+  test('favourites and recent calls are two headed sections, no tabs; Favourites only once there is one', async () => {
+    const { user } = setup({ history: { recents: [recent], favourites: [favourite] } });
+    const favourites = await screen.findByRole('list', { name: 'Favourites' });
+    const recents = screen.getByRole('list', { name: 'Recent' });
+    expect(screen.queryAllByRole('tab')).toEqual([]);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Favourites',
+      'Recent calls',
+    ]);
+    // Favourites come first; the clear button sits with the Recent calls heading.
+    expect(favourites.compareDocumentPosition(recents) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const recentHeading = screen.getByRole('heading', { name: 'Recent calls' });
+    expect(recentHeading.parentElement).toContainElement(screen.getByRole('button', { name: 'Clear recent calls' }));
+    expect(within(favourites).getByRole('button', { name: 'Call Stand-up' })).toBeEnabled();
+    expect(within(recents).getByRole('button', { name: 'Call +1 425 555 0100' })).toBeEnabled();
+    await user.click(within(favourites).getByRole('button', { name: 'Remove Stand-up from favourites' }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Favourites' })).toBeNull());
+    expect(screen.queryByRole('heading', { name: 'Favourites' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Recent' })).toBeVisible();
+  });
+
+  test('while history loads or is unavailable the Recent calls section says so', async () => {
+    bridge = installFakeBridge();
+    bridge.uninstall();
+    renderScreen(<DialerScreen />, new FakeCallingStore());
+    expect(screen.getByRole('heading', { name: 'Recent calls' })).toBeVisible();
+    expect(await screen.findByText('Recent calls are not available right now.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Clear recent calls' })).toBeNull();
+  });
+
+  test('a phone favourite shows its number formatted; picking and video follow the target', async () => {
+    const phone = {
+      id: 'f-2',
+      target: { kind: 'phone' as const, e164: '+442079460958' },
+      label: 'Office',
+      addedAt: Date.now(),
+    };
+    const { user, box, store } = setup({ history: { favourites: [phone, favourite] } });
+    const favourites = await screen.findByRole('list', { name: 'Favourites' });
+    expect(await within(favourites).findByText('+44 20 7946 0958')).toBeVisible();
+    expect(within(favourites).queryByRole('button', { name: 'Video call Office' })).toBeNull();
+    await user.click(within(favourites).getByRole('button', { name: 'Video call Stand-up' }));
+    expect(store.callsOf('startCall')[0]).toEqual([favourite.target, { video: true }]);
+    await user.click(within(favourites).getByRole('button', { name: 'Put Office in the call box' }));
+    expect(box).toHaveValue('+442079460958');
   });
 
   test('no bridge: the lists say they are unavailable, the call box still works', async () => {

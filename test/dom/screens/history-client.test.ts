@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { CallHistory } from '../../../common/ipc/history';
 import { createHistoryClient, type HistoryApi } from '../../../renderer/history/history-client';
-import { recentFromEndedCall, rememberAnsweredCaller } from '../../../renderer/history/record-call';
+import { recentFromEndedCall, recentFromIncoming, rememberAnsweredCaller } from '../../../renderer/history/record-call';
 import { callView, incomingCall } from './support/fake-calling-store';
 
 const empty: CallHistory = { recents: [], favourites: [] };
@@ -23,9 +23,9 @@ describe('history client', () => {
     const client = createHistoryClient(undefined);
     await client.load();
     expect(client.getSnapshot()).toMatchObject({ status: 'unavailable' });
-    await expect(client.recordCall(recentFromEndedCall(callView(), Date.now()) ?? ({} as never))).rejects.toThrow(
-      /not available/,
-    );
+    await expect(
+      client.recordCall((await recentFromEndedCall(callView(), Date.now())) ?? ({} as never)),
+    ).rejects.toThrow(/not available/);
   });
 
   test('loads once, publishes changes to subscribers', async () => {
@@ -50,24 +50,38 @@ describe('history client', () => {
 });
 
 describe('recents entries', () => {
-  test('an outgoing call: completed with its duration, or failed when it never connected', () => {
+  test('an outgoing call: completed with its duration, or failed when it never connected', async () => {
     const connectedAt = 1_000_000;
-    expect(recentFromEndedCall(callView({ connectedAt }), connectedAt + 61_400)).toMatchObject({
+    expect(await recentFromEndedCall(callView({ connectedAt }), connectedAt + 61_400)).toMatchObject({
       outcome: 'completed',
       durationSeconds: 61,
       direction: 'outgoing',
     });
-    expect(recentFromEndedCall(callView({ connectedAt: null }), connectedAt)).toMatchObject({
+    expect(await recentFromEndedCall(callView({ connectedAt: null }), connectedAt)).toMatchObject({
       outcome: 'failed',
       durationSeconds: 0,
     });
   });
 
-  test('an incoming call without a target uses the caller we answered; unknown callers are not recorded', () => {
+  test('an incoming call without a target uses the caller we answered; unknown callers are not recorded', async () => {
     rememberAnsweredCaller(incomingCall({ id: 'in-9', callerId: '+14255550100' }));
-    expect(recentFromEndedCall(callView({ id: 'in-9', direction: 'incoming', target: null }), 0)).toMatchObject({
+    // The phone number is read with the phone-number library, loaded on demand for it.
+    expect(
+      await recentFromEndedCall(callView({ id: 'in-9', direction: 'incoming', target: null, title: '' }), 0),
+    ).toMatchObject({
       target: { kind: 'phone', e164: '+14255550100' },
+      title: '+1 425 555 0100',
     });
-    expect(recentFromEndedCall(callView({ id: 'other', direction: 'incoming', target: null }), 0)).toBeNull();
+    expect(await recentFromEndedCall(callView({ id: 'other', direction: 'incoming', target: null }), 0)).toBeNull();
+  });
+
+  test('a missed phone caller without a name is titled with the number formatted', async () => {
+    const missed = incomingCall({ callerId: '+442079460958', callerDisplayName: '' });
+    expect(await recentFromIncoming(missed, 'missed', 5)).toMatchObject({
+      target: { kind: 'phone', e164: '+442079460958' },
+      title: '+44 20 7946 0958',
+      outcome: 'missed',
+      startedAt: 5,
+    });
   });
 });

@@ -1,12 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import {
+  type CallTargetParseOptions,
   callTargetDisplay,
   callTargetKey,
   callTargetToInput,
-  countryOfPhoneNumber,
-  parseCallTarget,
+  needsPhoneNumbers,
+  parseCallTarget as parseWithoutLibrary,
   targetSupportsVideo,
 } from '../../../renderer/calling/call-target';
+import { phoneNumbers } from '../../../renderer/calling/phone-numbers';
+
+/** Every case below parses with the phone-number library loaded, as the call box does once it is. */
+const parseCallTarget = (raw: string, options: CallTargetParseOptions = {}) =>
+  parseWithoutLibrary(raw, { phoneNumbers, ...options });
 
 const ACS_ID = '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_00000014-3a23-34d3-8f0b-8b3a0d00a1b2';
 const GROUP = '29228d3e-040e-4656-a70e-890ab4e173e5';
@@ -52,6 +58,23 @@ describe('parseCallTarget: what each kind of input becomes', () => {
       target: { kind: 'phone', e164: '+442079460958' },
     });
     expect(parseCallTarget('425 555 0100')).toEqual({ status: 'invalid', problem: 'phone-needs-country-code' });
+  });
+
+  test('…or in the country of the configured caller id', () => {
+    expect(parseCallTarget('(425) 555-0100', { callerId: '+14255550123' })).toMatchObject({
+      target: { kind: 'phone', e164: '+14255550100' },
+    });
+    expect(parseCallTarget('020 7946 0958', { callerId: '+442079460000' })).toMatchObject({
+      target: { kind: 'phone', e164: '+442079460958' },
+    });
+    // An explicit country wins; a caller id with no country leaves national numbers unreadable.
+    expect(parseCallTarget('020 7946 0958', { callerId: '+14255550123', defaultCountry: 'GB' })).toMatchObject({
+      target: { e164: '+442079460958' },
+    });
+    expect(parseCallTarget('425 555 0100', { callerId: 'not a number' })).toEqual({
+      status: 'invalid',
+      problem: 'phone-needs-country-code',
+    });
   });
 
   test('a group call id (GUID), braces and case tolerated', () => {
@@ -115,6 +138,37 @@ describe('parseCallTarget: malformed input says what is wrong', () => {
   });
 });
 
+describe('without the phone-number library (not loaded yet)', () => {
+  test('phone-like input is pending, never an error', () => {
+    for (const typed of ['+1 425 555 0100', 'tel:+14255550100', '+1 123', '+1 425 555 0100 ext 12']) {
+      expect(parseWithoutLibrary(typed)).toEqual({ status: 'pending' });
+      expect(needsPhoneNumbers(typed)).toBe(true);
+    }
+    expect(parseWithoutLibrary('(425) 555-0100', { callerId: '+14255550123' })).toEqual({ status: 'pending' });
+    expect(needsPhoneNumbers('(425) 555-0100', { callerId: '+14255550123' })).toBe(true);
+    expect(needsPhoneNumbers('(425) 555-0100', { defaultCountry: 'US' })).toBe(true);
+  });
+
+  test('everything else is answered without it', () => {
+    expect(parseWithoutLibrary(ACS_ID)).toMatchObject({ status: 'valid', target: { kind: 'acs-user' } });
+    expect(parseWithoutLibrary(GROUP)).toMatchObject({ status: 'valid', target: { kind: 'group' } });
+    expect(parseWithoutLibrary(TEAMS_SHORT)).toMatchObject({ status: 'valid', target: { kind: 'teams-meeting' } });
+    expect(parseWithoutLibrary('99466898241024408')).toMatchObject({ status: 'valid', target: { kind: 'room' } });
+    expect(parseWithoutLibrary('alice')).toEqual({ status: 'invalid', problem: 'unrecognized' });
+    expect(parseWithoutLibrary('')).toEqual({ status: 'empty' });
+    // A national number with no country to read it in needs no library to say so.
+    expect(parseWithoutLibrary('425 555 0100')).toEqual({ status: 'invalid', problem: 'phone-needs-country-code' });
+    for (const input of [ACS_ID, GROUP, TEAMS_SHORT, '99466898241024408', 'alice', '', '425 555 0100']) {
+      expect(needsPhoneNumbers(input)).toBe(false);
+    }
+  });
+
+  test('a phone target displays as its E.164 digits until the library is passed in', () => {
+    expect(callTargetDisplay({ kind: 'phone', e164: '+14255550100' })).toBe('+14255550100');
+    expect(callTargetDisplay({ kind: 'phone', e164: '+14255550100' }, phoneNumbers)).toBe('+1 425 555 0100');
+  });
+});
+
 describe('helpers over a parsed target', () => {
   const targets = [
     { kind: 'acs-user', communicationUserId: ACS_ID },
@@ -137,10 +191,10 @@ describe('helpers over a parsed target', () => {
   });
 
   test('display formats phone numbers; video only where ACS allows it', () => {
-    expect(callTargetDisplay(targets[1])).toBe('+1 425 555 0100');
+    expect(callTargetDisplay(targets[1], phoneNumbers)).toBe('+1 425 555 0100');
     expect(targets.filter(targetSupportsVideo).map((t) => t.kind)).not.toContain('phone');
-    expect(countryOfPhoneNumber('+14255550100')).toBe('US');
-    expect(countryOfPhoneNumber('+442079460958')).toBe('GB');
-    expect(countryOfPhoneNumber(null)).toBeUndefined();
+    expect(phoneNumbers.countryOf('+14255550100')).toBe('US');
+    expect(phoneNumbers.countryOf('+442079460958')).toBe('GB');
+    expect(phoneNumbers.formatInternational('not a number')).toBe('not a number');
   });
 });
