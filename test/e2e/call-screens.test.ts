@@ -175,8 +175,10 @@ describe('the call box in the production bundle', () => {
     expect(file.favourites).toMatchObject([
       { target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' } },
     ]);
-    await page.getByRole('tab', { name: 'Favourites' }).click();
+    // No tabs: the Favourites section appears beside Recent calls as soon as there is one.
+    await page.getByRole('heading', { name: 'Favourites', level: 3 }).waitFor();
     await page.getByRole('list', { name: 'Favourites' }).getByText('29228d3e-040e-4656-a70e-890ab4e173e5').waitFor();
+    await expect(page.getByRole('tab').count()).resolves.toBe(0);
     expect(harness.refusals).toEqual([]);
   });
 
