@@ -34,8 +34,14 @@ const CONCURRENCY = 8;
 const ACS_LATENCY_MS = 30;
 const WARMUP_REQUESTS = 200;
 const MEASURED_REQUESTS = 3000;
-/** Measured requests are split over this many alternating rounds per side (see `compare`). */
-const ROUNDS = 4;
+/**
+ * Measured requests are split over this many alternating rounds per side (see `compare`): 40
+ * requests, five per worker, a fraction of a second. Rounds must be shorter than the bursts of
+ * load they are meant to share out: with 4 rounds of 750 (3 s each at +30 ms), one 2-second burst
+ * from another process on the machine landed on one side and set its p99 alone (its 32 slowest
+ * requests all in it), so the p99 ratio swung between 0.8× and 2.4× with the same code.
+ */
+const ROUNDS = 75;
 const repoRoot = join(import.meta.dirname, '..');
 
 interface Measurement {
