@@ -132,6 +132,20 @@ describe('the call box in the production bundle', () => {
   const box = () => page.getByRole('textbox', { name: 'Who do you want to call?' });
   const understood = () => page.getByTestId('call-target-understood');
 
+  test('the idle home screen has not loaded the phone-number library (a caller id is configured)', async () => {
+    const loaded = () =>
+      page.evaluate(() =>
+        // The library's own chunk, not the small loader chunk beside it (phone-numbers-loader-*).
+        performance
+          .getEntriesByType('resource')
+          .some((entry) => /\/assets\/phone-numbers-[\w-]+\.js$/.test(entry.name) && !entry.name.includes('loader')),
+      );
+    await expect(page.getByTestId('dialer-screen').isVisible()).resolves.toBe(true);
+    expect(await loaded()).toBe(false);
+    await box().fill('+1 (425) 555-0100');
+    await expect.poll(loaded).toBe(true);
+  });
+
   test.each([
     [
       '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_0000001a-aaaa-bbbb',

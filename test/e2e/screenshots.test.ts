@@ -309,7 +309,9 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       'Video call to 99466898241024408',
       'Copy your ID',
     ]);
-    expect(reached).toContain('Recent');
+    // Then into the lists: favourites first, then recent calls with their clear button.
+    expect(reached).toContain('Put Weekly sync in the call box');
+    expect(reached).toContain('Clear recent calls');
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
     // Enter in the call box places an audio call.
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).press('Enter');
