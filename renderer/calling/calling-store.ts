@@ -193,6 +193,20 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     if (!camera) throw new Error(callActionStrings.noCamera);
     return requireSdk().createLocalVideoStream(camera);
   };
+  /**
+   * The first call asks for the devices it needs, as the camera and audio page does when opened:
+   * only then does the SDK list the real devices, so the remembered microphone and speaker are
+   * selected (and a camera is there for video) before the call opens them. Asked once: after an
+   * answer the permission is no longer unknown. A failure here is left to the call itself, which
+   * asks the OS on its own when it opens the microphone.
+   */
+  const askBeforeFirstUse = async (video: boolean): Promise<void> => {
+    const current = store.getState().devices;
+    const audio = current.audioPermission === 'unknown';
+    const camera = video && current.videoPermission === 'unknown';
+    if (!current.ready || (!audio && !camera)) return;
+    await devices.requestPermissions({ audio, video: camera }).catch(() => {});
+  };
   const mediaOptions = (video: boolean) => {
     const localVideo = video ? cameraStream() : null;
     return {
@@ -252,6 +266,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
 
     async startCall(target, { video }) {
       const callAgent = requireAgent();
+      await askBeforeFirstUse(video);
       let alternateCallerId: string | null = null;
       if (target.kind === 'phone') {
         alternateCallerId = (await deps.bridge.config.get()).alternateCallerId;
@@ -284,6 +299,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     async accept(incomingId, { video }) {
       const incomingCall = incoming.get(incomingId);
       if (!incomingCall) throw new Error(callActionStrings.noIncoming);
+      await askBeforeFirstUse(video);
       const { localVideo, options } = mediaOptions(video);
       const view = store.getState().incoming.find((i) => i.id === incomingId);
       const call = await incomingCall.accept(options);

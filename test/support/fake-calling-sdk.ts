@@ -347,7 +347,10 @@ export class FakeDeviceManager extends FakeEmitter implements SdkDeviceManager {
     speaker('speaker:default', 'Default speaker', true),
     speaker('speaker:headset', 'Headset'),
   ];
-  async askDevicePermission(): Promise<{ audio: boolean; video: boolean }> {
+  /** What each askDevicePermission call asked for, in order. */
+  readonly permissionRequests: Array<{ audio: boolean; video: boolean }> = [];
+  async askDevicePermission(which: { audio: boolean; video: boolean }): Promise<{ audio: boolean; video: boolean }> {
+    this.permissionRequests.push({ audio: which.audio, video: which.video });
     return this.access;
   }
   async getCameras() {

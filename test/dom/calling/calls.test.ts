@@ -1,3 +1,4 @@
+import { DEVICE_CHOICE_KEY } from '../../../renderer/calling/devices';
 import type { CallTarget } from '../../../renderer/calling/model';
 import { callActionStrings, diagnosticStrings, endReasonStrings } from '../../../renderer/strings';
 import { type FakeCall, FakeRemoteParticipant, FakeRemoteVideoStream } from '../../support/fake-calling-sdk';
@@ -312,4 +313,47 @@ test('sign-out during a call disposes the agent and clears the call and the ring
   expect(agent.disposed).toBe(true);
   expect(agent.listenerCount()).toBe(0);
   expect(h.store.getState()).toMatchObject({ call: null, incoming: [], agent: 'signed-out' });
+});
+
+test('the first call asks for the devices it needs, once, so the remembered microphone is used', async () => {
+  const storage = new Map([[DEVICE_CHOICE_KEY, JSON.stringify({ microphoneId: 'microphone:headset' })]]);
+  const h = createHarness({ storage });
+  // Before permission the SDK lists only its placeholder devices.
+  const realMicrophones = h.sdk.deviceManager.microphones;
+  h.sdk.deviceManager.microphones = [];
+  await signInAndSettle(h);
+  expect(h.store.getState().devices.audioPermission).toBe('unknown');
+  h.sdk.deviceManager.microphones = realMicrophones;
+
+  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
+  expect(h.sdk.deviceManager.permissionRequests).toEqual([{ audio: true, video: false }]);
+  expect(h.sdk.deviceManager.selectedMicrophone?.id).toBe('microphone:headset');
+  expect(h.store.getState().devices.audioPermission).toBe('granted');
+
+  await h.store.actions.hangUp();
+  // Video the second time: only the camera is still unknown.
+  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: true });
+  expect(h.sdk.deviceManager.permissionRequests).toEqual([
+    { audio: true, video: false },
+    { audio: false, video: true },
+  ]);
+  await h.store.actions.hangUp();
+  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: true });
+  expect(h.sdk.deviceManager.permissionRequests).toHaveLength(2);
+});
+
+test('answering a call asks first too, when nothing was asked before', async () => {
+  const h = await connectedHarness();
+  const ringing = h.sdk.agent.remoteRing('8:acs:carol', 'Carol');
+  await h.store.actions.accept(ringing.id, { video: false });
+  expect(h.sdk.deviceManager.permissionRequests).toEqual([{ audio: true, video: false }]);
+});
+
+test('a refused permission question does not stop the call: the SDK asks again as it opens the microphone', async () => {
+  const h = await connectedHarness();
+  h.sdk.deviceManager.askDevicePermission = async () => {
+    throw new Error('the permission prompt failed');
+  };
+  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
+  expect(h.sdk.agent.calls).toHaveLength(1);
 });
