@@ -8,7 +8,7 @@ import { useCallingState } from '../calling/model';
 import { appStrings } from '../strings';
 import { AgentStatusLine } from './AgentStatusLine';
 import { useSession } from './contexts';
-import { chooseRoute, holdFluentHalf, type Page } from './routes';
+import { chooseRoute, holdFluentHalf, isPage, type Page } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { useOsDarkMode } from './theme';
 
@@ -46,7 +46,7 @@ export function AppFrame() {
             </button>
           </nav>
         ) : null}
-        {signedIn && (route === 'settings' || route === 'devices') ? (
+        {signedIn && isPage(route) ? (
           <button type="button" className="sb-button" onClick={() => setOpenPage(null)}>
             {appStrings.backToCalls}
           </button>

@@ -19,7 +19,7 @@ import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { appStrings } from '../strings';
 import { Banners } from './Banners';
 import { DeviceSetup, DialerScreen, InCallScreen, IncomingCallScreen, SettingsScreen } from './lazy-screens';
-import type { Route } from './routes';
+import { isPage, type Route } from './routes';
 
 const useStyles = makeStyles({
   provider: {
@@ -89,10 +89,7 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
     >
       <div className={styles.provider}>
         <div className={styles.banners}>
-          <Banners
-            session={session}
-            showAgentBanner={route === 'settings' || route === 'devices' || route === 'incoming'}
-          />
+          <Banners session={session} showAgentBanner={isPage(route) || route === 'incoming'} />
           {/* Inside the provider so its dialogs and banners are themed; renders nothing in a plain browser. */}
           <DesktopIntegration />
         </div>

@@ -6,6 +6,11 @@ export type Page = 'settings' | 'devices';
 
 export type Route = 'restoring' | 'sign-in' | Page | 'home' | 'incoming' | 'in-call';
 
+/** Whether the route is one of the header's pages (the header then offers "Back to calls"). */
+export function isPage(route: Route): route is Page {
+  return route === 'settings' || route === 'devices';
+}
+
 /**
  * Which screen the window shows. A ringing call wins over everything once signed in (its screen
  * offers hold-and-accept when a call is already up); a call in progress wins over the home screen
