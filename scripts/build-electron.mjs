@@ -3,6 +3,7 @@
 // the renderer with Vite 8; two small esbuild calls are all main + preload need.
 import { build } from 'esbuild';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',

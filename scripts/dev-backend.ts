@@ -1,5 +1,6 @@
 /**
- * The backend of `npm start` (scripts/dev.mjs runs it with PORT set and polls /healthz).
+ * The backend of `npm start` (scripts/dev.mjs runs it with PORT set and waits for the `listening`
+ * message this process sends over the IPC channel once it accepts connections).
  *
  * With ACS credentials in the environment (ACS_CONNECTION_STRING or ACS_ENDPOINT) it is the real
  * backend against the real ACS resource. Without, it starts the ACS Identity stand-in beside it
@@ -38,6 +39,8 @@ try {
       ? `Switchboard development backend on ${url} — OFFLINE: no ACS credentials (ACS_CONNECTION_STRING or ACS_ENDPOINT) in the environment, so ACS is the local stand-in. Sign-in and tokens work; calls need a real ACS resource.`
       : `Switchboard development backend on ${url}, using the ACS resource at ${config.acs.endpoint}.`,
   );
+  // The app keys its keychain entry by this origin: always `localhost`, whatever the listener reports.
+  process.send?.({ listening: url.replace('127.0.0.1', 'localhost') });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`switchboard development backend: ${error.message}`);

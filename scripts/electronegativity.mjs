@@ -19,8 +19,13 @@ const require = createRequire(import.meta.url);
 const scannerDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
 const scannerTypescript = join(scannerDir, 'node_modules', 'typescript', 'lib', 'typescript.js');
 
-const originalResolve = Module._resolveFilename;
-Module._resolveFilename = function resolveScannerTypescript(request, parent, ...rest) {
+/** Node's internal resolver, which no public API lets us wrap for one package. */
+const internals =
+  /** @type {{ _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string }} */ (
+    /** @type {unknown} */ (Module)
+  );
+const originalResolve = internals._resolveFilename;
+internals._resolveFilename = function resolveScannerTypescript(request, parent, ...rest) {
   if (request === 'typescript' && parent?.filename?.includes(`${join('node_modules', '@typescript-eslint')}`)) {
     return scannerTypescript;
   }
@@ -30,7 +35,7 @@ Module._resolveFilename = function resolveScannerTypescript(request, parent, ...
 const run = require('@doyensec/electronegativity');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const inputFlag = process.argv.indexOf('--input');
-const input = inputFlag > 0 ? resolve(process.argv[inputFlag + 1]) : join(root, 'electron');
+const input = inputFlag > 0 ? resolve(process.argv[inputFlag + 1] ?? '.') : join(root, 'electron');
 const result = await run({
   input,
   output: undefined,
@@ -52,11 +57,10 @@ function acceptedFindings() {
   const section = doc.split(/^## Accepted electronegativity findings$/m)[1]?.split(/^## /m)[0] ?? '';
   const accepted = [];
   for (const line of section.split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    if (cells.length < 5 || !/^[A-Z_]+$/.test(cells[1].replaceAll('`', ''))) continue;
-    const reason = cells[3];
+    const [, id = '', file = '', reason = ''] = line.split('|').map((cell) => cell.trim().replaceAll('`', ''));
+    if (!/^[A-Z_]+$/.test(id)) continue;
     if (reason.length < 20) continue; // a reason, not a shrug
-    accepted.push({ id: cells[1].replaceAll('`', ''), file: cells[2].replaceAll('`', '') });
+    accepted.push({ id, file });
   }
   return accepted;
 }

@@ -1,2 +1,0 @@
-export function findElectronBinary(packageDir?: string): string | null;
-export const ELECTRON_BINARY_MISSING: string;
