@@ -1,27 +1,29 @@
-// Electron glue only: lifecycle, the window, the app:// protocol, security handlers. Logic lives
-// in plain modules beside this file (config/, backend/, secrets/, token/, session/, ipc/, window/).
+// The composition root, Electron glue only: lifecycle, the window, the app:// protocol, security
+// handlers, and the wiring of every concern. Logic lives in plain modules beside this file
+// (config/, backend/, secrets/, token/, session/, history/, ipc/, window/, desktop/);
+// docs/architecture.md draws what is composed here and in which order.
 import { join } from 'node:path';
 import { app, BrowserWindow, session as electronSession, protocol, shell } from 'electron';
 import { historyIpc } from '../../common/ipc/history';
+import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME } from './app-identity';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
 import { createHistoryHandlers } from './history/history-ipc';
 import { HISTORY_FILE_NAME, HistoryStore } from './history/history-store';
 import { createWindowIpc } from './ipc/electron-ipc';
-import { APP_ORIGIN, originOf } from './ipc/sender-policy';
+import { bindIpc, type IpcBinding } from './ipc/register';
+import { originOf } from './ipc/sender-policy';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
 import { AppSession } from './session/app-session';
-import { registerSessionIpc } from './session/session-ipc';
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
+import { sessionIpcBindings } from './session/session-ipc';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';
 import { isPermissionGranted } from './window/permissions';
 
-/** The keychain service name: entries are (this, backend origin). */
-const APP_ID = 'com.switchboard.desktop';
-
-// Before ready: the privileged scheme (DESIGN §6) and the single-instance lock + call links.
+// Before ready: the privileged scheme (docs/renderer.md: the calling SDK needs the host
+// `localhost`), and the single-instance lock + call links.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const early = prepareDesktopIntegration();
 const log = (message: string) => desktopLog.info(message);
@@ -54,21 +56,24 @@ async function start(): Promise<void> {
     ),
   );
 
-  const ipc = createWindowIpc(getMainWindow, log);
-  registerSessionIpc(appSession, ipc.options);
   const history = await HistoryStore.open({ filePath: join(app.getPath('userData'), HISTORY_FILE_NAME), log });
-  ipc.register(historyIpc, createHistoryHandlers(history));
-
-  // ── Desktop integration (electron/main/desktop/, another module's concern) ──────────────────
   const desktop = installDesktopIntegration({
     early,
     getMainWindow,
     session: windowSession,
-    registerIpc: ipc.register,
     isTrustedOrigin: (origin) => origin === APP_ORIGIN,
     signOut: () => appSession.signOut(),
   });
-  // ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  // Every concern hands its IPC over in one shape; each table is registered once, sender and
+  // payload checked by the shared helper (ipc/register.ts).
+  const ipc = createWindowIpc(getMainWindow, log);
+  const bindings: IpcBinding[] = [
+    ...sessionIpcBindings(appSession),
+    bindIpc(historyIpc, createHistoryHandlers(history)),
+    desktop.ipc,
+  ];
+  for (const binding of bindings) binding.register(ipc.register);
 
   windowSession.setPermissionCheckHandler(
     (webContents, permission, requestingOrigin, details) =>

@@ -41,7 +41,7 @@ import { createSenderPolicy, type IpcSenderInfo } from '../../electron/main/ipc/
 import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../electron/main/secrets/secret-store';
 import { AppSession, type AppSessionOptions } from '../../electron/main/session/app-session';
-import { registerSessionIpc } from '../../electron/main/session/session-ipc';
+import { sessionIpcBindings } from '../../electron/main/session/session-ipc';
 import { bridgeShape } from '../../electron/preload/bridge';
 
 const BINDING = '__switchboardTestIpc';
@@ -103,7 +103,9 @@ export async function installBridge(page: Page, options: InstallBridgeOptions): 
       if (message.startsWith('refused ')) refusals.push(message);
     },
   };
-  const registration = registerSessionIpc(options.app, registerOptions);
+  const disposeSession = sessionIpcBindings(options.app).map((binding) =>
+    binding.register((table, handlers) => registerIpcTable(table, handlers, registerOptions)),
+  );
   const extra: Array<{ dispose(): void }> = [];
 
   await page.exposeBinding(BINDING, async (source, kind: unknown, channel: unknown, args: unknown) => {
@@ -133,7 +135,7 @@ export async function installBridge(page: Page, options: InstallBridgeOptions): 
       return registered;
     },
     dispose: async () => {
-      registration.dispose();
+      for (const dispose of disposeSession) dispose();
       for (const registered of extra.splice(0)) registered.dispose();
     },
   };

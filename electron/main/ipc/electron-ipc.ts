@@ -4,6 +4,7 @@
  */
 import { type BrowserWindow, ipcMain } from 'electron';
 import type { DescriptorTable } from '../../../common/ipc';
+import { APP_ORIGIN } from '../app-identity';
 import {
   type HandlersFor,
   type IpcMainLike,
@@ -11,7 +12,7 @@ import {
   type RegisterOptions,
   registerIpcTable,
 } from './register';
-import { APP_ORIGIN, createSenderPolicy } from './sender-policy';
+import { createSenderPolicy } from './sender-policy';
 
 export interface WindowIpc {
   readonly options: RegisterOptions;

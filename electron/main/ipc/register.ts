@@ -165,3 +165,56 @@ export function registerIpcTable<T extends DescriptorTable>(
 function assertOwnChannel(channel: string): void {
   if (!channel.startsWith(IPC_CHANNEL_PREFIX)) throw new Error(`IPC channel ${channel} lacks ${IPC_CHANNEL_PREFIX}`);
 }
+
+/** Registers a table with its handlers: `WindowIpc.register` in production. */
+export type IpcRegistrar = <T extends DescriptorTable>(table: T, handlers: HandlersFor<T>) => RegisteredTable<T>;
+
+/**
+ * A table and its handlers, the one shape in which every main-process concern (session, history,
+ * desktop) hands its IPC to the composition root (main.ts), which registers them all alike.
+ * `connect` receives the table's event emitters once it is registered, for a concern that pushes
+ * events (session changes, call links), and may return what undoes it. The table's type stays
+ * inside: bindings of different tables sit in one list.
+ */
+export interface IpcBinding {
+  /** Registers the table; the answer removes the handlers and undoes `connect`. */
+  register(registrar: IpcRegistrar): () => void;
+}
+
+export function bindIpc<T extends DescriptorTable>(
+  table: T,
+  handlers: HandlersFor<T>,
+  connect?: (emit: EmittersFor<T>) => (() => void) | undefined,
+): IpcBinding {
+  return {
+    register: (registrar) => {
+      const registered = registrar(table, handlers);
+      const disconnect = connect?.(registered.emit);
+      return () => {
+        disconnect?.();
+        registered.dispose();
+      };
+    },
+  };
+}
+
+/**
+ * Event emitters usable before their table is registered: a concern's pieces are built first and
+ * its table registered once with all their handlers, so the pieces get these and `bind` points them
+ * at the registered ones. An event emitted before then has no window to reach and is dropped.
+ */
+export function deferredEmitters<T extends DescriptorTable>(
+  table: T,
+): { readonly emit: EmittersFor<T>; bind(target: EmittersFor<T>): void } {
+  let target: Record<string, (payload: unknown) => void> | null = null;
+  const emit: Record<string, (payload: unknown) => void> = {};
+  for (const [name, descriptor] of Object.entries(table) as Array<[string, AnyDescriptor]>) {
+    if (descriptor.kind === 'event') emit[name] = (payload) => target?.[name]?.(payload);
+  }
+  return {
+    emit: emit as EmittersFor<T>,
+    bind: (registered) => {
+      target = registered as unknown as Record<string, (payload: unknown) => void>;
+    },
+  };
+}

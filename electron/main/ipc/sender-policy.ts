@@ -14,9 +14,6 @@ export interface IpcSenderInfo {
 export type SenderPolicy = (event: IpcSenderInfo) => SenderVerdict;
 export type SenderVerdict = { readonly trusted: true } | { readonly trusted: false; readonly reason: string };
 
-/** The renderer's origin in production: a privileged `app://` scheme whose host is `localhost` (DESIGN §6). */
-export const APP_ORIGIN = 'app://localhost';
-
 export interface TrustedSender {
   /** Our window's `webContents.id`, read when the handler runs (the window may be recreated). */
   readonly webContentsId: () => number | undefined;

@@ -41,8 +41,13 @@ export class KeytarSecretStore implements SecretStore {
   }
 }
 
-/** Loads keytar lazily: a missing or unbuildable native module is "no keychain", not a crash at start-up. */
+/**
+ * Loads keytar lazily: a missing or unbuildable native module is "no keychain" (a rejected promise
+ * the fallback store turns into memory-only), not a crash at start-up. `require`, not `import()`:
+ * the main bundle is CommonJS and keytar a CommonJS native module next to it (node_modules, unpacked
+ * from asar), so Node's own resolver finds it without a detour through the ES module loader.
+ */
 export async function loadKeytar(): Promise<KeytarLike> {
-  const module = (await import('keytar')) as { default?: KeytarLike } & KeytarLike;
+  const module = require('keytar') as { default?: KeytarLike } & KeytarLike;
   return module.default ?? module;
 }

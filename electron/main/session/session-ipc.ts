@@ -5,7 +5,7 @@
  */
 import { configIpc, type ResultError, sessionIpc, tokenIpc } from '../../../common/ipc';
 import { BackendError, isAbortError } from '../backend/backend-errors';
-import { type HandlersFor, type RegisterOptions, registerIpcTable } from '../ipc/register';
+import { bindIpc, type HandlersFor, type IpcBinding } from '../ipc/register';
 import type { AppSession } from './app-session';
 
 export interface SessionIpcHandlers {
@@ -63,21 +63,14 @@ export function createSessionIpcHandlers(app: AppSession): SessionIpcHandlers {
   };
 }
 
-/** Registers the three tables and forwards session changes to the window. */
-export function registerSessionIpc(app: AppSession, options: RegisterOptions): { dispose(): void } {
+/** The three tables, in the shape main.ts registers every concern in; session changes are pushed to the window. */
+export function sessionIpcBindings(app: AppSession): IpcBinding[] {
   const handlers = createSessionIpcHandlers(app);
-  const session = registerIpcTable(sessionIpc, handlers.session, options);
-  const token = registerIpcTable(tokenIpc, handlers.token, options);
-  const config = registerIpcTable(configIpc, handlers.config, options);
-  const unsubscribe = app.onChange((state) => session.emit.onChange(state));
-  return {
-    dispose: () => {
-      unsubscribe();
-      session.dispose();
-      token.dispose();
-      config.dispose();
-    },
-  };
+  return [
+    bindIpc(sessionIpc, handlers.session, (emit) => app.onChange((state) => emit.onChange(state))),
+    bindIpc(tokenIpc, handlers.token),
+    bindIpc(configIpc, handlers.config),
+  ];
 }
 
 /** Our errors carry user-facing, secret-free messages; anything else becomes a generic sentence. */

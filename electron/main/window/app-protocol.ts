@@ -6,10 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'localhost';
-export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/`;
+import { APP_HOST, APP_SCHEME } from '../app-identity';
 
 /** For `protocol.registerSchemesAsPrivileged`, before the app is ready. */
 export const APP_SCHEME_PRIVILEGES = {

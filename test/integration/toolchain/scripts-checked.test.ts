@@ -34,8 +34,7 @@ function checks(root: string) {
 }
 
 // The shape of the original bug: a constant used after its definition was removed.
-const withUndeclaredName = (source: string) =>
-  source.replace('PORT: String(port.port)', 'PORT: String(BACKEND_PORT)');
+const withUndeclaredName = (source: string) => source.replace('PORT: String(port.port)', 'PORT: String(BACKEND_PORT)');
 
 test('an undeclared name in a script fails Biome and the type-check', () => {
   const broken = treeWith('broken', withUndeclaredName);
