@@ -41,3 +41,35 @@ export async function electronDisplay(): Promise<ElectronDisplay> {
   }
   return { env, close: () => xvfb?.kill() };
 }
+
+export interface DevelopmentBackend {
+  /** `http://localhost:PORT`, as `npm start` hands it to the app. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The development backend exactly as `npm start` runs it (scripts/dev-backend.ts: the offline ACS
+ * stand-in when no ACS credentials are set), on a free port, with its sessions in `dataDir`.
+ */
+export async function startDevelopmentBackend(dataDir: string): Promise<DevelopmentBackend> {
+  const { ACS_CONNECTION_STRING: _a, ACS_ENDPOINT: _b, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-backend.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...env, PORT: '0', SQLITE_PATH: join(dataDir, 'dev-sessions.sqlite') },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((listening, failed) => {
+    child.on('message', (message: { listening?: string }) => message.listening && listening(message.listening));
+    child.once('exit', (code) => failed(new Error(`the development backend exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
