@@ -119,98 +119,104 @@ async function occupy(port: number): Promise<Server | null> {
 }
 
 const standInsRun = process.platform !== 'win32';
+/** Each run builds the app (Vite + esbuild) and starts a backend: generous on a loaded 2-core machine. */
+const RUN_TIMEOUT_MS = 240_000;
 const WHY_NOT_WINDOWS = 'skipped on Windows: the stand-in must be an .exe there, not a script';
 
-describe.skipIf(!standInsRun)(`npm start with a stand-in app${standInsRun ? '' : ` (${WHY_NOT_WINDOWS})`}`, () => {
-  let checkout: string;
-  beforeAll(() => {
-    checkout = copyCheckout('checkout');
-  });
+describe.skipIf(!standInsRun)(
+  `npm start with a stand-in app${standInsRun ? '' : ` (${WHY_NOT_WINDOWS})`}`,
+  { timeout: RUN_TIMEOUT_MS },
+  () => {
+    let checkout: string;
+    beforeAll(() => {
+      checkout = copyCheckout('checkout');
+    });
 
-  test('builds, starts the backend, the app signs in against it, and both are gone when the app exits 0', async () => {
-    const holder = await occupy(PREFERRED_BACKEND_PORT);
-    try {
-      const recordFile = join(scratch, 'record-ok.json');
+    test('builds, starts the backend, the app signs in against it, and both are gone when the app exits 0', async () => {
+      const holder = await occupy(PREFERRED_BACKEND_PORT);
+      try {
+        const recordFile = join(scratch, 'record-ok.json');
+        const run = npmStart(checkout, {
+          ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
+          STAND_IN_RECORD: recordFile,
+        });
+        expect(await run.exited, run.stderr).toBe(0);
+
+        expect(existsSync(join(checkout, 'out/electron/main.cjs'))).toBe(true);
+        expect(existsSync(join(checkout, 'out/renderer/index.html'))).toBe(true);
+
+        const record = JSON.parse(readFileSync(recordFile, 'utf8')) as StandInRecord;
+        expect(record.args[0]).toBe('.');
+        expect(record.backendUrl).toMatch(/^http:\/\/localhost:\d+$/);
+        expect(record.args).toContain(`--backend-url=${record.backendUrl}`);
+        expect(record.discovery?.api).toBe('switchboard/1');
+        expect(record.signIn).toEqual({
+          status: 201,
+          communicationUserId: expect.stringMatching(/^8:acs:/),
+          accessTokenParts: 3,
+          refreshTokenIssued: true,
+        });
+        // The preferred port was taken: another was picked, passed on, and the user told.
+        expect(new URL(record.backendUrl ?? '').port).not.toBe(String(PREFERRED_BACKEND_PORT));
+        expect(run.stderr).toContain(`port ${PREFERRED_BACKEND_PORT} is in use`);
+        expect(run.stderr).toMatch(/development backend on http:\/\/127\.0\.0\.1:\d+ — OFFLINE/);
+
+        expect(isRunning(record.pid)).toBe(false);
+        expect(await refusesConnections(record.backendUrl ?? '')).toBe(true);
+      } finally {
+        holder?.close();
+      }
+    });
+
+    test('an app that exits non-zero is reported, and npm start exits with its code', async () => {
+      const recordFile = join(scratch, 'record-fail.json');
       const run = npmStart(checkout, {
         ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
         STAND_IN_RECORD: recordFile,
+        STAND_IN_EXIT_CODE: '3',
       });
-      expect(await run.exited, run.stderr).toBe(0);
-
-      expect(existsSync(join(checkout, 'out/electron/main.cjs'))).toBe(true);
-      expect(existsSync(join(checkout, 'out/renderer/index.html'))).toBe(true);
-
+      expect(await run.exited).toBe(3);
+      expect(run.stderr).toContain('Switchboard exited with code 3.');
       const record = JSON.parse(readFileSync(recordFile, 'utf8')) as StandInRecord;
-      expect(record.args[0]).toBe('.');
-      expect(record.backendUrl).toMatch(/^http:\/\/localhost:\d+$/);
-      expect(record.args).toContain(`--backend-url=${record.backendUrl}`);
-      expect(record.discovery?.api).toBe('switchboard/1');
-      expect(record.signIn).toEqual({
-        status: 201,
-        communicationUserId: expect.stringMatching(/^8:acs:/),
-        accessTokenParts: 3,
-        refreshTokenIssued: true,
-      });
-      // The preferred port was taken: another was picked, passed on, and the user told.
-      expect(new URL(record.backendUrl ?? '').port).not.toBe(String(PREFERRED_BACKEND_PORT));
-      expect(run.stderr).toContain(`port ${PREFERRED_BACKEND_PORT} is in use`);
-      expect(run.stderr).toMatch(/development backend on http:\/\/127\.0\.0\.1:\d+ — OFFLINE/);
-
-      expect(isRunning(record.pid)).toBe(false);
       expect(await refusesConnections(record.backendUrl ?? '')).toBe(true);
-    } finally {
-      holder?.close();
-    }
-  });
-
-  test('an app that exits non-zero is reported, and npm start exits with its code', async () => {
-    const recordFile = join(scratch, 'record-fail.json');
-    const run = npmStart(checkout, {
-      ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
-      STAND_IN_RECORD: recordFile,
-      STAND_IN_EXIT_CODE: '3',
     });
-    expect(await run.exited).toBe(3);
-    expect(run.stderr).toContain('Switchboard exited with code 3.');
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as StandInRecord;
-    expect(await refusesConnections(record.backendUrl ?? '')).toBe(true);
-  });
 
-  test('SIGTERM to npm start stops the app and the backend', async () => {
-    const recordFile = join(scratch, 'record-signal.json');
-    const run = npmStart(checkout, {
-      ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
-      STAND_IN_RECORD: recordFile,
-      STAND_IN_STAY: '1',
-    });
-    // The stand-in prints this once it has signed in and written its record.
-    while (!run.stdout.includes('stand-in: signed in')) await once(run.child.stdout as NodeJS.EventEmitter, 'data');
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as StandInRecord;
-    expect(isRunning(record.pid)).toBe(true);
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
-    expect(isRunning(record.pid)).toBe(false);
-    expect(await refusesConnections(record.backendUrl ?? '')).toBe(true);
-  });
-
-  test('a port asked for that is in use gets one clear line, before anything starts', async () => {
-    const holder = await occupy(0);
-    const port = (holder?.address() as { port: number } | null)?.port;
-    try {
+    test('SIGTERM to npm start stops the app and the backend', async () => {
+      const recordFile = join(scratch, 'record-signal.json');
       const run = npmStart(checkout, {
         ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
-        SWITCHBOARD_DEV_BACKEND_PORT: String(port),
+        STAND_IN_RECORD: recordFile,
+        STAND_IN_STAY: '1',
       });
-      expect(await run.exited).toBe(1);
-      const lines = run.stderr.trim().split('\n');
-      expect(lines.at(-1)).toBe(
-        `Switchboard cannot start: port ${port} (SWITCHBOARD_DEV_BACKEND_PORT) is in use by another program; stop it, or choose another port, or unset the variable to let npm start pick one.`,
-      );
-    } finally {
-      holder?.close();
-    }
-  });
-});
+      // The stand-in prints this once it has signed in and written its record.
+      while (!run.stdout.includes('stand-in: signed in')) await once(run.child.stdout as NodeJS.EventEmitter, 'data');
+      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as StandInRecord;
+      expect(isRunning(record.pid)).toBe(true);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(isRunning(record.pid)).toBe(false);
+      expect(await refusesConnections(record.backendUrl ?? '')).toBe(true);
+    });
+
+    test('a port asked for that is in use gets one clear line, before anything starts', async () => {
+      const holder = await occupy(0);
+      const port = (holder?.address() as { port: number } | null)?.port;
+      try {
+        const run = npmStart(checkout, {
+          ELECTRON_OVERRIDE_DIST_PATH: standInDist(),
+          SWITCHBOARD_DEV_BACKEND_PORT: String(port),
+        });
+        expect(await run.exited).toBe(1);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines.at(-1)).toBe(
+          `Switchboard cannot start: port ${port} (SWITCHBOARD_DEV_BACKEND_PORT) is in use by another program; stop it, or choose another port, or unset the variable to let npm start pick one.`,
+        );
+      } finally {
+        holder?.close();
+      }
+    });
+  },
+);
 
 describe('npm start without the Electron binary', () => {
   test('with ELECTRON_SKIP_BINARY_DOWNLOAD set: one line, not a stack trace', () => {
