@@ -30,7 +30,7 @@ import { type DesktopCallState, desktopIpc } from '../../../common/ipc/desktop';
 import type { HandlersFor, RegisteredTable } from '../ipc/register';
 import { appMenuTemplate } from './app-menu';
 import { findCallLinkArgument } from './call-link';
-import { CallLinkInbox } from './call-link-inbox';
+import { CallLinkInbox, inboxVerdictLine } from './call-link-inbox';
 import { DESKTOP_SETTINGS_FILE_NAME, DesktopSettingsStore, userFacingSettings } from './desktop-settings';
 import { planIncomingCallAlert } from './incoming-call-alert';
 import { applyLinkSchemeRegistration, linkOptionsFrom } from './link-schemes';
@@ -83,10 +83,8 @@ export function prepareDesktopIntegration(): DesktopEarlyState | null {
 
   const receive = (raw: string | null, origin: string) => {
     if (raw === null) return;
-    const outcome = inbox.receive(raw);
-    // The link itself may be personal data (a phone number): log the verdict, not the link.
-    if (outcome.accepted) log.info(`call link received (${origin}, ${outcome.link.source})`);
-    else log.warn(`call link refused (${origin}): ${outcome.reason}`);
+    const { level, message } = inboxVerdictLine(inbox.receive(raw), origin);
+    log[level](message);
   };
   const argvLink = (argv: readonly string[]) => findCallLinkArgument(argv, linkOptionsFrom(settings.current.callLinks));
 
@@ -234,6 +232,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
       current,
       windowFocused: window?.isFocused() ?? false,
       notificationsSupported: Notification.isSupported(),
+      bodyIsMarkup: platform === 'linux',
     });
     for (const id of plan.closeNotifications) {
       notifications.get(id)?.close();
