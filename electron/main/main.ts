@@ -8,7 +8,7 @@ import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from
 import { createHistoryHandlers } from './history/history-ipc';
 import { HISTORY_FILE_NAME, HistoryStore } from './history/history-store';
 import { createWindowIpc } from './ipc/electron-ipc';
-import { APP_ORIGIN, originOf } from './ipc/sender-policy';
+import { APP_ORIGIN } from './ipc/sender-policy';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
 import { AppSession } from './session/app-session';
@@ -49,9 +49,7 @@ async function start(): Promise<void> {
   const windowSession = electronSession.defaultSession;
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler(join(app.getAppPath(), 'out', 'renderer'), () =>
-      contentSecurityPolicy(config.backendUrl ? (originOf(config.backendUrl) ?? null) : null),
-    ),
+    createAppProtocolHandler(join(app.getAppPath(), 'out', 'renderer'), contentSecurityPolicy),
   );
 
   const ipc = createWindowIpc(getMainWindow, log);
