@@ -1,7 +1,7 @@
 // Electron glue only: lifecycle, the window, the app:// protocol, security handlers. Logic lives
 // in plain modules beside this file (config/, backend/, secrets/, token/, session/, ipc/, window/).
 import { join } from 'node:path';
-import { app, BrowserWindow, session as electronSession, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, session as electronSession, protocol, shell } from 'electron';
 import { historyIpc } from '../../common/ipc/history';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
@@ -16,6 +16,8 @@ import { registerSessionIpc } from './session/session-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';
+import { nativeConfirm } from './window/native-confirm';
+import { lockNavigation } from './window/navigation-lock';
 import { isPermissionGranted } from './window/permissions';
 
 /** The keychain service name: entries are (this, backend origin). */
@@ -37,6 +39,7 @@ async function start(): Promise<void> {
     administratorFile: defaultAdministratorFile(process.platform, process.env),
     userDataDir: app.getPath('userData'),
     log,
+    confirm: nativeConfirm(dialog, getMainWindow),
   });
   const store = new FallbackSecretStore(
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),
@@ -105,14 +108,9 @@ async function start(): Promise<void> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  const contents = mainWindow.webContents;
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
+  lockNavigation(mainWindow.webContents, (url) => {
     const external = externalLinkToOpen(url);
     if (external) void shell.openExternal(external);
-    return { action: 'deny' };
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -121,11 +119,8 @@ async function start(): Promise<void> {
   await Promise.all([mainWindow.loadURL(APP_ENTRY_URL), restored]);
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  // Defence in depth for any webContents we did not create ourselves.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-});
+// Defence in depth for any webContents we did not create ourselves.
+app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
 app.on('window-all-closed', () => app.quit());
 app
   .whenReady()

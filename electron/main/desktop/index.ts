@@ -28,12 +28,13 @@ import { autoUpdater } from 'electron-updater';
 import type { DescriptorTable } from '../../../common/ipc';
 import { type DesktopCallState, desktopIpc } from '../../../common/ipc/desktop';
 import type { HandlersFor, RegisteredTable } from '../ipc/register';
+import { nativeConfirm } from '../window/native-confirm';
 import { appMenuTemplate } from './app-menu';
 import { findCallLinkArgument } from './call-link';
 import { CallLinkInbox, inboxVerdictLine } from './call-link-inbox';
 import { DESKTOP_SETTINGS_FILE_NAME, DesktopSettingsStore, userFacingSettings } from './desktop-settings';
 import { planIncomingCallAlert } from './incoming-call-alert';
-import { applyLinkSchemeRegistration, linkOptionsFrom } from './link-schemes';
+import { applyLinkSchemeRegistration, confirmNewLinkSchemes, linkOptionsFrom } from './link-schemes';
 import { configureLogger, type LoggerLike, logDirectory } from './logging';
 import { ensureMediaAccess, osAllowsMedia, privacySettingsUrl, screenRecordingAccess } from './media-access';
 import { CallPowerSaveGuard } from './power-save';
@@ -151,6 +152,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
   early.focusWindow = focusWindow;
 
   // --- IPC -------------------------------------------------------------------------------------
+  const confirm = nativeConfirm(dialog, context.getMainWindow);
   const powerSave = new CallPowerSaveGuard(powerSaveBlocker);
   const notifications = new Map<string, Notification>();
   let bounceId: number | null = null;
@@ -165,6 +167,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
       return true;
     },
     log: (message) => log.warn(message),
+    confirm,
   });
 
   const updates = new UpdateCoordinator({
@@ -184,7 +187,8 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
     reportCallState: (state) => applyCallState(state),
     takeCallLinks: () => early.inbox.take(),
     getCallLinkSettings: () => userFacingSettings(early.settings.current),
-    setCallLinkSettings: async ({ keepRunningInTray, ...callLinks }) => {
+    setCallLinkSettings: async ({ keepRunningInTray, ...requested }) => {
+      const callLinks = await confirmNewLinkSchemes(early.settings.current.callLinks, requested, confirm);
       const saved = await early.settings.update({ callLinks, keepRunningInTray });
       applyLinkSchemeRegistration(app, saved.callLinks, { isPackaged: app.isPackaged });
       return userFacingSettings(saved);

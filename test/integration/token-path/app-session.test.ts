@@ -22,7 +22,13 @@ const context = { senderId: 1 };
 
 test('changing the backend signs out of the old one (there and here) and starts over on the new one', async () => {
   const store = new MemorySecretStore();
-  const app = await createTestAppSession({ backendUrl: first.url, store, clientOptions: FAST_CLIENT });
+  // The user says "Change backend" in main's native question (test/integration/security/native-confirm.test.ts).
+  const app = await createTestAppSession({
+    backendUrl: first.url,
+    store,
+    clientOptions: FAST_CLIENT,
+    confirm: async () => true,
+  });
   await app.signIn('Switcher');
   const oldRefresh = (await store.load(new URL(first.url).origin))?.refreshToken ?? '';
   const events: SessionState[] = [];

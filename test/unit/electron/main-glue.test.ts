@@ -19,6 +19,7 @@ const recorded = vi.hoisted(() => ({
   ready: null as null | (() => void),
   desktopContext: null as null | Record<string, unknown>,
   userData: '',
+  appListeners: new Map<string, (...args: unknown[]) => void>(),
 }));
 
 vi.mock('electron', () => {
@@ -53,7 +54,7 @@ vi.mock('electron', () => {
         new Promise<void>((resolve) => {
           recorded.ready = resolve;
         }),
-      on: () => {},
+      on: (name: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(name, listener),
       quit: () => {},
       getPath: () => userData,
       getAppPath: () => resolve(import.meta.dirname, '../../..'),
@@ -75,6 +76,7 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: async (url: string) => void recorded.opened.push(url) },
+    dialog: { showMessageBox: async () => ({ response: 0, checkboxChecked: false }) },
     ipcMain: { handle: () => {}, removeHandler: () => {}, on: () => {}, removeListener: () => {} },
     webContents,
   };
@@ -142,9 +144,11 @@ test('the window is isolated, sandboxed, without Node, with web security and our
 });
 
 test('navigation is prevented; new windows are denied and only validated https links reach the OS browser', () => {
-  const event = { preventDefault: vi.fn() };
-  recorded.contentsListeners.get('will-navigate')?.(event, 'https://evil.example/');
-  expect(event.preventDefault).toHaveBeenCalled();
+  for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    const event = { preventDefault: vi.fn() };
+    recorded.contentsListeners.get(name)?.(event, 'https://evil.example/');
+    expect(event.preventDefault, name).toHaveBeenCalled();
+  }
   expect(recorded.openHandler?.({ url: 'https://learn.microsoft.com/' })).toEqual({ action: 'deny' });
   expect(recorded.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
   expect(recorded.opened).toEqual(['https://learn.microsoft.com/']);
@@ -184,4 +188,21 @@ test('desktop integration gets the window, the IPC registration and sign-out', (
   const isTrusted = recorded.desktopContext?.isTrustedOrigin as (origin: string) => boolean;
   expect(isTrusted('app://localhost')).toBe(true);
   expect(isTrusted('https://evil.example')).toBe(false);
+});
+
+test('every other webContents is locked too: navigation, redirects, webviews and windows', () => {
+  const listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+  const openHandlers: Array<(details: { url: string }) => { action: string }> = [];
+  const contents = {
+    on: (name: string, listener: (event: { preventDefault(): void }) => void) => listeners.set(name, listener),
+    setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => openHandlers.push(handler),
+  };
+  recorded.appListeners.get('web-contents-created')?.({}, contents);
+  for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    const event = { preventDefault: vi.fn() };
+    listeners.get(name)?.(event);
+    expect(event.preventDefault, name).toHaveBeenCalled();
+  }
+  expect(openHandlers).toHaveLength(1);
+  expect(openHandlers[0]?.({ url: 'https://learn.microsoft.com/' })).toEqual({ action: 'deny' });
 });
