@@ -41,7 +41,14 @@ import { CallPowerSaveGuard } from './power-save';
 import { confirmationFor, type DisruptiveAction, decideQuit } from './quit-guard';
 import { ScreenShareBroker } from './screen-share';
 import { isSignedIn, trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
-import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike, updateFeedConfigured } from './update-policy';
+import {
+  decideUpdatePolicy,
+  UpdateCoordinator,
+  type UpdaterLike,
+  type UpdateVerification,
+  updateFeedConfigured,
+  updateVerificationFrom,
+} from './update-policy';
 import { decideWindowClose, trayNoticeChannel, trayNoticeText } from './window-close';
 
 export { log as desktopLog };
@@ -174,7 +181,7 @@ export function installDesktopIntegration(context: DesktopIntegrationContext): D
     updater: lazyUpdater(),
     policy: decideUpdatePolicy({
       isPackaged: app.isPackaged,
-      signedBuild: readSignedBuildMarker(),
+      updateVerification: readUpdateVerification(),
       feedConfigured: updateFeedConfigured(readTextOrNull(join(process.resourcesPath ?? '', 'app-update.yml'))),
       disabledByAdministrator: process.env.SWITCHBOARD_DISABLE_UPDATES === '1',
     }),
@@ -437,15 +444,12 @@ function trayIconPath(status: ReturnType<typeof trayStatusFrom>): string {
   return join(folder, trayIconFileName(status));
 }
 
-/** The release workflow sets `switchboard.signedBuild` in the packaged package.json (extraMetadata). */
-function readSignedBuildMarker(): boolean {
+/** The release workflow sets `switchboard.updateVerification` in the packaged package.json (extraMetadata). */
+function readUpdateVerification(): UpdateVerification {
   try {
-    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
-    // `-c.extraMetadata.switchboard.signedBuild=true` on the command line may arrive as a string.
-    const marker = pkg?.switchboard?.signedBuild;
-    return marker === true || marker === 'true';
+    return updateVerificationFrom(JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')));
   } catch {
-    return false;
+    return 'none';
   }
 }
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
       // The GitHub provider needs a git remote to name the repository; a fixed feed keeps this offline.
       publish: { provider: 'generic', url: 'https://updates.example.com/switchboard' },
       // The test checks the marker the release workflow sets.
-      extraMetadata: { switchboard: { signedBuild: true } },
+      extraMetadata: { switchboard: { updateVerification: 'release-sha512' } },
     }),
   );
   await promisify(execFile)(
@@ -93,10 +93,10 @@ test('tray icons ship as resources; the executable is named after the product; t
   expect(feed).toMatch(/^url: https:\/\/updates\.example\.com\/switchboard$/m);
 });
 
-test('the packed package.json points at the bundle and carries the signed-build marker', () => {
+test('the packed package.json points at the bundle and carries the update-verification marker', () => {
   const extract = require('@electron/asar') as { extractFile(archive: string, file: string): Buffer };
   const pkg = JSON.parse(extract.extractFile(join(appDir, 'resources/app.asar'), 'package.json').toString('utf8'));
   expect(pkg.main).toBe('out/electron/main.cjs');
-  expect(pkg.switchboard).toEqual({ signedBuild: true });
+  expect(pkg.switchboard).toEqual({ updateVerification: 'release-sha512' });
   expect(pkg.devDependencies).toBeUndefined();
 });
