@@ -27,12 +27,3 @@ test('builds from a clean install, refuses a tag that is not the version, publis
   expect(script).toContain('npx electron-builder --config electron-builder.yml --publish always -c.npmRebuild=true');
   expect(script).toContain('-c.extraMetadata.switchboard.updateVerification=$verification');
 });
-
-test('Linux builds are never marked signed: their updates are verified by the release sha512 (issue 13, finding 9)', () => {
-  const script: string = workflow.jobs.installers.steps.map((step: { run?: string }) => step.run ?? '').join('\n');
-  expect(script).not.toMatch(/signedBuild|signed=true/);
-  expect(script).toContain('if [ "$RUNNER_OS" = "Linux" ]; then verification=release-sha512');
-  expect(script).toContain('elif [ -n "$CSC_LINK" ]; then verification=code-signature');
-  // Unsigned Windows/macOS: the default stays "none", so auto-update stays off there.
-  expect(script).toContain('verification=none\n');
-});

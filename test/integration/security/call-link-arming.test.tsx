@@ -13,9 +13,9 @@ import {
   type ArmingClock,
   ArmingClockContext,
 } from '../../../renderer/desktop/use-armed-after-attention';
-import { FakeCallingStore } from '../screens/support/fake-calling-store';
-import { renderScreen } from '../screens/support/render';
-import { createFakeDesktopBridge } from './fake-desktop-bridge';
+import { createFakeDesktopBridge } from '../../dom/desktop/fake-desktop-bridge';
+import { FakeCallingStore } from '../../dom/screens/support/fake-calling-store';
+import { renderScreen } from '../../dom/screens/support/render';
 
 let focused = true;
 let visibility: DocumentVisibilityState = 'visible';
