@@ -21,6 +21,17 @@ export const FUSE_POSITIONS = {
 } as const;
 export type FuseName = keyof typeof FUSE_POSITIONS;
 
+/** The fuses docs/security.md promises (checklist item 19). */
+export const HARDENING_FUSES: Partial<Record<FuseName, boolean>> = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  grantFileProtocolExtraPrivileges: false,
+  enableCookieEncryption: true,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+};
+
 /** Electron's shipped defaults: the Node-ish doors open, the hardening off. */
 const ELECTRON_DEFAULTS: Record<FuseName, boolean> = {
   runAsNode: true,

@@ -8,14 +8,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageBoxOptions } from 'electron';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { confirmNewLinkSchemes } from '../../../electron/main/desktop/link-schemes';
 import { type DisplayMediaGrant, ScreenShareBroker } from '../../../electron/main/desktop/screen-share';
 import { createSessionIpcHandlers } from '../../../electron/main/session/session-ipc';
 import { type ConfirmQuestion, nativeConfirm } from '../../../electron/main/window/native-confirm';
 import { createTestAppSession } from '../../support/bridge-harness';
-import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
+import { misbehavingBackendPair } from '../../support/misbehaving-backend';
 
 /** A user who answers each question with the next of `answers`, and the questions they saw. */
 function user(...answers: boolean[]) {
@@ -52,50 +52,43 @@ describe('the native question itself', () => {
 });
 
 describe('a backend change (finding 6)', () => {
-  let first: MisbehavingBackend;
-  let second: MisbehavingBackend;
-  beforeAll(async () => {
-    [first, second] = await Promise.all([startMisbehavingBackend(), startMisbehavingBackend()]);
-  });
-  afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
-  });
+  const backends = misbehavingBackendPair();
 
   it('asks natively, and "Keep" leaves the session and the saved setting untouched', async () => {
     const { confirm, asked } = user(false);
-    const app = await createTestAppSession({ backendUrl: first.url, confirm });
+    const app = await createTestAppSession({ backendUrl: backends.first.url, confirm });
     await app.signIn('Kept');
     const settingsFile = join(app.userDataDir, 'settings.json');
     const before = await readFile(settingsFile, 'utf8');
     const handlers = createSessionIpcHandlers(app);
 
-    await expect(handlers.config.set({ backendUrl: second.url }, { senderId: 1 })).resolves.toEqual({
+    await expect(handlers.config.set({ backendUrl: backends.second.url }, { senderId: 1 })).resolves.toEqual({
       ok: false,
       code: 'not-confirmed',
-      message: `The backend was not changed: Switchboard still uses ${first.url}.`,
+      message: `The backend was not changed: Switchboard still uses ${backends.first.url}.`,
     });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.buttons).toEqual(['Keep the current backend', 'Change backend']);
-    expect(asked[0]?.detail).toContain(`From: ${first.url}`);
-    expect(asked[0]?.detail).toContain(`To: ${second.url}`);
-    expect(app.state).toMatchObject({ status: 'signed-in', backendUrl: first.url });
+    expect(asked[0]?.detail).toContain(`From: ${backends.first.url}`);
+    expect(asked[0]?.detail).toContain(`To: ${backends.second.url}`);
+    expect(app.state).toMatchObject({ status: 'signed-in', backendUrl: backends.first.url });
     await expect(readFile(settingsFile, 'utf8')).resolves.toBe(before);
     await app.dispose();
   });
 
   it('"Change backend" switches; with no one to ask, a change is refused', async () => {
     const yes = user(true);
-    const app = await createTestAppSession({ backendUrl: first.url, confirm: yes.confirm });
+    const app = await createTestAppSession({ backendUrl: backends.first.url, confirm: yes.confirm });
     const handlers = createSessionIpcHandlers(app);
-    await expect(handlers.config.set({ backendUrl: second.url }, { senderId: 1 })).resolves.toMatchObject({
+    await expect(handlers.config.set({ backendUrl: backends.second.url }, { senderId: 1 })).resolves.toMatchObject({
       ok: true,
-      config: { backendUrl: second.url },
+      config: { backendUrl: backends.second.url },
     });
     await app.dispose();
 
-    const silent = await createTestAppSession({ backendUrl: first.url });
+    const silent = await createTestAppSession({ backendUrl: backends.first.url });
     await expect(
-      createSessionIpcHandlers(silent).config.set({ backendUrl: second.url }, { senderId: 1 }),
+      createSessionIpcHandlers(silent).config.set({ backendUrl: backends.second.url }, { senderId: 1 }),
     ).resolves.toMatchObject({ ok: false, code: 'not-confirmed' });
     await silent.dispose();
   });
@@ -110,8 +103,11 @@ describe('a backend change (finding 6)', () => {
       userDataDir: dir,
       confirm,
     });
-    await expect(config.update({ backendUrl: first.url })).resolves.toMatchObject({ ok: true });
-    await expect(config.update({ backendUrl: first.url })).resolves.toMatchObject({ ok: true, backendChanged: false });
+    await expect(config.update({ backendUrl: backends.first.url })).resolves.toMatchObject({ ok: true });
+    await expect(config.update({ backendUrl: backends.first.url })).resolves.toMatchObject({
+      ok: true,
+      backendChanged: false,
+    });
     expect(confirm).not.toHaveBeenCalled();
     await rm(dir, { recursive: true, force: true });
   });
