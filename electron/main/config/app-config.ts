@@ -47,7 +47,8 @@ export interface ConfigSources {
 export function backendChangeQuestion(from: string, to: string): ConfirmQuestion {
   return {
     message: 'Change the backend?',
-    detail: `Switchboard will sign you out of ${new URL(from).host} and use ${new URL(to).host} for sign-in and calls from now on.\n\nFrom: ${from}\nTo: ${to}`,
+    // Neutral about the session: the question also comes from the sign-in screen, signed out.
+    detail: `Sign-in and calls will go to ${new URL(to).host} instead of ${new URL(from).host}; a session with the current backend ends.\n\nFrom: ${from}\nTo: ${to}`,
     buttons: ['Keep the current backend', 'Change backend'],
   };
 }
