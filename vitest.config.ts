@@ -17,7 +17,8 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'dom',
-          include: ['test/dom/**/*.test.{ts,tsx}'],
+          // The security suite's renderer replays (test/integration/security/*.tsx) need the DOM too.
+          include: ['test/dom/**/*.test.{ts,tsx}', 'test/integration/security/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/support/dom-setup.ts'],
         },

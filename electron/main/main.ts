@@ -3,7 +3,7 @@
 // (config/, backend/, secrets/, token/, session/, history/, ipc/, window/, desktop/);
 // docs/architecture.md draws what is composed here and in which order.
 import { join } from 'node:path';
-import { app, BrowserWindow, session as electronSession, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, session as electronSession, protocol, shell } from 'electron';
 import { historyIpc } from '../../common/ipc/history';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME } from './app-identity';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
@@ -12,7 +12,6 @@ import { createHistoryHandlers } from './history/history-ipc';
 import { HISTORY_FILE_NAME, HistoryStore } from './history/history-store';
 import { createWindowIpc } from './ipc/electron-ipc';
 import { bindIpc, type IpcBinding } from './ipc/register';
-import { originOf } from './ipc/sender-policy';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
 import { AppSession } from './session/app-session';
@@ -20,6 +19,8 @@ import { sessionIpcBindings } from './session/session-ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';
+import { nativeConfirm } from './window/native-confirm';
+import { lockNavigation } from './window/navigation-lock';
 import { isPermissionGranted } from './window/permissions';
 
 // Before ready: the privileged scheme (docs/renderer.md: the calling SDK needs the host
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
     administratorFile: defaultAdministratorFile(process.platform, process.env),
     userDataDir: app.getPath('userData'),
     log,
+    confirm: nativeConfirm(dialog, getMainWindow),
   });
   const store = new FallbackSecretStore(
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),
@@ -51,9 +53,7 @@ async function start(): Promise<void> {
   const windowSession = electronSession.defaultSession;
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler(join(app.getAppPath(), 'out', 'renderer'), () =>
-      contentSecurityPolicy(config.backendUrl ? (originOf(config.backendUrl) ?? null) : null),
-    ),
+    createAppProtocolHandler(join(app.getAppPath(), 'out', 'renderer'), contentSecurityPolicy),
   );
 
   const history = await HistoryStore.open({ filePath: join(app.getPath('userData'), HISTORY_FILE_NAME), log });
@@ -112,14 +112,9 @@ async function start(): Promise<void> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  const contents = mainWindow.webContents;
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
+  lockNavigation(mainWindow.webContents, (url) => {
     const external = externalLinkToOpen(url);
     if (external) void shell.openExternal(external);
-    return { action: 'deny' };
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -128,11 +123,8 @@ async function start(): Promise<void> {
   await Promise.all([mainWindow.loadURL(APP_ENTRY_URL), restored]);
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  // Defence in depth for any webContents we did not create ourselves.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-});
+// Defence in depth for any webContents we did not create ourselves.
+app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
 app.on('window-all-closed', () => app.quit());
 app
   .whenReady()

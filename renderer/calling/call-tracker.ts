@@ -3,6 +3,7 @@
  * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
  * unsubscribes everything once the call has ended.
  */
+import { sanitizeRemoteName } from '../../common/display-text';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { describeEndReason } from './end-reasons';
 import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
@@ -195,7 +196,8 @@ export class CallTracker {
       if (state === 'disconnected') continue;
       participants.push({
         id,
-        displayName: participant.displayName?.trim() || id,
+        // The participant chose the name: cleaned where it enters the model, for every screen.
+        displayName: sanitizeRemoteName(participant.displayName ?? '') || id,
         state,
         isMuted: participant.isMuted,
         isSpeaking: participant.isSpeaking,

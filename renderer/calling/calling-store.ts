@@ -3,6 +3,7 @@
  * screens call. Composes the agent lifecycle, the device controller and one CallTracker per call;
  * components never see an SDK object.
  */
+import { sanitizeRemoteName } from '../../common/display-text';
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { callActionStrings, callTitleStrings } from '../strings';
@@ -126,8 +127,9 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         (call): IncomingCallView => ({
           id: call.id,
           callerId: call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : '',
+          // The caller chose the name: cleaned here, where it enters the model, for every screen.
           callerDisplayName:
-            call.callerInfo.displayName?.trim() ||
+            sanitizeRemoteName(call.callerInfo.displayName ?? '') ||
             (call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : ''),
         }),
       ),

@@ -3,6 +3,10 @@
  * (renderer/calling/call-target.ts — one parser for typed and linked targets), then Call, Call with
  * video, or Don't call. An unreadable target is explained and cannot be called. A phone link
  * (tel:, callto:) waits for the phone-number library, loaded on demand, before it is shown.
+ *
+ * The link was chosen by someone else and main brought the window forward for it, so a stray
+ * Enter or Space must not dial: "Don't call" has the focus, and the call buttons work only once
+ * the dialog has been visible and focused for a second (use-armed-after-attention.ts).
  */
 import {
   Button,
@@ -18,13 +22,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PendingCallLink } from '../../common/ipc/desktop';
 import { needsPhoneNumbers, parseCallTarget, targetSupportsVideo } from '../calling/call-target';
 import { useCallingActions, useCallingState } from '../calling/model';
 import { usePhoneNumbers } from '../calling/use-phone-numbers';
 import { callTargetStrings } from '../strings';
 import { callLinkStrings } from './desktop-strings';
+import { useArmedAfterAttention } from './use-armed-after-attention';
 
 const useStyles = makeStyles({
   target: {
@@ -52,6 +57,11 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
   const agent = useCallingState((state) => state.agent);
   const inCall = useCallingState((state) => state.call !== null && state.call.status !== 'ended');
   const actions = useCallingActions();
+  const dontCall = useRef<HTMLButtonElement>(null);
+  // After mount rather than autoFocus: the dialog's focus trap moves focus when it opens.
+  useEffect(() => {
+    dontCall.current?.focus();
+  }, []);
 
   const phoneNumbers = usePhoneNumbers(needsPhoneNumbers(link.target));
   const parsed = parseCallTarget(link.target, { phoneNumbers });
@@ -63,9 +73,11 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
         : agent !== 'connected'
           ? callLinkStrings.waitingForAcs
           : null;
+  // The wait starts once the target the user is asked about is on screen (a phone link is checked first).
+  const armed = useArmedAfterAttention(parsed.status === 'valid');
 
   const place = async (video: boolean) => {
-    if (parsed.status !== 'valid') return;
+    if (parsed.status !== 'valid' || !armed) return;
     setPlacing(true);
     try {
       await actions.startCall(parsed.target, { video });
@@ -122,17 +134,17 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
               <>
                 <Button
                   appearance="primary"
-                  disabled={parsed.status === 'pending' || blocker !== null || placing}
+                  disabled={parsed.status === 'pending' || blocker !== null || placing || !armed}
                   onClick={() => void place(false)}
                 >
                   {callLinkStrings.call}
                 </Button>
                 {parsed.status === 'valid' && targetSupportsVideo(parsed.target) ? (
-                  <Button disabled={blocker !== null || placing} onClick={() => void place(true)}>
+                  <Button disabled={blocker !== null || placing || !armed} onClick={() => void place(true)}>
                     {callLinkStrings.callWithVideo}
                   </Button>
                 ) : null}
-                <Button appearance="secondary" onClick={onDone}>
+                <Button appearance="secondary" ref={dontCall} onClick={onDone}>
                   {callLinkStrings.cancel}
                 </Button>
               </>

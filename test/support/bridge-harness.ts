@@ -42,6 +42,7 @@ import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-sto
 import type { SecretStore } from '../../electron/main/secrets/secret-store';
 import { AppSession, type AppSessionOptions } from '../../electron/main/session/app-session';
 import { sessionIpcBindings } from '../../electron/main/session/session-ipc';
+import type { NativeConfirm } from '../../electron/main/window/native-confirm';
 import { bridgeShape } from '../../electron/preload/bridge';
 
 const BINDING = '__switchboardTestIpc';
@@ -190,6 +191,8 @@ export interface TestAppSessionOptions {
   readonly clientOptions?: BackendClientOptions;
   /** E.g. `{ now: () => Date.now() + offset }` to make the cached token stale without waiting. */
   readonly brokerOptions?: AppSessionOptions['brokerOptions'];
+  /** The user's answer to main's native questions (a backend change). Default: none to ask, so a change is refused. */
+  readonly confirm?: NativeConfirm;
 }
 
 /**
@@ -206,6 +209,7 @@ export async function createTestAppSession(
     env: {},
     administratorFile: join(userDataDir, 'no-administrator-file.json'),
     userDataDir,
+    confirm: options.confirm,
   });
   // As if the user had typed it in Settings, so that `config.set` can change it.
   if (options.backendUrl !== null) {

@@ -14,6 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SignJWT } from 'jose';
+import { afterAll, beforeAll } from 'vitest';
 import { backendRoutes, type SessionAnswer } from '../../common/backend-contract';
 
 export type Fault =
@@ -262,4 +263,19 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Two backends for the enclosing test file or describe block (switching from one to the other):
+ * started before its tests, stopped after. Read `first`/`second` inside tests, not at collection.
+ */
+export function misbehavingBackendPair(): { readonly first: MisbehavingBackend; readonly second: MisbehavingBackend } {
+  const pair = {} as { first: MisbehavingBackend; second: MisbehavingBackend };
+  beforeAll(async () => {
+    [pair.first, pair.second] = await Promise.all([startMisbehavingBackend(), startMisbehavingBackend()]);
+  });
+  afterAll(async () => {
+    await Promise.all([pair.first?.stop(), pair.second?.stop()]);
+  });
+  return pair;
 }

@@ -343,6 +343,12 @@ export class BackendClient {
     return target.href;
   }
 
+  /**
+   * Reads the answer counting the bytes fetch hands over, which are already decoded: a few KB of
+   * gzip or brotli can inflate to gigabytes, and `content-length` (when honest) counts the
+   * compressed bytes, so no header can stand in for the count. A declared length above the cap is
+   * refused before reading anything.
+   */
   async #readCapped(response: Response, spec: BackendRequest<z.ZodType | null>): Promise<string> {
     const cap = this.#options.maxResponseBytes;
     const tooLarge = () => this.#badResponse(`an answer larger than ${Math.round(cap / 1024)} KB while ${spec.what}`);
@@ -351,8 +357,6 @@ export class BackendClient {
       await response.body?.cancel();
       throw tooLarge();
     }
-    // A declared length within the cap is enforced by the HTTP layer: read it in one go.
-    if (response.headers.has('content-length') && Number.isFinite(declared)) return response.text();
     if (!response.body) return '';
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];

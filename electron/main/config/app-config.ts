@@ -4,6 +4,10 @@
  * settings (userData/settings.json, written atomically). The first three lock the setting: the
  * settings screen shows it read-only. The alternate caller id is the user's override, else what
  * the backend's discovery document announces. Every URL goes through `parseBackendUrl`.
+ *
+ * Replacing a configured backend moves the user's sign-in (and the ACS identity) to another
+ * server, so main asks in a native dialog first: a compromised renderer can request the change
+ * but cannot answer the question. Setting the first backend (none configured yet) is not asked.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +17,7 @@ import { parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app: the history store's (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../history/atomic-write';
+import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const BACKEND_URL_FLAG = '--backend-url';
 export const BACKEND_URL_ENV = 'SWITCHBOARD_BACKEND_URL';
@@ -31,6 +36,21 @@ export interface ConfigSources {
   /** `app.getPath('userData')`. */
   readonly userDataDir: string;
   readonly log?: (message: string) => void;
+  /**
+   * Asks the user natively before a configured backend is replaced. Without it (no one to ask)
+   * such a change is refused.
+   */
+  readonly confirm?: NativeConfirm;
+}
+
+/** The native question before the backend changes: where the sign-in goes, from and to. */
+export function backendChangeQuestion(from: string, to: string): ConfirmQuestion {
+  return {
+    message: 'Change the backend?',
+    // Neutral about the session: the question also comes from the sign-in screen, signed out.
+    detail: `Sign-in and calls will go to ${new URL(to).host} instead of ${new URL(from).host}; a session with the current backend ends.\n\nFrom: ${from}\nTo: ${to}`,
+    buttons: ['Keep the current backend', 'Change backend'],
+  };
 }
 
 /** Where administrators provision the backend on each OS (read-only for users). */
@@ -42,11 +62,16 @@ export function defaultAdministratorFile(platform: NodeJS.Platform, env: Readonl
 
 export type ConfigUpdateOutcome =
   | { readonly ok: true; readonly config: AppConfig; readonly backendChanged: boolean }
-  | { readonly ok: false; readonly code: 'invalid' | 'locked' | 'write-failed'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'invalid' | 'locked' | 'write-failed' | 'not-confirmed';
+      readonly message: string;
+    };
 
 export class AppConfigStore {
   readonly #settingsFile: string;
   readonly #log: (message: string) => void;
+  readonly #confirm: NativeConfirm | null;
   readonly #locked: { url: string; source: ConfigSource } | null;
   #user: SettingsFile;
   #discoveredCallerId: string | null = null;
@@ -57,8 +82,10 @@ export class AppConfigStore {
     locked: { url: string; source: ConfigSource } | null,
     user: SettingsFile,
     log: (message: string) => void,
+    confirm: NativeConfirm | null,
   ) {
     this.#settingsFile = settingsFile;
+    this.#confirm = confirm;
     this.#locked = locked;
     this.#user = user;
     this.#log = log;
@@ -93,7 +120,7 @@ export class AppConfigStore {
         delete user.backendUrl;
       }
     }
-    return new AppConfigStore(settingsFile, locked, user, log);
+    return new AppConfigStore(settingsFile, locked, user, log, sources.confirm ?? null);
   }
 
   get backendUrl(): string | null {
@@ -136,7 +163,16 @@ export class AppConfigStore {
       }
       const parsed = parseBackendUrl(update.backendUrl);
       if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
-      backendChanged = parsed.url !== this.backendUrl;
+      const current = this.backendUrl;
+      backendChanged = parsed.url !== current;
+      if (backendChanged && current !== null && !(await this.#confirm?.(backendChangeQuestion(current, parsed.url)))) {
+        this.#log('backend change not confirmed');
+        return {
+          ok: false,
+          code: 'not-confirmed',
+          message: `The backend was not changed: Switchboard still uses ${current}.`,
+        };
+      }
       next.backendUrl = parsed.url;
     }
     if (update.alternateCallerId !== undefined) {

@@ -70,3 +70,17 @@ export class CallLinkInbox {
     return () => this.listeners.delete(listener);
   }
 }
+
+/**
+ * The log line for a received link. The link itself may be personal data (a phone number): the
+ * verdict is logged, never the link. A refusal's reason can quote the sender's text (a parameter
+ * name); the logger escapes control characters in every line (logging.ts).
+ */
+export function inboxVerdictLine(
+  outcome: InboxOutcome,
+  origin: string,
+): { readonly level: 'info' | 'warn'; readonly message: string } {
+  return outcome.accepted
+    ? { level: 'info', message: `call link received (${origin}, ${outcome.link.source})` }
+    : { level: 'warn', message: `call link refused (${origin}): ${outcome.reason}` };
+}

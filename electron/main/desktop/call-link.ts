@@ -6,6 +6,7 @@
  * (renderer/calling/call-target.ts), which shows it to the user before anything is dialed: the
  * target syntax is parsed in exactly one place.
  */
+import { escapeControlCharacters } from '../../../common/display-text';
 import type { CallLinkSource } from '../../../common/ipc/desktop';
 
 export const CALL_LINK_SCHEME = 'switchboard';
@@ -75,7 +76,11 @@ function parseSwitchboardLink(raw: string): CallLinkParse {
   if (decodeOrNull(url.search.replace(/\+/g, ' ')) === null) return refuse('the link is not correctly encoded');
   const names = [...url.searchParams.keys()];
   const unknown = names.filter((name) => name !== 'to');
-  if (unknown.length > 0) return refuse(`the link has unexpected parameters (${unknown.slice(0, 3).join(', ')})`);
+  if (unknown.length > 0) {
+    // Decoded names are the sender's text: escaped, bounded, so the reason stays one honest line.
+    const named = unknown.slice(0, 3).map((name) => escapeControlCharacters(name.slice(0, 40)));
+    return refuse(`the link has unexpected parameters (${named.join(', ')})`);
+  }
   const targets = url.searchParams.getAll('to');
   if (targets.length !== 1) return refuse('the link must name exactly one target (to=…)');
   return checkedTarget('switchboard', targets[0] ?? '');

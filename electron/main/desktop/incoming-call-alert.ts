@@ -9,6 +9,7 @@
  * - The badge counts ringing calls (macOS dock; Unity launchers on Linux); 0 clears it.
  * - When nothing rings any more, notifications close and flashing stops.
  */
+import { escapeNotificationMarkup, sanitizeRemoteName } from '../../../common/display-text';
 import type { DesktopCallState } from '../../../common/ipc/desktop';
 
 export interface AlertFacts {
@@ -16,6 +17,8 @@ export interface AlertFacts {
   readonly current: DesktopCallState;
   readonly windowFocused: boolean;
   readonly notificationsSupported: boolean;
+  /** The notification server may render the body as markup (Linux): escape it. */
+  readonly bodyIsMarkup: boolean;
 }
 
 export interface AlertPlan {
@@ -42,7 +45,7 @@ export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
       ? arrived.map((call) => ({
           id: call.id,
           title: 'Incoming call',
-          body: call.callerDisplayName.trim() ? `${call.callerDisplayName} is calling` : 'Someone is calling',
+          body: callerLine(call.callerDisplayName, facts),
         }))
       : [];
 
@@ -53,4 +56,11 @@ export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
     attention: wantAttention ? true : now.length === 0 && before.size > 0 ? false : null,
     badgeCount: countChanged ? now.length : null,
   };
+}
+
+/** The renderer cleaned the name already; main does it again because the renderer is not trusted. */
+function callerLine(displayName: string, facts: AlertFacts): string {
+  const name = sanitizeRemoteName(displayName);
+  const line = name ? `${name} is calling` : 'Someone is calling';
+  return facts.bodyIsMarkup ? escapeNotificationMarkup(line) : line;
 }

@@ -8,11 +8,12 @@
  * exists, `installDesktopIntegration(context)`.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow, type Session } from 'electron';
+import { app, type BrowserWindow, dialog, type Session } from 'electron';
 import log from 'electron-log/main';
 import { desktopIpc } from '../../../common/ipc/desktop';
 import { APP_ID } from '../app-identity';
 import { bindIpc, deferredEmitters, type HandlersFor, type IpcBinding } from '../ipc/register';
+import { nativeConfirm } from '../window/native-confirm';
 import { CallStateHub } from './call-state-hub';
 import type { DesktopContext, DesktopEarlyState } from './desktop-context';
 import { DESKTOP_SETTINGS_FILE_NAME, DesktopSettingsStore } from './desktop-settings';
@@ -105,13 +106,15 @@ export function installDesktopIntegration(integration: DesktopIntegrationContext
 
   // Order matters where pieces share a moment: the quit guard hears that a call ended before the
   // others react to it, as the user's confirmed quit waits on exactly that.
+  // One native question helper for what main must own: tel:/callto: opt-in, screen-share grants.
+  const confirm = nativeConfirm(dialog, getMainWindow);
   const quitGuard = installQuitGuard(context);
   installPowerSave(context);
   const updates = installUpdates(context, quitGuard);
   installTray(context, quitGuard, integration.signOut);
   installIncomingCallAlert(context);
-  const callLinks = installCallLinks(context);
-  const screenShare = installScreenShare(context, integration.session, integration.isTrustedOrigin);
+  const callLinks = installCallLinks(context, confirm);
+  const screenShare = installScreenShare(context, integration.session, integration.isTrustedOrigin, confirm);
   const { osAllowsMedia, ...mediaAccess } = installMediaAccess(context);
   installMenu(context);
   // A reloaded or crashed renderer has no call any more: forget what it reported.

@@ -5,11 +5,12 @@
  */
 import { app } from 'electron';
 import log from 'electron-log/main';
+import type { NativeConfirm } from '../window/native-confirm';
 import { findCallLinkArgument } from './call-link';
-import { CallLinkInbox } from './call-link-inbox';
+import { CallLinkInbox, inboxVerdictLine } from './call-link-inbox';
 import type { DesktopContext, DesktopHandlers } from './desktop-context';
 import { type DesktopSettingsStore, userFacingSettings } from './desktop-settings';
-import { applyLinkSchemeRegistration, linkOptionsFrom } from './link-schemes';
+import { applyLinkSchemeRegistration, confirmNewLinkSchemes, linkOptionsFrom } from './link-schemes';
 
 /**
  * Before `app.whenReady()` (macOS delivers `open-url` before ready): the listeners that receive
@@ -20,10 +21,8 @@ export function prepareCallLinks(settings: DesktopSettingsStore, focusWindow: ()
   const inbox = new CallLinkInbox({ linkOptions: () => linkOptionsFrom(settings.current.callLinks) });
   const receive = (raw: string | null, origin: string) => {
     if (raw === null) return;
-    const outcome = inbox.receive(raw);
-    // The link itself may be personal data (a phone number): log the verdict, not the link.
-    if (outcome.accepted) log.info(`call link received (${origin}, ${outcome.link.source})`);
-    else log.warn(`call link refused (${origin}): ${outcome.reason}`);
+    const { level, message } = inboxVerdictLine(inbox.receive(raw), origin);
+    log[level](message);
   };
   const argvLink = (argv: readonly string[]) => findCallLinkArgument(argv, linkOptionsFrom(settings.current.callLinks));
 
@@ -45,6 +44,7 @@ export function prepareCallLinks(settings: DesktopSettingsStore, focusWindow: ()
 
 export function installCallLinks(
   context: DesktopContext,
+  confirm: NativeConfirm,
 ): DesktopHandlers<'takeCallLinks' | 'getCallLinkSettings' | 'setCallLinkSettings'> {
   const { inbox, settings } = context.early;
   inbox.onLink((link) => {
@@ -55,7 +55,9 @@ export function installCallLinks(
   return {
     takeCallLinks: () => inbox.take(),
     getCallLinkSettings: () => userFacingSettings(settings.current),
-    setCallLinkSettings: async ({ keepRunningInTray, ...callLinks }) => {
+    setCallLinkSettings: async ({ keepRunningInTray, ...requested }) => {
+      // Taking over tel:/callto: is the user's decision, asked natively, never the renderer's alone.
+      const callLinks = await confirmNewLinkSchemes(settings.current.callLinks, requested, confirm);
       const saved = await settings.update({ callLinks, keepRunningInTray });
       applyLinkSchemeRegistration(app, saved.callLinks, { isPackaged: app.isPackaged });
       return userFacingSettings(saved);

@@ -18,6 +18,8 @@ export function installIncomingCallAlert(context: DesktopContext): void {
       current,
       windowFocused: window?.isFocused() ?? false,
       notificationsSupported: Notification.isSupported(),
+      // Linux notification servers may render markup in the body: a caller's name must not.
+      bodyIsMarkup: context.platform === 'linux',
     });
     for (const id of plan.closeNotifications) {
       notifications.get(id)?.close();

@@ -4,6 +4,7 @@
  */
 import { desktopCapturer, type Session, systemPreferences } from 'electron';
 import log from 'electron-log/main';
+import type { NativeConfirm } from '../window/native-confirm';
 import type { DesktopContext, DesktopHandlers } from './desktop-context';
 import { screenRecordingAccess } from './media-access';
 import { ScreenShareBroker } from './screen-share';
@@ -12,6 +13,7 @@ export function installScreenShare(
   context: DesktopContext,
   session: Session,
   isTrustedOrigin: (origin: string) => boolean,
+  confirm: NativeConfirm,
 ): DesktopHandlers<'chooseScreenShareSource'> {
   const broker = new ScreenShareBroker({
     capturer: desktopCapturer,
@@ -23,6 +25,7 @@ export function installScreenShare(
       return true;
     },
     log: (message) => log.warn(message),
+    confirm,
   });
   session.setDisplayMediaRequestHandler(
     (request, callback) => void broker.handleRequest(request, (grant) => callback(grant)),

@@ -9,7 +9,14 @@ import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import type { DesktopContext, DesktopHandlers } from './desktop-context';
 import type { QuitGuard } from './install-quit-guard';
-import { decideUpdatePolicy, UpdateCoordinator, type UpdaterLike, updateFeedConfigured } from './update-policy';
+import {
+  decideUpdatePolicy,
+  UpdateCoordinator,
+  type UpdaterLike,
+  type UpdateVerification,
+  updateFeedConfigured,
+  updateVerificationFrom,
+} from './update-policy';
 
 export function installUpdates(
   context: DesktopContext,
@@ -19,7 +26,7 @@ export function installUpdates(
     updater: lazyUpdater(),
     policy: decideUpdatePolicy({
       isPackaged: app.isPackaged,
-      signedBuild: readSignedBuildMarker(),
+      updateVerification: readUpdateVerification(),
       feedConfigured: updateFeedConfigured(readTextOrNull(join(process.resourcesPath ?? '', 'app-update.yml'))),
       disabledByAdministrator: process.env.SWITCHBOARD_DISABLE_UPDATES === '1',
     }),
@@ -39,15 +46,12 @@ export function installUpdates(
   };
 }
 
-/** The release workflow sets `switchboard.signedBuild` in the packaged package.json (extraMetadata). */
-function readSignedBuildMarker(): boolean {
+/** The release workflow sets `switchboard.updateVerification` in the packaged package.json (extraMetadata). */
+function readUpdateVerification(): UpdateVerification {
   try {
-    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8'));
-    // `-c.extraMetadata.switchboard.signedBuild=true` on the command line may arrive as a string.
-    const marker = pkg?.switchboard?.signedBuild;
-    return marker === true || marker === 'true';
+    return updateVerificationFrom(JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')));
   } catch {
-    return false;
+    return 'none';
   }
 }
 

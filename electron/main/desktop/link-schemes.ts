@@ -5,6 +5,7 @@
  * registration covers Windows per-user installs and repairs a handler another app took over.
  */
 import type { CallLinkSettings } from '../../../common/ipc/desktop';
+import type { NativeConfirm } from '../window/native-confirm';
 import { CALL_LINK_SCHEME, type CallLinkOptions, type OptionalCallLinkScheme } from './call-link';
 
 /** The part of Electron's `app` that registers protocol handlers. */
@@ -53,4 +54,28 @@ export function applyLinkSchemeRegistration(
     }
   }
   return { registered, failed };
+}
+
+/**
+ * Turning on `tel:`/`callto:` makes Switchboard the handler for phone links from every app and
+ * web page, so main asks natively before taking them (a compromised renderer could otherwise opt
+ * in by itself). Turning a scheme off is never asked. Returns the settings to apply: a declined
+ * scheme stays off.
+ */
+export async function confirmNewLinkSchemes(
+  current: CallLinkSettings,
+  requested: CallLinkSettings,
+  confirm: NativeConfirm,
+): Promise<CallLinkSettings> {
+  const added = (['tel', 'callto'] as const).filter((scheme) => requested[scheme] && !current[scheme]);
+  if (added.length === 0) return requested;
+  const names = added.map((scheme) => `${scheme}:`).join(' and ');
+  const yes = await confirm({
+    message: `Open ${names} links with Switchboard?`,
+    detail:
+      'Phone links in web pages and other apps will open in Switchboard. You are always asked before a link is called.',
+    buttons: ['Not now', `Open ${names} links`],
+  });
+  if (yes) return requested;
+  return { ...requested, tel: current.tel && requested.tel, callto: current.callto && requested.callto };
 }

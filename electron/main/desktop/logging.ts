@@ -5,6 +5,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, parse } from 'node:path';
+import { escapeControlCharacters } from '../../../common/display-text';
 import { redactValue } from './log-redaction';
 
 export const LOG_FILE_NAME = 'main.log';
@@ -50,7 +51,25 @@ export function configureLogger(
   logger.transports.file.level = 'info';
   logger.transports.file.archiveLogFn = (file) => rotateLogFile(file.toString());
   logger.transports.console.level = options.verboseConsole ? 'debug' : 'warn';
-  // Runs before every transport: nothing unredacted reaches the file or the console.
-  logger.hooks.push((message) => ({ ...message, data: message.data.map((value) => redactValue(value)) }));
+  // Runs before every transport: nothing unredacted reaches the file or the console, and nothing
+  // can start a line of its own.
+  logger.hooks.push((message) => ({ ...message, data: message.data.map((value) => oneLine(redactValue(value))) }));
   return path;
+}
+
+/**
+ * Log lines carry text from outside (link parameters, server messages, error texts): a newline in
+ * it would forge a line of its own, a bidi override would reorder the line. Strings and error
+ * messages are escaped; an error's stack keeps its own line breaks between frames (those are ours).
+ * Objects are left to electron-log, whose `util.inspect` quotes and escapes their strings.
+ */
+export function oneLine(value: unknown): unknown {
+  if (typeof value === 'string') return escapeControlCharacters(value);
+  if (value instanceof Error) {
+    const copy = new Error(escapeControlCharacters(value.message));
+    copy.name = value.name;
+    copy.stack = value.stack?.replace(value.message, copy.message);
+    return copy;
+  }
+  return value;
 }

@@ -3,13 +3,21 @@
  * page calls getDisplayMedia, main lists screens and windows (with thumbnails) from
  * desktopCapturer, the renderer shows them, and the user's choice comes back by id. Only our own
  * origin may ask; only an id main offered can be granted; one request is open at a time.
+ *
+ * The renderer's picker only proposes: what is shared is decided in a step main owns. After the
+ * user picks, main asks natively ("Share your entire screen?"), and the answer counts only for the
+ * request it was asked for, if that request is still the open one. Nothing is remembered between
+ * requests, so a renderer calling getDisplayMedia again gets nothing without a new answer.
  */
+
+import { sanitizeRemoteName } from '../../../common/display-text';
 import type {
   OkResult,
   ScreenRecordingAccess,
   ScreenSharePickRequest,
   ScreenShareSource,
 } from '../../../common/ipc/desktop';
+import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const THUMBNAIL_SIZE = { width: 320, height: 180 } as const;
 
@@ -45,7 +53,22 @@ export interface ScreenShareBrokerOptions {
   /** Shows the picker (an IPC event to our window); false when there is no window to ask. */
   readonly askRenderer: (request: ScreenSharePickRequest) => boolean;
   readonly log: (message: string) => void;
+  /** Main's own question about the picked source (window/native-confirm.ts). */
+  readonly confirm: NativeConfirm;
   readonly newId?: () => string;
+}
+
+/** The native question for a picked source; window titles come from other apps, so they are cleaned. */
+export function screenShareQuestion(source: Pick<ScreenShareSource, 'kind' | 'name'>): ConfirmQuestion {
+  const name = sanitizeRemoteName(source.name, 80);
+  return {
+    message: source.kind === 'screen' ? 'Share your screen?' : `Share the window “${name}”?`,
+    detail:
+      source.kind === 'screen'
+        ? `Everyone in the call will see ${name ? `“${name}”` : 'this screen'}, including notifications that appear on it.`
+        : 'Everyone in the call will see this window until you stop sharing.',
+    buttons: ["Don't share", 'Share'],
+  };
 }
 
 interface PendingPick {
@@ -99,21 +122,31 @@ export class ScreenShareBroker {
     if (!asked) this.cancelPending();
   }
 
-  /** The renderer's answer. Only the open request, and only a source main offered, is granted. */
-  choose(requestId: string, sourceId: string | null): OkResult {
+  /**
+   * The renderer's proposal. Only the open request, only a source main offered, and only after the
+   * user said yes to main's own question about it — for this request, still open when answered.
+   */
+  async choose(requestId: string, sourceId: string | null): Promise<OkResult> {
     const pick = this.pending;
-    if (!pick || pick.requestId !== requestId) {
-      return { ok: false, code: 'no-request', message: 'That screen-share request is no longer open.' };
-    }
-    this.pending = null;
+    if (!pick || pick.requestId !== requestId) return noRequest();
     if (sourceId === null) {
+      this.pending = null;
       pick.callback(null);
       return { ok: true };
     }
     const source = pick.sources.find((s) => s.id === sourceId);
     if (!source) {
+      this.pending = null;
       pick.callback(null);
       return { ok: false, code: 'unknown-source', message: 'That screen or window was not offered.' };
+    }
+    const yes = await this.options.confirm(screenShareQuestion(source));
+    // Replaced or cancelled while the question was open: that answer was for another request.
+    if (this.pending !== pick) return noRequest();
+    this.pending = null;
+    if (!yes) {
+      pick.callback(null);
+      return { ok: false, code: 'declined', message: 'Nothing is shared.' };
     }
     pick.callback({ video: { id: source.id, name: source.name } });
     return { ok: true };
@@ -129,6 +162,10 @@ export class ScreenShareBroker {
   get hasPending(): boolean {
     return this.pending !== null;
   }
+}
+
+function noRequest(): OkResult {
+  return { ok: false, code: 'no-request', message: 'That screen-share request is no longer open.' };
 }
 
 function toSource(source: CapturerSourceLike): ScreenShareSource {

@@ -1,18 +1,38 @@
 /**
- * Auto-update rules. Updates are off in development, in unsigned builds and when no update feed
- * was packaged; otherwise Switchboard checks at start and every few hours, downloads in the
- * background, and offers "restart to update" only when no call is active. It never restarts
- * during a call: the offer waits, and a restart request during a call is refused.
+ * Auto-update rules. Updates are off in development, in builds whose updates nothing could verify
+ * and when no update feed was packaged; otherwise Switchboard checks at start and every few hours,
+ * downloads in the background, and offers "restart to update" only when no call is active. It
+ * never restarts during a call: the offer waits, and a restart request during a call is refused.
+ * A downloaded update also installs when the user quits (the quit guard asks about a call first).
  */
 import type { UpdateState } from '../../../common/ipc/desktop';
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 
+/**
+ * What verifies a downloaded update, as the release workflow recorded it in the packaged
+ * package.json (`switchboard.updateVerification`):
+ * - `code-signature`: Windows and macOS builds signed with the release certificate. electron-updater
+ *   (Windows) and Squirrel.Mac check that the new version carries the same publisher signature.
+ * - `release-sha512`: Linux builds, which carry no OS signature. electron-updater downloads
+ *   `latest-linux.yml` over HTTPS from the GitHub release and checks the package's sha512
+ *   against it: the update is as trustworthy as the release itself and TLS, no more.
+ * - `none`: anything else (a local or unsigned build). Updates stay off.
+ */
+export type UpdateVerification = 'code-signature' | 'release-sha512' | 'none';
+
+/** Reads the marker from the packaged package.json (already parsed); anything unexpected is `none`. */
+export function updateVerificationFrom(packageJson: unknown): UpdateVerification {
+  const marker = (packageJson as { switchboard?: { updateVerification?: unknown } } | null)?.switchboard
+    ?.updateVerification;
+  return marker === 'code-signature' || marker === 'release-sha512' ? marker : 'none';
+}
+
 export interface UpdateEnvironment {
   /** `app.isPackaged`: false when running `electron .` from a checkout. */
   readonly isPackaged: boolean;
-  /** The release build's marker (package.json `switchboard.signedBuild`, set by the release workflow). */
-  readonly signedBuild: boolean;
+  /** How this build's updates are verified (set by the release workflow). */
+  readonly updateVerification: UpdateVerification;
   /** `app-update.yml` exists in the resources folder (electron-builder writes it from `publish`). */
   readonly feedConfigured: boolean;
   /** An administrator's opt-out: SWITCHBOARD_DISABLE_UPDATES=1. */
@@ -26,8 +46,11 @@ export function decideUpdatePolicy(environment: UpdateEnvironment): UpdatePolicy
   if (environment.disabledByAdministrator) {
     return { enabled: false, reason: 'Updates were turned off by your administrator.' };
   }
-  if (!environment.signedBuild) {
-    return { enabled: false, reason: 'Updates are off in unsigned builds: install a signed release to receive them.' };
+  if (environment.updateVerification === 'none') {
+    return {
+      enabled: false,
+      reason: 'Updates are off in unsigned builds: install a release build to receive them.',
+    };
   }
   if (!environment.feedConfigured) return { enabled: false, reason: 'This build has no update feed configured.' };
   return { enabled: true };

@@ -3,30 +3,45 @@
  * header also covers the SDK's blob: worker, which a <meta> tag would not reach).
  * - script-src 'self': only our bundle; no inline script, no eval.
  * - worker-src blob:: the calling SDK spawns its worker from a blob URL (DESIGN §6).
- * - connect-src: the configured backend's origin plus ACS's service hosts (signalling, media
- *   relays, telemetry), over https and wss. Nothing else can be fetched.
+ * - connect-src: our own origin plus exactly the service families the calling SDK talks to
+ *   (ACS_SERVICE_HOSTS), over https and wss. Not the backend: main talks to it, the renderer never
+ *   does. Not Azure-wide wildcards: `*.azure.com` and `*.azure.net` include names anyone can rent
+ *   (`<name>.<region>.cloudapp.azure.com`), which would let injected script send the ACS token out.
+ * - media-src: our own files, blob: and mediastream: only. Call audio and video arrive as
+ *   MediaStreams set through `srcObject`, which media-src does not govern; nothing is loaded by URL.
  * - style-src 'unsafe-inline': Fluent UI (Griffel) inserts style rules at run time; styles cannot run code.
  */
 
-/** Hosts the calling SDK talks to (Microsoft's ACS firewall guidance: *.skype.com, *.microsoft.com, *.azure.net, *.azure.com, *.office.com). */
-export const ACS_HOST_PATTERNS = [
-  '*.communication.azure.com',
-  '*.azure.com',
-  '*.azure.net',
+/**
+ * The hosts the calling SDK (2.x) contacts, from the service URLs in its bundle
+ * (node_modules/@azure/communication-calling/dist/sdk.bundle.js) and the requests it makes in the
+ * Chromium test (test/integration/security/csp.test.ts). Every family is a Microsoft service
+ * domain where customers cannot create names. docs/security.md lists what each one is for.
+ */
+export const ACS_SERVICE_HOSTS = [
+  // ACS registrar, relay authentication, trouter (push), ECS configuration, the media gateway.
+  '*.communication.microsoft.com',
+  // Conversation service (api.cc), flight proxy, edge tokens, trouter and relays.
   '*.skype.com',
-  '*.microsoft.com',
-  '*.office.com',
-];
+  // Teams interop (meetings, Teams users): flight proxy, config, trouter, relays.
+  '*.teams.microsoft.com',
+] as const;
 
-export function contentSecurityPolicy(backendOrigin: string | null): string {
-  const acs = ACS_HOST_PATTERNS.flatMap((host) => [`https://${host}`, `wss://${host}`]);
-  const connect = ["'self'", ...(backendOrigin ? [backendOrigin] : []), ...acs];
+/** Telemetry (1DS collector) takes plain https posts only. */
+export const ACS_TELEMETRY_HOSTS = ['*.events.data.microsoft.com'] as const;
+
+export function contentSecurityPolicy(): string {
+  const connect = [
+    "'self'",
+    ...ACS_SERVICE_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]),
+    ...ACS_TELEMETRY_HOSTS.map((host) => `https://${host}`),
+  ];
   return [
     "default-src 'none'",
     "script-src 'self'",
     'worker-src blob:',
     `connect-src ${connect.join(' ')}`,
-    `media-src 'self' blob: mediastream: ${acs.filter((s) => s.startsWith('https:')).join(' ')}`,
+    "media-src 'self' blob: mediastream:",
     "img-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",

@@ -1,16 +1,39 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { CallLinkSettings } from '../../../renderer/desktop/CallLinkSettings';
 import { DesktopIntegration } from '../../../renderer/desktop/DesktopIntegration';
+import { type ArmingClock, ArmingClockContext } from '../../../renderer/desktop/use-armed-after-attention';
 import { callView, FakeCallingStore, incomingCall } from '../screens/support/fake-calling-store';
 import { renderScreen } from '../screens/support/render';
 import { createFakeDesktopBridge } from './fake-desktop-bridge';
 
+// These tests are about what the dialogs do, not when a call link arms (call-link-arming.test.tsx):
+// the window counts as focused and the arming wait is over at once.
+const armAtOnce: ArmingClock = {
+  after(_ms, run) {
+    run();
+    return () => {};
+  },
+};
+beforeEach(() => {
+  vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+  return () => vi.restoreAllMocks();
+});
+
+function renderIntegration(fake: ReturnType<typeof createFakeDesktopBridge>, store: FakeCallingStore) {
+  return renderScreen(
+    <ArmingClockContext.Provider value={armAtOnce}>
+      <DesktopIntegration bridge={fake.bridge} />
+    </ArmingClockContext.Provider>,
+    store,
+  );
+}
+
 function setup(initial: ConstructorParameters<typeof FakeCallingStore>[0] = {}) {
   const store = new FakeCallingStore(initial);
   const fake = createFakeDesktopBridge();
-  const view = renderScreen(<DesktopIntegration bridge={fake.bridge} />, store);
+  const view = renderIntegration(fake, store);
   return { store, fake, view, user: userEvent.setup() };
 }
 
@@ -59,7 +82,7 @@ describe('call-link confirmation', () => {
     const store = new FakeCallingStore();
     const fake = createFakeDesktopBridge();
     fake.sendLink('+14255550100', 'tel');
-    renderScreen(<DesktopIntegration bridge={fake.bridge} />, store);
+    renderIntegration(fake, store);
     const user = userEvent.setup();
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Call from a link?' });

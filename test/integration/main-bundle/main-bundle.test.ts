@@ -157,6 +157,23 @@ describe('the window', () => {
     expect(electron.module.shell.opened).toEqual(['https://learn.microsoft.com/']);
   });
 
+  test('every other webContents is locked too: navigation, redirects, webviews and windows', () => {
+    const listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+    const openHandlers: Array<(details: { url: string }) => { action: string }> = [];
+    const contents = {
+      on: (name: string, listener: (event: { preventDefault(): void }) => void) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => openHandlers.push(handler),
+    };
+    electron.module.app.emit('web-contents-created', {}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      listeners.get(name)?.({ preventDefault: () => (prevented = true) });
+      expect(prevented, name).toBe(true);
+    }
+    expect(openHandlers).toHaveLength(1);
+    expect(openHandlers[0]?.({ url: 'https://learn.microsoft.com/' })).toEqual({ action: 'deny' });
+  });
+
   test('app://localhost answers carry the CSP header; paths outside the renderer are refused', async () => {
     const serve = electron.protocolHandlers.get('app');
     const page = await serve?.(new Request('app://localhost/'));

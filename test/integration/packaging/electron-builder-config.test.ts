@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { HARDENING_FUSES } from '../../support/fuse-wire';
 
 const root = resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
@@ -65,15 +66,7 @@ test('the main process reads package.json "main" from the bundle electron-builde
 });
 
 test('every hardening fuse is set', () => {
-  expect(config.electronFuses).toMatchObject({
-    runAsNode: false,
-    enableNodeOptionsEnvironmentVariable: false,
-    enableNodeCliInspectArguments: false,
-    grantFileProtocolExtraPrivileges: false,
-    enableCookieEncryption: true,
-    onlyLoadAppFromAsar: true,
-    enableEmbeddedAsarIntegrityValidation: true,
-  });
+  expect(config.electronFuses).toMatchObject(HARDENING_FUSES);
 });
 
 describe('macOS', () => {

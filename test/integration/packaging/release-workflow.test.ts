@@ -25,5 +25,5 @@ test('builds from a clean install, refuses a tag that is not the version, publis
   expect(script).toContain('npm ci');
   expect(script).toContain('test "v$(node -p \'require("./package.json").version\')" = "$GITHUB_REF_NAME"');
   expect(script).toContain('npx electron-builder --config electron-builder.yml --publish always -c.npmRebuild=true');
-  expect(script).toContain('-c.extraMetadata.switchboard.signedBuild=$signed');
+  expect(script).toContain('-c.extraMetadata.switchboard.updateVerification=$verification');
 });

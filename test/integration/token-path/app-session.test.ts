@@ -1,45 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
 import type { AppConfig, SessionState } from '../../../common/ipc';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import { createSessionIpcHandlers } from '../../../electron/main/session/session-ipc';
 import { startTestBackend } from '../../support/backend-harness';
 import { createTestAppSession } from '../../support/bridge-harness';
-import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
+import { misbehavingBackendPair } from '../../support/misbehaving-backend';
 import { FAST_CLIENT } from './broker-fixture';
 
-let first: MisbehavingBackend;
-let second: MisbehavingBackend;
-beforeAll(async () => {
-  [first, second] = await Promise.all([startMisbehavingBackend(), startMisbehavingBackend()]);
-});
-afterAll(async () => {
-  await Promise.all([first?.stop(), second?.stop()]);
-});
+const backends = misbehavingBackendPair();
 
 const context = { senderId: 1 };
 
 test('changing the backend signs out of the old one (there and here) and starts over on the new one', async () => {
   const store = new MemorySecretStore();
-  const app = await createTestAppSession({ backendUrl: first.url, store, clientOptions: FAST_CLIENT });
+  // The user says "Change backend" in main's native question (test/integration/security/native-confirm.test.ts).
+  const app = await createTestAppSession({
+    backendUrl: backends.first.url,
+    store,
+    clientOptions: FAST_CLIENT,
+    confirm: async () => true,
+  });
   await app.signIn('Switcher');
-  const oldRefresh = (await store.load(new URL(first.url).origin))?.refreshToken ?? '';
+  const oldRefresh = (await store.load(new URL(backends.first.url).origin))?.refreshToken ?? '';
   const events: SessionState[] = [];
   app.onChange((state) => events.push(state));
 
   const handlers = createSessionIpcHandlers(app);
-  await expect(handlers.config.set({ backendUrl: second.url }, context)).resolves.toMatchObject({
+  await expect(handlers.config.set({ backendUrl: backends.second.url }, context)).resolves.toMatchObject({
     ok: true,
-    config: { backendUrl: second.url },
+    config: { backendUrl: backends.second.url },
   });
   expect(events).toContainEqual({ status: 'signed-out', reason: 'backend-changed' });
   expect(app.state).toMatchObject({ status: 'signed-out', reason: 'backend-changed' });
-  expect(first.isValidRefreshToken(oldRefresh)).toBe(false);
-  await expect(store.load(new URL(first.url).origin)).resolves.toBeNull();
+  expect(backends.first.isValidRefreshToken(oldRefresh)).toBe(false);
+  await expect(store.load(new URL(backends.first.url).origin)).resolves.toBeNull();
   await expect(handlers.session.signIn({ displayName: 'Switcher' }, context)).resolves.toMatchObject({
     ok: true,
-    session: { backendUrl: second.url },
+    session: { backendUrl: backends.second.url },
   });
   await app.dispose();
 });
@@ -47,14 +46,14 @@ test('changing the backend signs out of the old one (there and here) and starts 
 test('token.abort ends that caller’s wait with an "aborted" result; the shared refresh still completes', async () => {
   const clock = { offsetMs: 0 };
   const app = await createTestAppSession({
-    backendUrl: first.url,
+    backendUrl: backends.first.url,
     clientOptions: FAST_CLIENT,
     brokerOptions: { now: () => Date.now() + clock.offsetMs },
   });
   await app.signIn('Aborter');
   clock.offsetMs = 55 * 60_000; // the cached token now needs renewing
-  const before = first.requests(backendRoutes.token);
-  first.script(backendRoutes.token, { kind: 'hang' });
+  const before = backends.first.requests(backendRoutes.token);
+  backends.first.script(backendRoutes.token, { kind: 'hang' });
   const handlers = createSessionIpcHandlers(app);
   const requestId = randomUUID();
   const waiting = handlers.token.get({ requestId }, context);
@@ -62,7 +61,7 @@ test('token.abort ends that caller’s wait with an "aborted" result; the shared
   await expect(waiting).resolves.toEqual({ ok: false, code: 'aborted', message: 'The token request was cancelled.' });
   // The same flight (hung attempt, then a retry) serves the next caller.
   await expect(handlers.token.get({ requestId: randomUUID() }, context)).resolves.toMatchObject({ ok: true });
-  expect(first.requests(backendRoutes.token) - before).toBe(2);
+  expect(backends.first.requests(backendRoutes.token) - before).toBe(2);
   await app.dispose();
 });
 
@@ -85,7 +84,7 @@ test('the discovery document supplies the caller id and the offline-development 
 
 test('with no keychain, start-up says sign-in cannot be remembered; a sign-in then reports remembered:false', async () => {
   const app = await createTestAppSession({
-    backendUrl: first.url,
+    backendUrl: backends.first.url,
     store: new MemorySecretStore(),
     clientOptions: FAST_CLIENT,
   });
@@ -101,9 +100,9 @@ test('with no keychain, start-up says sign-in cannot be remembered; a sign-in th
 test('config.test reads a backend’s discovery document, and says plainly why one cannot be used', async () => {
   const app = await createTestAppSession({ backendUrl: null });
   const handlers = createSessionIpcHandlers(app);
-  await expect(handlers.config.test({ backendUrl: `${first.url}/` }, context)).resolves.toEqual({
+  await expect(handlers.config.test({ backendUrl: `${backends.first.url}/` }, context)).resolves.toEqual({
     ok: true,
-    backendUrl: first.url,
+    backendUrl: backends.first.url,
     signIn: ['open'],
     alternateCallerId: null,
     unauthenticated: true,
@@ -114,8 +113,8 @@ test('config.test reads a backend’s discovery document, and says plainly why o
     code: 'invalid',
     message: expect.stringMatching(/Plain http:\/\/ is only allowed/),
   });
-  first.script(backendRoutes.discovery, { kind: 'status', status: 404 });
-  await expect(handlers.config.test({ backendUrl: first.url }, context)).resolves.toMatchObject({
+  backends.first.script(backendRoutes.discovery, { kind: 'status', status: 404 });
+  await expect(handlers.config.test({ backendUrl: backends.first.url }, context)).resolves.toMatchObject({
     ok: false,
     code: 'rejected',
     message: expect.stringMatching(/HTTP 404/),
@@ -124,7 +123,7 @@ test('config.test reads a backend’s discovery document, and says plainly why o
 });
 
 test('a backend that only accepts organisation sign-in (oidc) gets a plain "not supported yet", not a relayed 401', async () => {
-  second.script(backendRoutes.discovery, {
+  backends.second.script(backendRoutes.discovery, {
     kind: 'status',
     status: 200,
     body: {
@@ -133,8 +132,8 @@ test('a backend that only accepts organisation sign-in (oidc) gets a plain "not 
       oidc: { issuer: 'https://login.example.com', clientId: 'x', scopes: [] },
     },
   });
-  const sessionsBefore = second.requests(backendRoutes.sessions);
-  const app = await createTestAppSession({ backendUrl: second.url, clientOptions: FAST_CLIENT });
+  const sessionsBefore = backends.second.requests(backendRoutes.sessions);
+  const app = await createTestAppSession({ backendUrl: backends.second.url, clientOptions: FAST_CLIENT });
   // Sign-in waits for the discovery read that started with the session.
   const handlers = createSessionIpcHandlers(app);
   await expect(handlers.session.signIn({ displayName: 'Org User' }, context)).resolves.toMatchObject({
@@ -142,6 +141,6 @@ test('a backend that only accepts organisation sign-in (oidc) gets a plain "not 
     code: 'sign-in-rejected',
     message: expect.stringMatching(/requires your organisation's sign-in \(oidc\)/),
   });
-  expect(second.requests(backendRoutes.sessions)).toBe(sessionsBefore);
+  expect(backends.second.requests(backendRoutes.sessions)).toBe(sessionsBefore);
   await app.dispose();
 });

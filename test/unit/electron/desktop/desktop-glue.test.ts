@@ -413,16 +413,24 @@ test('screen share end to end in main: our origin asks, the renderer is shown th
     { requestId: string; screenRecordingAccess: string },
   ];
   expect(request.screenRecordingAccess).toBe('granted');
+  // The renderer proposes; the user confirms in main's own dialog ("Share").
+  fakes.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
   expect(
     await handlers.chooseScreenShareSource?.({ requestId: request.requestId, sourceId: 'screen:1:0' }, { senderId: 1 }),
   ).toEqual({ ok: true });
   expect(callback).toHaveBeenCalledWith({ video: { id: 'screen:1:0', name: 'Entire screen' } });
+  expect(fakes.dialog.showMessageBox).toHaveBeenCalledWith(
+    expect.anything(),
+    expect.objectContaining({ message: 'Share your screen?', defaultId: 0, cancelId: 0 }),
+  );
 });
 
 test('opting in to tel: links is saved in userData and takes effect for the next link', async () => {
   const { handlers } = harness();
   fakes.app.emit('second-instance', {}, ['x', 'tel:+14255550100'], '/');
   expect(await handlers.takeCallLinks?.({ senderId: 1 })).toEqual([]);
+  // Main asks natively before taking tel: links; the user agrees.
+  fakes.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
   expect(
     await handlers.setCallLinkSettings?.({ tel: true, callto: false, keepRunningInTray: true }, { senderId: 1 }),
   ).toEqual({ tel: true, callto: false, keepRunningInTray: true });

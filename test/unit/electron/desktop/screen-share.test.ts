@@ -13,7 +13,9 @@ const source = (id: string, name: string, thumbnail = 'data:image/png;base64,AAA
   thumbnail: { isEmpty: () => thumbnail === '', toDataURL: () => thumbnail },
 });
 
-function setup(options: { sources?: CapturerSourceLike[]; windowOpen?: boolean } = {}) {
+function setup(
+  options: { sources?: CapturerSourceLike[]; windowOpen?: boolean; confirm?: () => Promise<boolean> } = {},
+) {
   const asked: ScreenSharePickRequest[] = [];
   const getSources = vi.fn(
     async () => options.sources ?? [source('screen:1:0', 'Entire screen'), source('window:42:0', 'Notes', '')],
@@ -27,6 +29,8 @@ function setup(options: { sources?: CapturerSourceLike[]; windowOpen?: boolean }
       return options.windowOpen ?? true;
     },
     log: () => {},
+    // The user says "Share" in main's native question (test/integration/security/native-confirm.test.ts covers "no").
+    confirm: options.confirm ?? (async () => true),
   });
   const grants: DisplayMediaGrant[] = [];
   const callback = (grant: DisplayMediaGrant) => grants.push(grant);
@@ -48,7 +52,7 @@ describe('screen-share picker', () => {
       { id: 'screen:1:0', name: 'Entire screen', kind: 'screen', thumbnailDataUrl: 'data:image/png;base64,AAAA' },
       { id: 'window:42:0', name: 'Notes', kind: 'window', thumbnailDataUrl: '' },
     ]);
-    expect(broker.choose(asked[0]?.requestId ?? '', 'window:42:0')).toEqual({ ok: true });
+    expect(await broker.choose(asked[0]?.requestId ?? '', 'window:42:0')).toEqual({ ok: true });
     expect(grants).toEqual([{ video: { id: 'window:42:0', name: 'Notes' } }]);
   });
 
@@ -63,10 +67,10 @@ describe('screen-share picker', () => {
     const { broker, asked, grants, callback } = setup();
     await broker.handleRequest(ours, callback);
     const requestId = asked[0]?.requestId ?? '';
-    expect(broker.choose('share-999', 'screen:1:0')).toMatchObject({ ok: false, code: 'no-request' });
-    expect(broker.choose(requestId, 'screen:666:0')).toMatchObject({ ok: false, code: 'unknown-source' });
+    expect(await broker.choose('share-999', 'screen:1:0')).toMatchObject({ ok: false, code: 'no-request' });
+    expect(await broker.choose(requestId, 'screen:666:0')).toMatchObject({ ok: false, code: 'unknown-source' });
     expect(grants).toEqual([null]);
-    expect(broker.choose(requestId, 'screen:1:0')).toMatchObject({ ok: false, code: 'no-request' });
+    expect(await broker.choose(requestId, 'screen:1:0')).toMatchObject({ ok: false, code: 'no-request' });
   });
 
   test('cancel answers null; a second request replaces the first; no window means no share', async () => {
@@ -74,7 +78,7 @@ describe('screen-share picker', () => {
     await first.broker.handleRequest(ours, first.callback);
     await first.broker.handleRequest(ours, first.callback);
     expect(first.grants).toEqual([null]);
-    expect(first.broker.choose(first.asked[1]?.requestId ?? '', null)).toEqual({ ok: true });
+    expect(await first.broker.choose(first.asked[1]?.requestId ?? '', null)).toEqual({ ok: true });
     expect(first.grants).toEqual([null, null]);
 
     const noWindow = setup({ windowOpen: false });
@@ -86,7 +90,7 @@ describe('screen-share picker', () => {
   test('the callback is answered exactly once even if the window goes away after a choice', async () => {
     const { broker, asked, grants, callback } = setup();
     await broker.handleRequest(ours, callback);
-    broker.choose(asked[0]?.requestId ?? '', 'screen:1:0');
+    await broker.choose(asked[0]?.requestId ?? '', 'screen:1:0');
     broker.cancelPending();
     expect(grants).toHaveLength(1);
   });

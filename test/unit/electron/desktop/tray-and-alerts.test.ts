@@ -73,6 +73,7 @@ describe('incoming-call alerts', () => {
         current: ringing,
         windowFocused: false,
         notificationsSupported: true,
+        bodyIsMarkup: false,
       }),
     ).toEqual({
       notify: [{ id: 'c1', title: 'Incoming call', body: 'Ada Lovelace is calling' }],
@@ -88,6 +89,7 @@ describe('incoming-call alerts', () => {
       current: ringing,
       windowFocused: true,
       notificationsSupported: true,
+      bodyIsMarkup: false,
     });
     expect(plan.notify).toEqual([]);
     expect(plan.attention).toBeNull();
@@ -100,6 +102,7 @@ describe('incoming-call alerts', () => {
       current: ringing,
       windowFocused: false,
       notificationsSupported: true,
+      bodyIsMarkup: false,
     });
     expect(plan).toEqual({ notify: [], closeNotifications: [], attention: null, badgeCount: null });
   });
@@ -110,6 +113,7 @@ describe('incoming-call alerts', () => {
       current: state({ callActive: true }),
       windowFocused: false,
       notificationsSupported: true,
+      bodyIsMarkup: false,
     });
     expect(plan).toEqual({ notify: [], closeNotifications: ['c1'], attention: false, badgeCount: 0 });
   });
@@ -120,6 +124,7 @@ describe('incoming-call alerts', () => {
       current: state({ incoming: [{ id: 'c2', callerDisplayName: '  ' }] }),
       windowFocused: false,
       notificationsSupported: false,
+      bodyIsMarkup: false,
     });
     expect(plan.notify).toEqual([]);
     expect(plan.attention).toBe(true);
@@ -132,6 +137,7 @@ describe('incoming-call alerts', () => {
       current: state({ incoming: [{ id: 'c2', callerDisplayName: '' }] }),
       windowFocused: false,
       notificationsSupported: true,
+      bodyIsMarkup: false,
     });
     expect(plan.notify[0]?.body).toBe('Someone is calling');
   });

@@ -7,14 +7,20 @@ import {
   UpdateCoordinator,
   type UpdaterLike,
   updateFeedConfigured,
+  updateVerificationFrom,
 } from '../../../../electron/main/desktop/update-policy';
 
-const release = { isPackaged: true, signedBuild: true, feedConfigured: true, disabledByAdministrator: false };
+const release = {
+  isPackaged: true,
+  updateVerification: 'code-signature' as const,
+  feedConfigured: true,
+  disabledByAdministrator: false,
+};
 
 describe('when updates are on', () => {
   test.each([
     [{ ...release, isPackaged: false }, 'development'],
-    [{ ...release, signedBuild: false }, 'unsigned'],
+    [{ ...release, updateVerification: 'none' as const }, 'unsigned'],
     [{ ...release, feedConfigured: false }, 'no update feed'],
     [{ ...release, disabledByAdministrator: true }, 'administrator'],
   ])('off: %j', (environment, reason) => {
@@ -29,8 +35,22 @@ describe('when updates are on', () => {
     expect(updateFeedConfigured('provider: github\nowner: o\nrepo: r\n')).toBe(true);
   });
 
-  test('on for a signed, packaged release with a feed', () => {
+  test('on for a signed, packaged release with a feed, and for a Linux release verified by its sha512', () => {
     expect(decideUpdatePolicy(release)).toEqual({ enabled: true });
+    expect(decideUpdatePolicy({ ...release, updateVerification: 'release-sha512' })).toEqual({ enabled: true });
+  });
+
+  test.each([
+    [{ switchboard: { updateVerification: 'code-signature' } }, 'code-signature'],
+    [{ switchboard: { updateVerification: 'release-sha512' } }, 'release-sha512'],
+    [{ switchboard: { updateVerification: 'none' } }, 'none'],
+    // The old marker, a typo, or nothing at all: nothing verifies updates.
+    [{ switchboard: { signedBuild: true } }, 'none'],
+    [{ switchboard: { updateVerification: 'signed' } }, 'none'],
+    [{}, 'none'],
+    [null, 'none'],
+  ])('the packaged marker %j reads as %s', (pkg, expected) => {
+    expect(updateVerificationFrom(pkg)).toBe(expected);
   });
 });
 
@@ -76,6 +96,8 @@ describe('update coordinator', () => {
   test('checks at start and every four hours, downloading in the background', () => {
     coordinator.start();
     expect(updater.autoDownload).toBe(true);
+    // As docs/security.md and docs/desktop.md say: quitting installs a downloaded update too.
+    expect(updater.autoInstallOnAppQuit).toBe(true);
     expect(updater.checks).toBe(1);
     vi.advanceTimersByTime(UPDATE_CHECK_INTERVAL_MS - 1);
     expect(updater.checks).toBe(1);
