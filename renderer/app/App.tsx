@@ -1,6 +1,6 @@
 import { CallingStoreContext } from '../calling/model';
+import { BridgeContext, SessionContext } from '../session/session-context';
 import { AppFrame } from './AppFrame';
-import { BridgeContext, SessionContext } from './contexts';
 import type { AppServices } from './services';
 
 /** The window's React tree: the services as contexts, then the frame. */

@@ -5,7 +5,7 @@
 import type { RendererBridge } from '../bridge';
 import { type CallingController, type CallingStoreDeps, createCallingStore } from '../calling/calling-store';
 import { loadCallingSdk } from '../calling/load-sdk';
-import { createSessionStore, type SessionStore } from './session-store';
+import { createSessionStore, type SessionStore } from '../session/session-store';
 
 export interface AppServices {
   bridge: RendererBridge;

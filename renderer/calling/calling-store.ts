@@ -5,6 +5,7 @@
  */
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
+import { StateStore } from '../lib/state-store';
 import { callActionStrings, callTitleStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import { CallTracker } from './call-tracker';
@@ -20,7 +21,6 @@ import type {
   SdkLocalVideoStream,
   SdkVideoStreamRenderer,
 } from './sdk-surface';
-import { StateStore } from './state-store';
 
 export const initialCallingState: CallingState = {
   agent: 'signed-out',

@@ -18,12 +18,12 @@ import {
 import { SignOutRegular } from '@fluentui/react-icons';
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
-import { useBridge, useSession } from '../../app/contexts';
-import { CallLinkSettings } from '../../desktop/CallLinkSettings';
+import { useBridge, useSession } from '../../session/session-context';
 import { settingsStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
+import { useAppConfig } from '../shared/use-app-config';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
-import { useAppConfig } from '../sign-in/use-app-config';
+import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
 
 const useStyles = makeStyles({

@@ -8,7 +8,7 @@ import { PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
-import { useBridge } from '../../app/contexts';
+import { useBridge } from '../../session/session-context';
 import { configSourceWords, signInStrings } from '../../strings';
 
 const useStyles = makeStyles({

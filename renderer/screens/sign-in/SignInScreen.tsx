@@ -15,11 +15,11 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
-import { useBridge } from '../../app/contexts';
+import { useBridge } from '../../session/session-context';
 import { signInStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
+import { useAppConfig } from '../shared/use-app-config';
 import { BackendUrlField } from './BackendUrlField';
-import { useAppConfig } from './use-app-config';
 
 const useStyles = makeStyles({
   page: { display: 'grid', placeItems: 'start center', paddingTop: tokens.spacingVerticalXXL },

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { CallLinkSettings } from '../../../renderer/desktop/CallLinkSettings';
 import { DesktopIntegration } from '../../../renderer/desktop/DesktopIntegration';
+import { CallLinkSettings } from '../../../renderer/screens/settings/CallLinkSettings';
 import { callView, FakeCallingStore, incomingCall } from '../screens/support/fake-calling-store';
 import { renderScreen } from '../screens/support/render';
 import { createFakeDesktopBridge } from './fake-desktop-bridge';

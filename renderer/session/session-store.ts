@@ -4,7 +4,7 @@
  */
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
-import { StateStore } from '../calling/state-store';
+import { StateStore } from '../lib/state-store';
 
 export interface SessionStore {
   getState(): SessionState;

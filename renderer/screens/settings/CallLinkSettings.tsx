@@ -6,10 +6,10 @@
  */
 import { Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DesktopSettings } from '../../common/ipc/desktop';
-import { Panel } from '../screens/shared/Panel';
-import { type DesktopBridge, desktopBridgeFromWindow } from './desktop-bridge';
-import { callLinkSettingsStrings, traySettingsStrings } from './desktop-strings';
+import type { DesktopSettings } from '../../../common/ipc/desktop';
+import { type DesktopBridge, desktopBridgeFromWindow } from '../../desktop/desktop-bridge';
+import { callLinkSettingsStrings, traySettingsStrings } from '../../strings/desktop';
+import { Panel } from '../shared/Panel';
 
 const useStyles = makeStyles({ section: { display: 'grid', gap: tokens.spacingVerticalS } });
 

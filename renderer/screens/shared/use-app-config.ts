@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppConfig } from '../../../common/ipc';
-import { useBridge } from '../../app/contexts';
+import { useBridge } from '../../session/session-context';
 
 /** The app's configuration from main, re-read on demand (after a save). */
 export function useAppConfig(): {
