@@ -6,7 +6,7 @@
  * cost is a separate, one-off write per refresh and would measure D-Bus, not the broker.
  */
 import { backendRoutes } from '../common/backend-contract';
-import { BackendClient } from '../electron/main/backend/backend-client';
+import { BackendClient } from '../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../electron/main/secrets/memory-secret-store';
 import { type SessionBackend, TokenBroker } from '../electron/main/token/token-broker';
 import { startTestBackend } from '../test/support/backend-harness';

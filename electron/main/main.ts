@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session as electronSession, protocol, shell } from 'electron';
 import { historyIpc } from '../../common/ipc/history';
+import { AppSession } from './app-session/app-session';
+import { registerSessionIpc } from './app-session/session-ipc';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
 import { createHistoryHandlers } from './history/history-ipc';
@@ -11,8 +13,6 @@ import { createWindowIpc } from './ipc/electron-ipc';
 import { APP_ORIGIN, originOf } from './ipc/sender-policy';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
-import { AppSession } from './session/app-session';
-import { registerSessionIpc } from './session/session-ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';

@@ -12,7 +12,7 @@ import { E164PhoneNumberSchema } from '../../../common/backend-contract';
 import { parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app: the history store's (temp file, fsync, rename, fsync dir).
-import { writeFileAtomic } from '../history/atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export const BACKEND_URL_FLAG = '--backend-url';
 export const BACKEND_URL_ENV = 'SWITCHBOARD_BACKEND_URL';

@@ -5,7 +5,7 @@
  */
 import { decodeJwt } from 'jose';
 import type { BackendAccessToken } from '../../../common/backend-contract';
-import { BackendError } from '../backend/backend-errors';
+import { BackendError } from '../backend-client/backend-errors';
 
 export interface HeldToken {
   readonly token: string;

@@ -17,7 +17,7 @@
  * picks the adapter again at restore.
  */
 import type { BackendProtocol, SessionEndReason, SessionState } from '../../../common/ipc';
-import { abortError, BackendError, SessionEndedError } from '../backend/backend-errors';
+import { abortError, BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { RefreshState, SecretStore } from '../secrets/secret-store';
 import { acceptAccessToken, type HeldToken } from './access-token';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
-import { BackendClient } from '../../../electron/main/backend/backend-client';
-import { BackendError } from '../../../electron/main/backend/backend-errors';
+import { BackendClient } from '../../../electron/main/backend-client/backend-client';
+import { BackendError } from '../../../electron/main/backend-client/backend-errors';
 import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
 import { FAST_CLIENT } from './broker-fixture';
 

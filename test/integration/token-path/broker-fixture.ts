@@ -1,4 +1,4 @@
-import { BackendClient, type BackendClientOptions } from '../../../electron/main/backend/backend-client';
+import { BackendClient, type BackendClientOptions } from '../../../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import { TokenBroker } from '../../../electron/main/token/token-broker';
 

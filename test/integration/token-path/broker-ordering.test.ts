@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
-import { BackendClient } from '../../../electron/main/backend/backend-client';
+import { BackendClient } from '../../../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import type { RefreshState } from '../../../electron/main/secrets/secret-store';
 import { TokenBroker } from '../../../electron/main/token/token-broker';

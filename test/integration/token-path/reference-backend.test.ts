@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AppSession } from '../../../electron/main/app-session/app-session';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
-import { AppSession } from '../../../electron/main/session/app-session';
 import { startTestBackend, type TestBackend } from '../../support/backend-harness';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';

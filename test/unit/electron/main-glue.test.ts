@@ -98,7 +98,7 @@ vi.mock('keytar', () => ({
   },
 }));
 
-const { AppSession } = await import('../../../electron/main/session/app-session');
+const { AppSession } = await import('../../../electron/main/app-session/app-session');
 const originalStart = AppSession.prototype.start;
 
 beforeAll(async () => {

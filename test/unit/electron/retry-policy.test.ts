@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { backoffDelayMs, parseRetryAfterMs } from '../../../electron/main/backend/retry-policy';
+import { backoffDelayMs, parseRetryAfterMs } from '../../../electron/main/backend-client/retry-policy';
 
 const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 

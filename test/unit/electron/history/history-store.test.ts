@@ -10,7 +10,6 @@ import {
   RECENT_CALLS_LIMIT,
   type RecentCallInput,
 } from '../../../../common/ipc/history';
-import { writeFileAtomic } from '../../../../electron/main/history/atomic-write';
 import { createHistoryHandlers } from '../../../../electron/main/history/history-ipc';
 import {
   HISTORY_FILE_MAX_BYTES,
@@ -18,6 +17,7 @@ import {
   type HistoryFs,
   HistoryStore,
 } from '../../../../electron/main/history/history-store';
+import { writeFileAtomic } from '../../../../electron/main/storage/atomic-write';
 
 let dir: string;
 let filePath: string;

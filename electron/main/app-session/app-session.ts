@@ -15,9 +15,9 @@ import type {
   SessionEndReason,
   SessionState,
 } from '../../../common/ipc';
-import { AcsSampleClient } from '../backend/acs-sample-client';
-import { BackendClient, type BackendClientOptions } from '../backend/backend-client';
-import { BackendError } from '../backend/backend-errors';
+import { AcsSampleClient } from '../backend-client/acs-sample-client';
+import { BackendClient, type BackendClientOptions } from '../backend-client/backend-client';
+import { BackendError } from '../backend-client/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
 import type { SecretStore } from '../secrets/secret-store';
 import { TokenBroker, type TokenBrokerOptions } from '../token/token-broker';

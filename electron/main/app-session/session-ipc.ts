@@ -4,7 +4,7 @@
  * there). Failures the user can act on come back as `{ok:false, code, message}` results.
  */
 import { configIpc, type ResultError, sessionIpc, tokenIpc } from '../../../common/ipc';
-import { BackendError, isAbortError } from '../backend/backend-errors';
+import { BackendError, isAbortError } from '../backend-client/backend-errors';
 import { type HandlersFor, type RegisterOptions, registerIpcTable } from '../ipc/register';
 import type { AppSession } from './app-session';
 
