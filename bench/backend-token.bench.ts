@@ -94,7 +94,7 @@ export function startStandIn() {
     'tsx',
     '--input-type=module',
     '-e',
-    `import { startAcsIdentityStandIn } from './test/stand-ins/acs-identity.ts';
+    `import { startAcsIdentityStandIn } from './devtools/acs-stand-in/acs-identity.ts';
      const standIn = await startAcsIdentityStandIn();
      console.log(JSON.stringify({ ready: true, connectionString: standIn.connectionString, caCertPath: standIn.certificates.caCertPath, caCertPem: standIn.certificates.caCertPem }));
      process.stdin.setEncoding('utf8');

@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommunicationIdentityClient, type TokenScope } from '@azure/communication-identity';
-import type { AcsIdentityStandIn } from './acs-identity';
+import type { AcsIdentityStandIn } from '../../devtools/acs-stand-in/acs-identity';
 
 export type AcsSampleRoute = '/token' | '/refreshToken';
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
 import { ACS_SAMPLE_NOTICE, AppSession } from '../../../electron/main/app-session/app-session';
 import { createSessionIpcHandlers } from '../../../electron/main/app-session/session-ipc';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
@@ -19,7 +20,6 @@ import { FallbackSecretStore } from '../../../electron/main/secrets/fallback-sec
 import { KeytarSecretStore } from '../../../electron/main/secrets/keytar-secret-store';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../../electron/main/secrets/secret-store';
-import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../stand-ins/acs-identity';
 import { type AcsSampleTokenServer, startAcsSampleTokenServer } from '../../stand-ins/acs-sample-token-server';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';
