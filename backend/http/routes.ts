@@ -14,13 +14,7 @@ import {
 import { bearerToken } from '../sessions/refresh-token';
 import type { TokenLookup } from '../sessions/session-service';
 import { HttpError, unauthorized } from './errors';
-import type { ServerOptions } from './server';
-
-export interface DiscoverySettings {
-  readonly alternateCallerId: string | null;
-  /** The development run against the offline ACS stand-in. */
-  readonly offlineAcs: boolean;
-}
+import type { ServerOptions } from './server-options';
 
 declare module 'fastify' {
   interface FastifyRequest {
