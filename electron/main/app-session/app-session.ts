@@ -232,16 +232,16 @@ export class AppSession {
   }
 
   #emit(state: SessionState): void {
+    // A session on the new backend retires the previous one's end reason. Cleared here, where the
+    // broker's states arrive, so that reading `state` stays a plain read.
+    if (state.status === 'signed-in') this.#carriedEndReason = null;
     const patched = this.#withDiscovery(state);
     for (const listener of [...this.#listeners]) listener(patched);
   }
 
-  /** The discovery document may arrive after the broker reported signed-in. */
+  /** The discovery document may arrive after the broker reported signed-in. No side effects: `state` calls it. */
   #withDiscovery(state: SessionState): SessionState {
-    if (state.status === 'signed-in') {
-      this.#carriedEndReason = null;
-      return { ...state, offlineDevelopment: this.#offlineDevelopment };
-    }
+    if (state.status === 'signed-in') return { ...state, offlineDevelopment: this.#offlineDevelopment };
     // Right after a switch, "you changed the backend" is the news; the new broker's own note can wait.
     if (state.status === 'signed-out' && this.#carriedEndReason && state.reason !== 'revoked') {
       return { status: 'signed-out', reason: this.#carriedEndReason };

@@ -41,6 +41,13 @@ test('changing the backend signs out of the old one (there and here) and starts 
     ok: true,
     session: { backendUrl: second.url },
   });
+  // The new session retired the carried reason as it arrived, not when someone read `state`:
+  // signing out of the new backend says "signed out", and reading `state` twice changes nothing.
+  events.length = 0;
+  await handlers.session.signOut(context);
+  expect(events.at(-1)).toMatchObject({ status: 'signed-out' });
+  expect(events.at(-1)).not.toMatchObject({ reason: 'backend-changed' });
+  expect(app.state).toEqual(app.state);
   await app.dispose();
 });
 
