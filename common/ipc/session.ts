@@ -157,4 +157,6 @@ export const configIpc = {
   get: invoke('switchboard:config:get', null, AppConfigSchema),
   set: invoke('switchboard:config:set', ConfigUpdateSchema, ConfigSetResultSchema),
   test: invoke('switchboard:config:test', ConfigTestRequestSchema, ConfigTestResultSchema),
+  /** After every change, whoever made it: the renderer mirrors the configuration as it does the session. */
+  onChange: event('switchboard:config:changed', AppConfigSchema),
 } as const;

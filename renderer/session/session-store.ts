@@ -4,26 +4,14 @@
  */
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
-import { StateStore } from '../lib/state-store';
+import { type MirroredState, mirrorFromMain } from './main-mirror';
 
-export interface SessionStore {
-  getState(): SessionState;
-  subscribe(listener: () => void): () => void;
-}
+export type SessionStore = MirroredState<SessionState>;
 
 export function createSessionStore(bridge: Pick<RendererBridge, 'session'>): SessionStore & { dispose(): void } {
-  const store = new StateStore<SessionState>({ status: 'restoring' });
-  let changed = false;
-  const unsubscribe = bridge.session.onChange((session) => {
-    changed = true;
-    store.update(() => session);
+  return mirrorFromMain<SessionState, SessionState>(bridge.session, {
+    initial: { status: 'restoring' },
+    from: (session) => session,
+    failed: () => ({ status: 'signed-out' }),
   });
-  void bridge.session.get().then(
-    (session) => {
-      // An onChange that arrived meanwhile is newer than this answer.
-      if (!changed) store.update(() => session);
-    },
-    () => store.update(() => ({ status: 'signed-out' })),
-  );
-  return { getState: store.getState, subscribe: store.subscribe, dispose: unsubscribe };
 }

@@ -63,16 +63,18 @@ export function createSessionIpcHandlers(app: AppSession): SessionIpcHandlers {
   };
 }
 
-/** Registers the three tables and forwards session changes to the window. */
+/** Registers the three tables and forwards session and configuration changes to the window. */
 export function registerSessionIpc(app: AppSession, options: RegisterOptions): { dispose(): void } {
   const handlers = createSessionIpcHandlers(app);
   const session = registerIpcTable(sessionIpc, handlers.session, options);
   const token = registerIpcTable(tokenIpc, handlers.token, options);
   const config = registerIpcTable(configIpc, handlers.config, options);
   const unsubscribe = app.onChange((state) => session.emit.onChange(state));
+  const unsubscribeConfig = app.config.onChange((snapshot) => config.emit.onChange(snapshot));
   return {
     dispose: () => {
       unsubscribe();
+      unsubscribeConfig();
       session.dispose();
       token.dispose();
       config.dispose();

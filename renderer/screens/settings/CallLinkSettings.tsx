@@ -7,24 +7,24 @@
 import { Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DesktopSettings } from '../../../common/ipc/desktop';
-import { type DesktopBridge, desktopBridgeFromWindow } from '../../desktop/desktop-bridge';
+import { useBridge } from '../../bridge/bridge-context';
 import { callLinkSettingsStrings, traySettingsStrings } from '../../strings/desktop';
 import { Panel } from '../shared/Panel';
 
 const useStyles = makeStyles({ section: { display: 'grid', gap: tokens.spacingVerticalS } });
 
 /** `className` lets the settings screen give each card the same look as its other sections. */
-export function CallLinkSettings({ bridge, className }: { bridge?: DesktopBridge | null; className?: string }) {
+export function CallLinkSettings({ className }: { className?: string }) {
   const styles = useStyles();
-  const desktop = bridge === undefined ? desktopBridgeFromWindow() : bridge;
+  const { desktop } = useBridge();
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [failed, setFailed] = useState<keyof DesktopSettings | 'load' | null>(null);
 
   useEffect(() => {
-    desktop?.getCallLinkSettings().then(setSettings, () => setFailed('load'));
+    desktop.getCallLinkSettings().then(setSettings, () => setFailed('load'));
   }, [desktop]);
 
-  if (!desktop || !settings) return null;
+  if (!settings) return null;
   const change = (key: keyof DesktopSettings, on: boolean) => {
     desktop.setCallLinkSettings({ ...settings, [key]: on }).then(
       (saved) => {

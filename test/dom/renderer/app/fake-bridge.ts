@@ -1,4 +1,7 @@
-/** A hand-written bridge for DOM tests: main's side played by the test (session events, config answers). */
+/**
+ * A hand-written bridge for DOM tests: main's side played by the test (session and config events,
+ * config answers), an in-memory history with the same rules as main's store, and the desktop fake.
+ */
 import type {
   AppConfig,
   ConfigSetResult,
@@ -7,11 +10,19 @@ import type {
   SessionState,
   SignInResult,
 } from '../../../../common/ipc';
-import type { RendererBridge } from '../../../../renderer/bridge';
+import type { CallHistory, RecentCallInput } from '../../../../common/ipc/history';
+import type { DesktopBridge, HistoryApi, RendererBridge } from '../../../../renderer/bridge';
 
 export interface FakeBridge extends RendererBridge {
   emitSession(session: SessionState): void;
+  /** Main's configuration changed (as main pushes it after any change). */
+  emitConfig(config: AppConfig): void;
   config: RendererBridge['config'];
+  history: HistoryApi;
+  /** Tests of the desktop pieces put their own fake here (desktop/fake-desktop-bridge.ts). */
+  desktop: DesktopBridge;
+  /** What main's history file holds, and every call recorded. */
+  readonly historyState: { history: CallHistory; recorded: RecentCallInput[] };
   readonly calls: {
     signIn: string[];
     signOut: number;
@@ -46,8 +57,72 @@ export function signedInSession(overrides: Partial<Extract<SessionState, { statu
   };
 }
 
+/**
+ * Main's desktop integration with nothing to say: no links, no update, media allowed. Tests of the
+ * desktop pieces put desktop/fake-desktop-bridge.ts in its place (it records, this one cannot:
+ * this file is also bundled into the screenshot gallery page, where vitest is absent).
+ */
+export function quietDesktop(): DesktopBridge {
+  const never = () => () => {};
+  return {
+    reportCallState: () => {},
+    takeCallLinks: async () => [],
+    onCallLinksPending: never,
+    getCallLinkSettings: async () => ({ tel: false, callto: false, keepRunningInTray: true }),
+    setCallLinkSettings: async (settings) => settings,
+    onScreenSharePick: never,
+    chooseScreenShareSource: async () => ({ ok: true }),
+    ensureMediaAccess: async () => ({ camera: 'granted', microphone: 'granted', canOpenSettings: true }),
+    openPrivacySettings: async () => ({ ok: true }),
+    getUpdateState: async () => ({ status: 'idle' }),
+    onUpdateState: never,
+    onHangUpRequest: never,
+    restartToUpdate: async () => ({ ok: true }),
+  };
+}
+
+/** Main's history store in memory: newest first, ids assigned, recents capped at 50. */
+export function createFakeHistory(initial: Partial<CallHistory> = {}): {
+  api: HistoryApi;
+  state: FakeBridge['historyState'];
+} {
+  const state: FakeBridge['historyState'] = { history: { recents: [], favourites: [], ...initial }, recorded: [] };
+  let nextId = 1;
+  const snapshot = async () => structuredClone(state.history);
+  const api: HistoryApi = {
+    get: snapshot,
+    recordCall: async (call) => {
+      state.recorded.push(call);
+      state.history.recents = [{ ...call, id: `r${nextId++}` }, ...state.history.recents].slice(0, 50);
+      return snapshot();
+    },
+    removeRecent: async ({ id }) => {
+      state.history.recents = state.history.recents.filter((r) => r.id !== id);
+      return snapshot();
+    },
+    clearRecents: async () => {
+      state.history.recents = [];
+      return snapshot();
+    },
+    addFavourite: async (favourite) => {
+      state.history.favourites = [
+        { ...favourite, id: `f${nextId++}`, addedAt: Date.now() },
+        ...state.history.favourites,
+      ];
+      return snapshot();
+    },
+    removeFavourite: async ({ id }) => {
+      state.history.favourites = state.history.favourites.filter((f) => f.id !== id);
+      return snapshot();
+    },
+  };
+  return { api, state };
+}
+
 export function createFakeBridge(session: SessionState = { status: 'signed-out' }): FakeBridge {
   const listeners = new Set<(session: SessionState) => void>();
+  const configListeners = new Set<(config: AppConfig) => void>();
+  const history = createFakeHistory();
   const calls: FakeBridge['calls'] = { signIn: [], signOut: 0, configSet: [], configTest: [] };
   const bridge: FakeBridge = {
     calls,
@@ -65,7 +140,6 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
           config.alternateCallerId = update.alternateCallerId;
           config.alternateCallerIdSource = update.alternateCallerId ? 'user' : 'none';
         }
-        bridge.answers.config = config;
         return { ok: true, config };
       },
       configTest: (backendUrl) => ({
@@ -75,6 +149,10 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
         alternateCallerId: '+14255550100',
         unauthenticated: true,
       }),
+    },
+    emitConfig(next) {
+      bridge.answers.config = next;
+      for (const listener of [...configListeners]) listener(next);
     },
     emitSession(next) {
       bridge.answers.session = next;
@@ -103,13 +181,23 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
       get: async () => bridge.answers.config,
       set: async (update) => {
         calls.configSet.push(update);
-        return bridge.answers.configSet(update);
+        const result = bridge.answers.configSet(update);
+        // As main does: a saved change is pushed to every listener before `set` answers.
+        if (result.ok) bridge.emitConfig(result.config);
+        return result;
       },
       test: async ({ backendUrl }) => {
         calls.configTest.push(backendUrl);
         return bridge.answers.configTest(backendUrl);
       },
+      onChange: (listener) => {
+        configListeners.add(listener);
+        return () => configListeners.delete(listener);
+      },
     },
+    history: history.api,
+    historyState: history.state,
+    desktop: quietDesktop(),
     async getToken() {
       return { token: 'token', expiresOn: new Date(Date.now() + 3_600_000).toISOString() };
     },

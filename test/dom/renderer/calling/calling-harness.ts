@@ -51,6 +51,7 @@ export function createHarness(
       get: async () => harness.config,
       set: async () => ({ ok: false, code: 'unused', message: 'unused' }),
       test: async () => ({ ok: false, code: 'unused', message: 'unused' }),
+      onChange: () => () => {},
     },
   };
   harness.store = createCallingStore({

@@ -3,14 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { DesktopIntegration } from '../../../../renderer/desktop/DesktopIntegration';
 import { CallLinkSettings } from '../../../../renderer/screens/settings/CallLinkSettings';
+import { createFakeBridge } from '../app/fake-bridge';
 import { callView, FakeCallingStore, incomingCall } from '../screens/support/fake-calling-store';
 import { renderScreen } from '../screens/support/render';
 import { createFakeDesktopBridge } from './fake-desktop-bridge';
 
+/** The window's bridge with the test's desktop fake on it. */
+function bridgeWith(desktop: ReturnType<typeof createFakeDesktopBridge>) {
+  const bridge = createFakeBridge();
+  bridge.desktop = desktop.bridge;
+  return bridge;
+}
+
 function setup(initial: ConstructorParameters<typeof FakeCallingStore>[0] = {}) {
   const store = new FakeCallingStore(initial);
   const fake = createFakeDesktopBridge();
-  const view = renderScreen(<DesktopIntegration bridge={fake.bridge} />, store);
+  const view = renderScreen(<DesktopIntegration />, store, bridgeWith(fake));
   return { store, fake, view, user: userEvent.setup() };
 }
 
@@ -46,12 +54,6 @@ describe('call state reported to main', () => {
     act(() => fake.requestHangUp('quit'));
     await waitFor(() => expect(store.callsOf('hangUp')).toEqual([[]]));
   });
-
-  test('outside Switchboard’s window (no bridge) nothing renders and nothing is sent', () => {
-    const store = new FakeCallingStore();
-    renderScreen(<DesktopIntegration bridge={null} />, store);
-    expect(screen.queryByTestId('desktop-integration')).toBeNull();
-  });
 });
 
 describe('call-link confirmation', () => {
@@ -59,7 +61,7 @@ describe('call-link confirmation', () => {
     const store = new FakeCallingStore();
     const fake = createFakeDesktopBridge();
     fake.sendLink('+14255550100', 'tel');
-    renderScreen(<DesktopIntegration bridge={fake.bridge} />, store);
+    renderScreen(<DesktopIntegration />, store, bridgeWith(fake));
     const user = userEvent.setup();
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Call from a link?' });
@@ -241,7 +243,7 @@ describe('OS media access', () => {
 describe('call-link settings', () => {
   test('switches reflect main’s settings and save through it', async () => {
     const fake = createFakeDesktopBridge();
-    renderScreen(<CallLinkSettings bridge={fake.bridge} />, new FakeCallingStore());
+    renderScreen(<CallLinkSettings />, new FakeCallingStore(), bridgeWith(fake));
     const user = userEvent.setup();
     const tel = await screen.findByRole('switch', { name: /tel: links/ });
     expect(tel).not.toBeChecked();
@@ -252,7 +254,7 @@ describe('call-link settings', () => {
 
   test('"keep running in the tray" starts on, saves the whole settings object, and says so when saving fails', async () => {
     const fake = createFakeDesktopBridge();
-    renderScreen(<CallLinkSettings bridge={fake.bridge} />, new FakeCallingStore());
+    renderScreen(<CallLinkSettings />, new FakeCallingStore(), bridgeWith(fake));
     const user = userEvent.setup();
     const region = await screen.findByRole('region', { name: 'When the window is closed' });
     const keep = within(region).getByRole('switch', { name: 'Keep running in the tray when the window is closed' });

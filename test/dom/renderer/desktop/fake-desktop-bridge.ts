@@ -12,7 +12,7 @@ import type {
   ScreenSharePickRequest,
   UpdateState,
 } from '../../../../common/ipc/desktop';
-import type { DesktopBridge } from '../../../../renderer/desktop/desktop-bridge';
+import type { DesktopBridge } from '../../../../renderer/bridge';
 
 export function createFakeDesktopBridge() {
   const listeners = {

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { CallHistory } from '../../../../common/ipc/history';
-import { createHistoryClient, type HistoryApi } from '../../../../renderer/history/history-client';
+import type { HistoryApi } from '../../../../renderer/bridge';
+import { createHistoryClient } from '../../../../renderer/history/history-client';
 import {
   recentFromEndedCall,
   recentFromIncoming,
@@ -23,13 +24,16 @@ function api(overrides: Partial<HistoryApi> = {}): HistoryApi {
 }
 
 describe('history client', () => {
-  test('without a bridge it is unavailable and says why', async () => {
-    const client = createHistoryClient(undefined);
+  test('when main cannot answer it is unavailable and says why; a change is refused', async () => {
+    const refuse = async (): Promise<never> => {
+      throw new Error("No handler registered for 'switchboard:history:get'");
+    };
+    const client = createHistoryClient(api({ get: refuse, recordCall: refuse }));
     await client.load();
-    expect(client.getSnapshot()).toMatchObject({ status: 'unavailable' });
+    expect(client.getSnapshot()).toEqual({ status: 'unavailable', reason: expect.stringMatching(/No handler/) });
     await expect(
       client.recordCall((await recentFromEndedCall(callView(), Date.now())) ?? ({} as never)),
-    ).rejects.toThrow(/not available/);
+    ).rejects.toThrow(/No handler/);
   });
 
   test('loads once, publishes changes to subscribers', async () => {

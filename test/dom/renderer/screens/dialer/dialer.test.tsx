@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { DialerScreen } from '../../../../../renderer/screens/dialer/DialerScreen';
 import { type FakeBridge, installFakeBridge } from '../support/fake-bridge';
 import { FakeCallingStore, MY_ID } from '../support/fake-calling-store';
@@ -11,12 +11,11 @@ import { renderScreen } from '../support/render';
 vi.setConfig({ testTimeout: 30_000 });
 
 let bridge: FakeBridge;
-afterEach(() => bridge?.uninstall());
 
 function setup(options: Parameters<typeof installFakeBridge>[0] = {}, store = new FakeCallingStore()) {
   bridge = installFakeBridge(options);
   const user = userEvent.setup({ delay: null });
-  renderScreen(<DialerScreen />, store);
+  renderScreen(<DialerScreen />, store, bridge.bridge);
   return { store, user, box: screen.getByRole('textbox', { name: 'Who do you want to call?' }) };
 }
 
@@ -186,9 +185,8 @@ describe('recent calls and favourites', () => {
   });
 
   test('while history loads or is unavailable the Recent calls section says so', async () => {
-    bridge = installFakeBridge();
-    bridge.uninstall();
-    renderScreen(<DialerScreen />, new FakeCallingStore());
+    bridge = installFakeBridge({ unavailable: true });
+    renderScreen(<DialerScreen />, new FakeCallingStore(), bridge.bridge);
     expect(screen.getByRole('heading', { name: 'Recent calls' })).toBeVisible();
     expect(await screen.findByText('Recent calls are not available right now.')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Clear recent calls' })).toBeNull();
@@ -211,11 +209,10 @@ describe('recent calls and favourites', () => {
     expect(box).toHaveValue('+442079460958');
   });
 
-  test('no bridge: the lists say they are unavailable, the call box still works', async () => {
-    bridge = installFakeBridge();
-    bridge.uninstall();
+  test('main cannot answer: the lists say they are unavailable, the call box still works', async () => {
+    bridge = installFakeBridge({ unavailable: true });
     const user = userEvent.setup({ delay: null });
-    renderScreen(<DialerScreen />, new FakeCallingStore());
+    renderScreen(<DialerScreen />, new FakeCallingStore(), bridge.bridge);
     expect(await screen.findByText('Recent calls are not available right now.')).toBeVisible();
     await user.type(screen.getByRole('textbox'), '99466898241024408');
     expect(screen.getByRole('button', { name: /^Audio call to/ })).toBeEnabled();

@@ -6,7 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { loadedPhoneNumbers } from '../../../../../renderer/calling/phone-numbers-loader';
 import { CallLinkDialog } from '../../../../../renderer/desktop/CallLinkDialog';
 import { DialerScreen } from '../../../../../renderer/screens/dialer/DialerScreen';
@@ -31,7 +31,6 @@ vi.mock('../../../../../renderer/calling/phone-numbers', async (importOriginal) 
 });
 
 let bridge: FakeBridge;
-afterEach(() => bridge?.uninstall());
 
 describe('the phone-number library loads when a phone number is in play, not before', () => {
   test('idle home screen with a caller id and a phone number in recents: not loaded', async () => {
@@ -61,7 +60,7 @@ describe('the phone-number library loads when a phone number is in play, not bef
       },
     });
     const user = userEvent.setup({ delay: null });
-    renderScreen(<DialerScreen />, new FakeCallingStore());
+    renderScreen(<DialerScreen />, new FakeCallingStore(), bridge.bridge);
     await screen.findByRole('list', { name: 'Recent' });
     await screen.findByRole('list', { name: 'Favourites' });
     const box = screen.getByRole('textbox', { name: 'Who do you want to call?' });
@@ -95,7 +94,7 @@ describe('the phone-number library loads when a phone number is in play, not bef
   test('a typed number is "checking" with the call buttons disabled, then understood', async () => {
     bridge = installFakeBridge({ callerId: '+442079460000' });
     const user = userEvent.setup({ delay: null });
-    renderScreen(<DialerScreen />, new FakeCallingStore());
+    renderScreen(<DialerScreen />, new FakeCallingStore(), bridge.bridge);
     const box = screen.getByRole('textbox', { name: 'Who do you want to call?' });
     await user.type(box, '020 7946 0958{Enter}');
     expect(await screen.findByTestId('call-target-checking')).toHaveTextContent('Checking the phone number…');

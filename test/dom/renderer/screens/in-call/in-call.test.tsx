@@ -15,14 +15,13 @@ vi.setConfig({ testTimeout: 30_000 });
 
 let bridge: FakeBridge;
 afterEach(() => {
-  bridge?.uninstall();
   vi.useRealTimers();
 });
 
 function setup(store: FakeCallingStore) {
   bridge = installFakeBridge();
   const user = userEvent.setup({ delay: null });
-  renderScreen(<InCallScreen />, store);
+  renderScreen(<InCallScreen />, store, bridge.bridge);
   return { store, user };
 }
 
@@ -98,6 +97,7 @@ describe('status, timer and end reason', () => {
         <InCallScreen />
       </>,
       store,
+      bridge.bridge,
     );
     await user.click(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' }));
     expect(store.getState().call).toMatchObject({ id: 'in-7', direction: 'incoming', target: null });

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { IncomingCallScreen } from '../../../../../renderer/screens/incoming/IncomingCallScreen';
 import { type FakeBridge, installFakeBridge } from '../support/fake-bridge';
 import { callView, FakeCallingStore, incomingCall } from '../support/fake-calling-store';
@@ -11,12 +11,11 @@ import { renderScreen } from '../support/render';
 vi.setConfig({ testTimeout: 30_000 });
 
 let bridge: FakeBridge;
-afterEach(() => bridge?.uninstall());
 
 function setup(store: FakeCallingStore) {
   bridge = installFakeBridge();
   const user = userEvent.setup({ delay: null });
-  renderScreen(<IncomingCallScreen />, store);
+  renderScreen(<IncomingCallScreen />, store, bridge.bridge);
   return { store, user };
 }
 

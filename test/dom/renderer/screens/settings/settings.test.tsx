@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
 import { normaliseCallerId } from '../../../../../renderer/screens/settings/caller-id';
 import { appStrings, settingsStrings } from '../../../../../renderer/strings';
 import { createFakeBridge, defaultConfig, type FakeBridge, signedInSession } from '../../app/fake-bridge';
@@ -77,6 +78,20 @@ test('with no caller id anywhere, settings says phone calls cannot be placed', a
   bridge.answers.config = { ...defaultConfig, alternateCallerId: null, alternateCallerIdSource: 'none' };
   await openSettings(bridge);
   expect(await screen.findByText(settingsStrings.callerIdNone)).toBeVisible();
+});
+
+test('a change main pushes (the backend announced a caller id) shows at once, without a re-read', async () => {
+  const bridge = createFakeBridge(signedInSession());
+  bridge.answers.config = { ...defaultConfig, alternateCallerId: null, alternateCallerIdSource: 'none' };
+  await openSettings(bridge);
+  expect(await screen.findByText(settingsStrings.callerIdNone)).toBeVisible();
+  const get = vi.spyOn(bridge.config, 'get');
+  act(() =>
+    bridge.emitConfig({ ...defaultConfig, alternateCallerId: '+14255550177', alternateCallerIdSource: 'backend' }),
+  );
+  expect(await screen.findByText(settingsStrings.callerIdFromBackend('+14255550177'))).toBeVisible();
+  expect(screen.queryByText(settingsStrings.callerIdNone)).toBeNull();
+  expect(get).not.toHaveBeenCalled();
 });
 
 test('caller id normalisation', () => {

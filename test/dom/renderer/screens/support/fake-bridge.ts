@@ -1,84 +1,55 @@
 /**
- * A `window.switchboard` for the call screens' tests: `config` answers with the caller id the
- * test chooses, `history` is an in-memory history with the same rules as main's store
- * (newest first, favourites de-duplicated). Only the namespaces the call screens use.
+ * The bridge for the call screens' tests: the app's fake bridge (app/fake-bridge.ts) with the
+ * caller id the test chooses in main's configuration and the history the test starts from.
+ * `unavailable` plays a main whose configuration and history cannot be read.
  */
-import type { AppConfig, SwitchboardBridge } from '../../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../../common/ipc/history';
-import { resetWindowHistoryClient } from '../../../../../renderer/history/history-client';
+import type { ProvidedServices } from '../../../../../renderer/app/App';
+import type { CallingStore } from '../../../../../renderer/calling/model';
+import { createHistoryClient } from '../../../../../renderer/history/history-client';
+import { createConfigStore } from '../../../../../renderer/session/config-store';
+import { createSessionStore } from '../../../../../renderer/session/session-store';
+import { type FakeBridge as AppFakeBridge, createFakeBridge, defaultConfig } from '../../app/fake-bridge';
 
 export interface FakeBridge {
+  bridge: AppFakeBridge;
   history: CallHistory;
   recorded: RecentCallInput[];
-  uninstall(): void;
 }
 
 export function installFakeBridge(
-  options: { callerId?: string | null; history?: Partial<CallHistory> } = {},
+  options: { callerId?: string | null; history?: Partial<CallHistory>; unavailable?: boolean } = {},
 ): FakeBridge {
-  const state: FakeBridge = {
-    history: { recents: [], favourites: [], ...options.history },
-    recorded: [],
-    uninstall: () => {
-      delete (globalThis as Record<string, unknown>).switchboard;
-      resetWindowHistoryClient();
-    },
-  };
-  let nextId = 1;
-  const snapshot = async () => structuredClone(state.history);
-  const config: AppConfig = {
-    backendUrl: 'https://calls.example.com',
-    backendUrlSource: 'user',
-    backendUrlLocked: false,
+  const bridge = createFakeBridge();
+  bridge.answers.config = {
+    ...defaultConfig,
     alternateCallerId: options.callerId === undefined ? '+14255550123' : options.callerId,
     alternateCallerIdSource: options.callerId === null ? 'none' : 'backend',
   };
-  const history: SwitchboardBridge['history'] = {
-    get: snapshot,
-    recordCall: async (call) => {
-      state.recorded.push(call);
-      state.history.recents = [{ ...call, id: `r${nextId++}` }, ...state.history.recents].slice(0, 50);
-      return snapshot();
+  bridge.historyState.history = { recents: [], favourites: [], ...options.history };
+  if (options.unavailable) {
+    const refuse = async (): Promise<never> => {
+      throw new Error('No handler registered');
+    };
+    bridge.config = { ...bridge.config, get: refuse };
+    bridge.history = { ...bridge.history, get: refuse };
+  }
+  return {
+    bridge,
+    get history() {
+      return bridge.historyState.history;
     },
-    removeRecent: async ({ id }) => {
-      state.history.recents = state.history.recents.filter((r) => r.id !== id);
-      return snapshot();
-    },
-    clearRecents: async () => {
-      state.history.recents = [];
-      return snapshot();
-    },
-    addFavourite: async (favourite) => {
-      state.history.favourites = [
-        { ...favourite, id: `f${nextId++}`, addedAt: Date.now() },
-        ...state.history.favourites,
-      ];
-      return snapshot();
-    },
-    removeFavourite: async ({ id }) => {
-      state.history.favourites = state.history.favourites.filter((f) => f.id !== id);
-      return snapshot();
-    },
+    recorded: bridge.historyState.recorded,
   };
-  const bridge: Partial<SwitchboardBridge> = {
-    config: {
-      get: async () => config,
-      set: async () => ({ ok: true, config }),
-      test: async () => ({ ok: false, code: 'unsupported', message: 'not in this test' }),
-    },
-    history,
-    session: {
-      get: async () => ({ status: 'signed-out' }),
-      signIn: async () => ({ ok: false, code: 'unsupported', message: 'not in this test' }),
-      signOut: async () => ({ status: 'signed-out' }),
-      onChange: () => () => {},
-    },
-    token: {
-      get: async () => ({ ok: false, code: 'unsupported', message: 'not in this test' }),
-      abort: () => {},
-    },
+}
+
+/** The window's services over `bridge`, as renderer/app/services.ts wires them, with the test's calling store. */
+export function servicesFor(bridge: AppFakeBridge, calling: CallingStore): ProvidedServices {
+  return {
+    bridge,
+    session: createSessionStore(bridge),
+    config: createConfigStore(bridge),
+    history: createHistoryClient(bridge.history),
+    calling,
   };
-  resetWindowHistoryClient();
-  (globalThis as Record<string, unknown>).switchboard = bridge;
-  return state;
 }

@@ -1,14 +1,23 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { CallingStoreContext } from '../../../../../renderer/calling/model';
+import { ServicesProvider } from '../../../../../renderer/app/App';
+import type { FakeBridge } from '../../app/fake-bridge';
+import { installFakeBridge, servicesFor } from './fake-bridge';
 import type { FakeCallingStore } from './fake-calling-store';
 
-/** Renders a screen the way the app frame does: inside Fluent's provider and the calling store. */
-export function renderScreen(ui: ReactElement, store: FakeCallingStore) {
+/**
+ * Renders a screen the way the app frame does: inside Fluent's provider and the window's services
+ * (the bridge, what main pushes, the history cache), with the fake calling store.
+ */
+export function renderScreen(
+  ui: ReactElement,
+  store: FakeCallingStore,
+  bridge: FakeBridge = installFakeBridge().bridge,
+) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <CallingStoreContext.Provider value={store}>{ui}</CallingStoreContext.Provider>
+      <ServicesProvider services={servicesFor(bridge, store)}>{ui}</ServicesProvider>
     </FluentProvider>,
   );
 }

@@ -7,12 +7,12 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CallingStoreContext } from '../../../../../../renderer/calling/model';
+import { ServicesProvider } from '../../../../../../renderer/app/App';
 import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSetup';
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
-import { installFakeBridge } from '../fake-bridge';
+import { installFakeBridge, servicesFor } from '../fake-bridge';
 import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from '../fake-calling-store';
 
 const PALETTE = ['#5b5fc7', '#0f6cbd', '#107c10', '#c239b3', '#ca5010', '#038387', '#8764b8', '#986f0b', '#4f6bed'];
@@ -164,7 +164,7 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
 
 const params = new URLSearchParams(location.search);
 const now = Date.now();
-installFakeBridge({
+const { bridge } = installFakeBridge({
   callerId: params.get('callerId') === 'none' ? null : '+14255550123',
   history: {
     recents: [
@@ -214,7 +214,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
   <FluentProvider theme={params.get('theme') === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
-    <CallingStoreContext.Provider value={store}>{screen}</CallingStoreContext.Provider>
+    <ServicesProvider services={servicesFor(bridge, store)}>{screen}</ServicesProvider>
   </FluentProvider>,
 );
 // The test drives the store from Playwright (e.g. a microphone level).
