@@ -10,6 +10,7 @@ import { BackendClient } from '../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../electron/main/secrets/memory-secret-store';
 import { type SessionBackend, TokenBroker } from '../electron/main/token/token-broker';
 import { startTestBackend } from '../test/support/backend-harness';
+import { backendUrl } from '../test/support/backend-url';
 import { type Benchmark, type BenchRow, percentile } from './harness';
 
 const CACHED_CALLS = 20_000;
@@ -29,7 +30,7 @@ const benchmark: Benchmark = {
     try {
       const clock = { offsetMs: 0 };
       let requests = 0;
-      const client = new BackendClient(backend.url);
+      const client = new BackendClient(backendUrl(backend.url));
       const counted: SessionBackend = {
         baseUrl: client.baseUrl,
         origin: client.origin,

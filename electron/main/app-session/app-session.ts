@@ -15,6 +15,7 @@ import type {
   SessionEndReason,
   SessionState,
 } from '../../../common/ipc';
+import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import { AcsSampleClient } from '../backend-client/acs-sample-client';
 import { BackendClient, type BackendClientOptions } from '../backend-client/backend-client';
 import { BackendError } from '../backend-client/backend-errors';
@@ -82,7 +83,7 @@ export class AppSession {
    * keychain. Call it before creating the window: the first refresh then runs while the page loads.
    */
   async start(): Promise<SessionState> {
-    this.#switchTo(this.config.backendUrl);
+    this.#switchTo(this.config.backend);
     return this.#broker ? this.#broker.restore() : this.state;
   }
 
@@ -122,7 +123,7 @@ export class AppSession {
         await this.#broker.signOut('backend-changed');
         this.#carriedEndReason = 'backend-changed';
       }
-      this.#switchTo(this.config.backendUrl);
+      this.#switchTo(this.config.backend);
       await this.#broker?.restore();
     }
     return outcome;
@@ -133,13 +134,11 @@ export class AppSession {
    * one; without one (404), checks for an ACS sample token server (no identity is created).
    */
   async testBackend(backendUrl: string, signal?: AbortSignal): Promise<ConfigTestResult> {
-    let client: BackendClient;
+    // Typed by the user and not (yet) configured: parsed here, the one time it enters main.
+    const parsed = parseBackendUrl(backendUrl);
+    if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
     const options = { ...this.#options.clientOptions, overallTimeoutMs: 10_000 };
-    try {
-      client = new BackendClient(backendUrl, options);
-    } catch (error) {
-      return { ok: false, code: 'invalid', message: (error as Error).message };
-    }
+    const client = new BackendClient(parsed, options);
     try {
       const discovery = await client.discover(signal);
       return {
@@ -152,7 +151,7 @@ export class AppSession {
       };
     } catch (error) {
       if (!(error instanceof BackendError)) throw error;
-      if (error.status === 404 && (await isAcsSampleServer(new AcsSampleClient(backendUrl, options), signal))) {
+      if (error.status === 404 && (await isAcsSampleServer(new AcsSampleClient(parsed, options), signal))) {
         return {
           ok: true,
           backendUrl: client.baseUrl,
@@ -167,7 +166,7 @@ export class AppSession {
     }
   }
 
-  #switchTo(backendUrl: string | null): void {
+  #switchTo(backendUrl: BackendUrl | null): void {
     this.#unsubscribe();
     this.#broker = null;
     this.#client = null;

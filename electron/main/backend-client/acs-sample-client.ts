@@ -17,13 +17,14 @@ import {
   acsSampleRoutes,
   acsSampleTokenPath,
 } from '../../../common/acs-sample-contract';
+import type { BackendUrl } from '../../../common/backend-url';
 import { BackendClient, type BackendClientOptions } from './backend-client';
 import { BackendError } from './backend-errors';
 
 export class AcsSampleClient {
   readonly #http: BackendClient;
 
-  constructor(backendUrl: string, options: BackendClientOptions = {}) {
+  constructor(backendUrl: BackendUrl, options: BackendClientOptions = {}) {
     this.#http = new BackendClient(backendUrl, {
       ...options,
       serverDescription: 'a Switchboard backend or an ACS sample token server',

@@ -17,7 +17,7 @@ import {
   type TokenAnswer,
   TokenAnswerSchema,
 } from '../../../common/backend-contract';
-import { parseBackendUrl } from '../../../common/backend-url';
+import type { BackendUrl } from '../../../common/backend-url';
 import { abortError, BackendError, SessionEndedError } from './backend-errors';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
 
@@ -70,11 +70,10 @@ export class BackendClient {
     random: () => number;
   };
 
-  constructor(backendUrl: string, options: BackendClientOptions = {}) {
-    const parsed = parseBackendUrl(backendUrl);
-    if (!parsed.ok) throw new BackendError('rejected', parsed.reason);
-    this.baseUrl = parsed.url;
-    this.origin = parsed.origin;
+  /** `backendUrl` was parsed once, where it entered main (the config store, "Test connection"). */
+  constructor(backendUrl: BackendUrl, options: BackendClientOptions = {}) {
+    this.baseUrl = backendUrl.url;
+    this.origin = backendUrl.origin;
     this.#options = {
       connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.connectTimeoutMs,
       overallTimeoutMs: options.overallTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.overallTimeoutMs,

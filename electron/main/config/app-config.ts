@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { E164PhoneNumberSchema } from '../../../common/backend-contract';
-import { parseBackendUrl } from '../../../common/backend-url';
+import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app: the history store's (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../storage/atomic-write';
@@ -47,20 +47,24 @@ export type ConfigUpdateOutcome =
 export class AppConfigStore {
   readonly #settingsFile: string;
   readonly #log: (message: string) => void;
-  readonly #locked: { url: string; source: ConfigSource } | null;
+  readonly #locked: { url: BackendUrl; source: ConfigSource } | null;
   #user: SettingsFile;
+  /** `#user.backendUrl`, parsed (the file holds the normalised text). */
+  #userBackend: BackendUrl | null;
   #discoveredCallerId: string | null = null;
   readonly #listeners = new Set<(config: AppConfig) => void>();
 
   private constructor(
     settingsFile: string,
-    locked: { url: string; source: ConfigSource } | null,
+    locked: { url: BackendUrl; source: ConfigSource } | null,
     user: SettingsFile,
+    userBackend: BackendUrl | null,
     log: (message: string) => void,
   ) {
     this.#settingsFile = settingsFile;
     this.#locked = locked;
     this.#user = user;
+    this.#userBackend = userBackend;
     this.#log = log;
   }
 
@@ -73,31 +77,39 @@ export class AppConfigStore {
       { source: 'environment', value: sources.env[BACKEND_URL_ENV] || undefined },
       { source: 'administrator', value: administrator?.backendUrl },
     ];
-    let locked: { url: string; source: ConfigSource } | null = null;
+    let locked: { url: BackendUrl; source: ConfigSource } | null = null;
     for (const { source, value } of candidates) {
       if (value === undefined) continue;
       const parsed = parseBackendUrl(value);
       // A broken managed setting is reported, not silently replaced by the user's own choice.
       if (!parsed.ok) log(`ignoring the backend URL from the ${source}: ${parsed.reason}`);
       else {
-        locked = { url: parsed.url, source };
+        locked = { url: parsed, source };
         break;
       }
     }
     const user = (await readSettingsFile(settingsFile, log)) ?? {};
+    let userBackend: BackendUrl | null = null;
     if (user.backendUrl !== undefined) {
       const parsed = parseBackendUrl(user.backendUrl);
-      if (parsed.ok) user.backendUrl = parsed.url;
-      else {
+      if (parsed.ok) {
+        user.backendUrl = parsed.url;
+        userBackend = parsed;
+      } else {
         log(`ignoring the backend URL in the user settings: ${parsed.reason}`);
         delete user.backendUrl;
       }
     }
-    return new AppConfigStore(settingsFile, locked, user, log);
+    return new AppConfigStore(settingsFile, locked, user, userBackend, log);
+  }
+
+  /** The backend in force, parsed once when it entered main: what the backend clients are built from. */
+  get backend(): BackendUrl | null {
+    return this.#locked?.url ?? this.#userBackend;
   }
 
   get backendUrl(): string | null {
-    return this.#locked?.url ?? this.#user.backendUrl ?? null;
+    return this.backend?.url ?? null;
   }
 
   snapshot(): AppConfig {
@@ -125,6 +137,7 @@ export class AppConfigStore {
 
   async update(update: ConfigUpdate): Promise<ConfigUpdateOutcome> {
     const next: SettingsFile = { ...this.#user };
+    let nextBackend = this.#userBackend;
     let backendChanged = false;
     if (update.backendUrl !== undefined) {
       if (this.#locked) {
@@ -138,6 +151,7 @@ export class AppConfigStore {
       if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
       backendChanged = parsed.url !== this.backendUrl;
       next.backendUrl = parsed.url;
+      nextBackend = parsed;
     }
     if (update.alternateCallerId !== undefined) {
       if (update.alternateCallerId === null || update.alternateCallerId.trim() === '') delete next.alternateCallerId;
@@ -164,6 +178,7 @@ export class AppConfigStore {
       };
     }
     this.#user = next;
+    this.#userBackend = nextBackend;
     this.#notify();
     return { ok: true, config: this.snapshot(), backendChanged };
   }
