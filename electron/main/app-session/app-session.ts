@@ -1,6 +1,6 @@
 /**
  * Ties configuration to the token broker: one broker per configured backend. Pointing the app at
- * another backend signs out of the old one first (DESIGN §3, reason `backend-changed`). Also reads
+ * another backend signs out of the old one first (docs/token-path.md, reason `backend-changed`). Also reads
  * the backend's discovery document, which says whether tokens are offline-development ones and
  * which caller id phone calls show.
  *
@@ -8,6 +8,8 @@
  * token server of Microsoft's ACS calling samples; if so, sign-in and renewal go through that
  * protocol (`backend/acs-sample-client.ts`), and "Test connection" says what that means.
  */
+
+import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import type {
   BackendProtocol,
   ConfigTestResult,
@@ -15,7 +17,6 @@ import type {
   SessionEndReason,
   SessionState,
 } from '../../../common/ipc';
-import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import { AcsSampleClient } from '../backend-client/acs-sample-client';
 import { BackendClient, type BackendClientOptions } from '../backend-client/backend-client';
 import { BackendError } from '../backend-client/backend-errors';
