@@ -1,5 +1,5 @@
 /**
- * The renderer's start-up budgets (DESIGN §8), in Debian Chromium against the production bundle
+ * The renderer's start-up budgets (docs/architecture.md, Budgets), in Debian Chromium against the production bundle
  * (`npm run build:renderer` first), each with its baseline measured in the same run:
  *  - initial JavaScript (the scripts index.html loads) ≤ 200 KB gzipped; baseline: a bare React page;
  *  - app shell interactive ≤ 1.3× the bare React page (navigation → the shell's first commit, the

@@ -1,5 +1,5 @@
 /**
- * The token path's budgets (DESIGN §8): cached getToken p99 ≤ 1 ms; 1000 concurrent callers on a
+ * The token path's budgets (docs/architecture.md, Budgets): cached getToken p99 ≤ 1 ms; 1000 concurrent callers on a
  * stale cache → 1 backend request; one refresh through the broker ≤ 1.1× a bare fetch of
  * POST /v1/token to the same reference backend (ACS Identity stand-in behind it), interleaved so
  * that both see the same machine load. The broker's store is in memory here: the keychain's own

@@ -1,5 +1,5 @@
 /**
- * The v1 contract's routes (DESIGN.md §4). Bodies and answers go through the schemas in
+ * The v1 contract's routes (docs/backend-openapi.yaml). Bodies and answers go through the schemas in
  * common/backend-contract.ts, the same ones the desktop app's client uses.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';

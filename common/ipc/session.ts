@@ -22,7 +22,7 @@ export const CommunicationUserSchema = z.object({
 export type CommunicationUser = z.infer<typeof CommunicationUserSchema>;
 
 /**
- * What a backend speaks: the Switchboard contract (DESIGN §4), or the token server of Microsoft's
+ * What a backend speaks: the Switchboard contract (docs/backend-openapi.yaml), or the token server of Microsoft's
  * ACS calling samples (`common/acs-sample-contract.ts`), which authenticates nobody.
  */
 export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);

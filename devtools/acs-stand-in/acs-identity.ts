@@ -1,6 +1,6 @@
 /**
  * The ACS Identity API on loopback, behaving like Azure for `@azure/communication-identity`
- * 1.3.1 (DESIGN.md §5): HTTPS with a run-time test CA; every request authenticated, either by
+ * 1.3.1 (docs/acs-facts.md): HTTPS with a run-time test CA; every request authenticated, either by
  * an HMAC-SHA256 signature verified on the raw, still-encoded path (wrong key, `x-ms-date` more
  * than 5 minutes off, or a body that does not match `x-ms-content-sha256` → 401) or by an Entra
  * bearer token for `https://communication.azure.com/` (issued by the managed-identity endpoint

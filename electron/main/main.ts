@@ -21,7 +21,7 @@ import { isPermissionGranted } from './window/permissions';
 /** The keychain service name: entries are (this, backend origin). */
 const APP_ID = 'com.switchboard.desktop';
 
-// Before ready: the privileged scheme (DESIGN §6) and the single-instance lock + call links.
+// Before ready: the privileged scheme (docs/acs-facts.md) and the single-instance lock + call links.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const early = prepareDesktopIntegration();
 const log = (message: string) => desktopLog.info(message);

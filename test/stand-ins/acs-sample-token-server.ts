@@ -1,5 +1,5 @@
 /**
- * The token server of Microsoft's ACS calling samples on loopback (DESIGN §4, compatibility
+ * The token server of Microsoft's ACS calling samples on loopback (docs/token-path.md, "ACS sample token servers"; compatibility
  * target), behaving as the samples' Express server does, over the real
  * `@azure/communication-identity` SDK pointed at the ACS Identity stand-in (acs-identity.ts):
  *

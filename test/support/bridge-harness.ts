@@ -1,5 +1,5 @@
 /**
- * DESIGN §7's "preload's bridge replaced by a test binding": gives a Playwright page a
+ * docs/testing.md's "preload's bridge replaced by a test binding": gives a Playwright page a
  * `window.switchboard` that is the production bridge, wired to the real main-process modules
  * running in the test process.
  *

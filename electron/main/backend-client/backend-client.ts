@@ -1,5 +1,5 @@
 /**
- * The v1 backend contract (DESIGN §4) over Node's `fetch`. Each operation has an overall deadline
+ * The v1 backend contract (docs/backend-openapi.yaml) over Node's `fetch`. Each operation has an overall deadline
  * and each attempt a deadline for the answer to start (connect + TLS + the server's first byte;
  * Node's built-in fetch exposes no separate connect timer). Network errors, 5xx and 429 are
  * retried with capped, fully jittered exponential backoff honouring `Retry-After`; other 4xx are

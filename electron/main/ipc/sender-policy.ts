@@ -14,7 +14,7 @@ export interface IpcSenderInfo {
 export type SenderPolicy = (event: IpcSenderInfo) => SenderVerdict;
 export type SenderVerdict = { readonly trusted: true } | { readonly trusted: false; readonly reason: string };
 
-/** The renderer's origin in production: a privileged `app://` scheme whose host is `localhost` (DESIGN §6). */
+/** The renderer's origin in production: a privileged `app://` scheme whose host is `localhost` (docs/acs-facts.md, Calling SDK). */
 export const APP_ORIGIN = 'app://localhost';
 
 export interface TrustedSender {

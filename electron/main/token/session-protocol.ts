@@ -33,7 +33,7 @@ export type SessionBackend = Pick<BackendClient, 'baseUrl' | 'origin' | 'createS
 /** The ACS sample token server calls. */
 export type AcsSampleBackend = Pick<AcsSampleClient, 'createIdentity' | 'refresh'>;
 
-/** DESIGN §4: a session with a rotating refresh token, revoked on sign-out. */
+/** docs/backend.md, "Refresh-token rotation": a session with a rotating refresh token, revoked on sign-out. */
 export function switchboardProtocol(backend: SessionBackend): SessionProtocol<SwitchboardRefreshState> {
   return {
     name: 'switchboard',

@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy, sent as a header by the app:// protocol handler (a
  * header also covers the SDK's blob: worker, which a <meta> tag would not reach).
  * - script-src 'self': only our bundle; no inline script, no eval.
- * - worker-src blob:: the calling SDK spawns its worker from a blob URL (DESIGN §6).
+ * - worker-src blob:: the calling SDK spawns its worker from a blob URL (docs/acs-facts.md, Calling SDK).
  * - connect-src: the configured backend's origin plus ACS's service hosts (signalling, media
  *   relays, telemetry), over https and wss. Nothing else can be fetched.
  * - style-src 'unsafe-inline': Fluent UI (Griffel) inserts style rules at run time; styles cannot run code.

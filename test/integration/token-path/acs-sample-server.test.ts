@@ -1,5 +1,5 @@
 /**
- * The app against an ACS sample token server (DESIGN §4, compatibility target): the stand-in of
+ * The app against an ACS sample token server (docs/token-path.md, "ACS sample token servers"): the stand-in of
  * Microsoft's sample (real `@azure/communication-identity` SDK → ACS Identity stand-in), through
  * AppSession, TokenBroker and BackendClient as main.ts builds them. "Test connection" finds it
  * without creating an identity and says it authenticates nobody; sign-in, renewal (single

@@ -8,7 +8,7 @@ import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';
 
 // The main process's session modules against the real reference backend and the ACS Identity
-// stand-in on loopback (DESIGN §7): sign-in, restart restore, rotation, revocation, sign-out offline.
+// stand-in on loopback (docs/testing.md): sign-in, restart restore, rotation, revocation, sign-out offline.
 let backend: TestBackend;
 
 beforeAll(async () => {
