@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { lintProbe } from '../../support/lint-probe';
 
 // The renderer's floors (docs/architecture.md) are Biome rules per folder in biome.json. This
-// lints a one-line probe placed in a floor, so a loosened or deleted rule fails here. Biome prints
-// no diagnostics for stdin, so the probe is a real file for the moment of the check.
-const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '../../..');
-
-async function lintIn(folder: string, source: string): Promise<string> {
-  const probe = join(repo, 'renderer', folder, `floor-check-${process.pid}.ts`);
-  writeFileSync(probe, `${source}\nexport type Probe = typeof probe;\n`);
-  try {
-    await run(join(repo, 'node_modules/.bin/biome'), ['lint', probe], { cwd: repo });
-    return '';
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    return `${stdout}${stderr}`;
-  } finally {
-    rmSync(probe, { force: true });
-  }
+// lints a one-line probe placed in a floor, so a loosened or deleted rule fails here.
+function lintIn(folder: string, source: string): Promise<string> {
+  return lintProbe(`renderer/${folder}`, 'floor-check', `${source}\nexport type Probe = typeof probe;\n`);
 }
 
 describe('an import that points back up fails the lint', () => {
