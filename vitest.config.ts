@@ -20,6 +20,9 @@ export default defineConfig({
           // The security suite's renderer replays (test/integration/security/*.tsx) need the DOM too.
           include: ['test/dom/**/*.test.{ts,tsx}', 'test/integration/security/**/*.test.tsx'],
           environment: 'jsdom',
+          // Whole screens render in jsdom with Fluent UI: on 2 busy cores a user-event journey can
+          // take longer than vitest's default 5 s without anything being wrong.
+          testTimeout: 20_000,
           setupFiles: ['test/support/dom-setup.ts'],
         },
       },

@@ -1,5 +1,5 @@
 /**
- * Backend memory (DESIGN.md §8): RSS ≤ 150 MB with 10 000 sessions under 200 requests/s.
+ * Backend memory (docs/architecture.md, Budgets): RSS ≤ 150 MB with 10 000 sessions under 200 requests/s.
  * The backend runs as `backend/main.ts` (SQLite) against the ACS stand-in, each in its own
  * process; this process signs in 10 000 sessions, then refreshes random sessions at a steady
  * 200 requests/s (open loop) while sampling the backend's resident set size from /proc (Linux).

@@ -15,7 +15,7 @@
  * stand-in (answers in about a millisecond, so on a 2-core machine the three processes compete
  * for CPU and the extra hop dominates), reported without a verdict.
  *
- * Budget (DESIGN.md §8), judged at ACS +ACS_LATENCY_MS: ≥ 0.8× the baseline's throughput, ≤ 1.25×
+ * Budget (docs/architecture.md, Budgets), judged at ACS +ACS_LATENCY_MS: ≥ 0.8× the baseline's throughput, ≤ 1.25×
  * its p99, for SQLite and PostgreSQL.
  * PostgreSQL: uses TEST_DATABASE_URL when set; otherwise starts a throwaway cluster through
  * scripts/with-test-postgres.sh for the duration of the benchmark.
@@ -94,7 +94,7 @@ export function startStandIn() {
     'tsx',
     '--input-type=module',
     '-e',
-    `import { startAcsIdentityStandIn } from './test/stand-ins/acs-identity.ts';
+    `import { startAcsIdentityStandIn } from './devtools/acs-stand-in/acs-identity.ts';
      const standIn = await startAcsIdentityStandIn();
      console.log(JSON.stringify({ ready: true, connectionString: standIn.connectionString, caCertPath: standIn.certificates.caCertPath, caCertPem: standIn.certificates.caCertPem }));
      process.stdin.setEncoding('utf8');

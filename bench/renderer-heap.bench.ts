@@ -1,5 +1,5 @@
 /**
- * DESIGN §8 "renderer JS heap, signed in, idle, SDK loaded ≤ 1.5×" a bare page that only loads the
+ * docs/architecture.md, Budgets: "renderer JS heap, signed in, idle, SDK loaded ≤ 1.5×" a bare page that only loads the
  * SDK and creates a CallClient. Both in Debian Chromium from the production bundle's origin; the
  * app is signed in (a session restored by main, the real broker and reference backend) and idle
  * on its home screen (the dialer) once its agent has settled (offline: Disconnected after the

@@ -1,5 +1,5 @@
 /**
- * The renderer's start-up budgets (DESIGN §8), in Debian Chromium against the production bundle
+ * The renderer's start-up budgets (docs/architecture.md, Budgets), in Debian Chromium against the production bundle
  * (`npm run build:renderer` first), each with its baseline measured in the same run:
  *  - initial JavaScript (the scripts index.html loads) ≤ 200 KB gzipped; baseline: a bare React page;
  *  - app shell interactive ≤ 1.3× the bare React page (navigation → the shell's first commit, the
@@ -24,9 +24,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AppSession } from '../electron/main/app-session/app-session';
 import { AppConfigStore } from '../electron/main/config/app-config';
 import { MemorySecretStore } from '../electron/main/secrets/memory-secret-store';
-import { AppSession } from '../electron/main/session/app-session';
 import { TOKEN_AND_SDK_MARK } from '../renderer/calling/agent-lifecycle';
 import { SDK_LOADED_MARK } from '../renderer/calling/load-sdk';
 import { startTestBackend, type TestBackend } from '../test/support/backend-harness';

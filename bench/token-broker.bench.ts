@@ -1,15 +1,16 @@
 /**
- * The token path's budgets (DESIGN §8): cached getToken p99 ≤ 1 ms; 1000 concurrent callers on a
+ * The token path's budgets (docs/architecture.md, Budgets): cached getToken p99 ≤ 1 ms; 1000 concurrent callers on a
  * stale cache → 1 backend request; one refresh through the broker ≤ 1.1× a bare fetch of
  * POST /v1/token to the same reference backend (ACS Identity stand-in behind it), interleaved so
  * that both see the same machine load. The broker's store is in memory here: the keychain's own
  * cost is a separate, one-off write per refresh and would measure D-Bus, not the broker.
  */
 import { backendRoutes } from '../common/backend-contract';
-import { BackendClient } from '../electron/main/backend/backend-client';
+import { BackendClient } from '../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../electron/main/secrets/memory-secret-store';
 import { type SessionBackend, TokenBroker } from '../electron/main/token/token-broker';
 import { startTestBackend } from '../test/support/backend-harness';
+import { backendUrl } from '../test/support/backend-url';
 import { type Benchmark, type BenchRow, percentile } from './harness';
 
 const CACHED_CALLS = 20_000;
@@ -29,7 +30,7 @@ const benchmark: Benchmark = {
     try {
       const clock = { offsetMs: 0 };
       let requests = 0;
-      const client = new BackendClient(backend.url);
+      const client = new BackendClient(backendUrl(backend.url));
       const counted: SessionBackend = {
         baseUrl: client.baseUrl,
         origin: client.origin,

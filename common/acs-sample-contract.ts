@@ -1,5 +1,5 @@
 /**
- * The token servers of Microsoft's ACS calling samples (DESIGN §4, compatibility target), as
+ * The token servers of Microsoft's ACS calling samples (docs/token-path.md, "ACS sample token servers"), as
  * far as Switchboard relies on them. Those servers are a few lines of Express over
  * `@azure/communication-identity`:
  *

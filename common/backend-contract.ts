@@ -1,5 +1,5 @@
 /**
- * The trusted backend contract, v1 (DESIGN.md §4): route paths, request and answer shapes, the
+ * The trusted backend contract, v1 (docs/backend-openapi.yaml): route paths, request and answer shapes, the
  * error body. Declared once: the reference backend (`backend/`) validates what it receives and
  * what it sends with these schemas, and the main process's backend client validates answers
  * with the same ones. Pure ES: no Node, no DOM.

@@ -7,6 +7,9 @@ export type BackendUrlResult =
   | { readonly ok: true; readonly url: string; readonly origin: string }
   | { readonly ok: false; readonly reason: string };
 
+/** A backend URL that passed `parseBackendUrl`: what main's backend clients are built from. */
+export type BackendUrl = Extract<BackendUrlResult, { ok: true }>;
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Loopback is the only place plain http is acceptable: traffic there never leaves the machine. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createBackend } from '../backend/app';
 import { ConfigError, parseConfig } from '../backend/config';
 import { serveUntilSignalled } from '../backend/serve';
-import { startAcsIdentityStandIn } from '../test/stand-ins/acs-identity';
+import { startAcsIdentityStandIn } from '../devtools/acs-stand-in/acs-identity';
 
 const repoRoot = join(import.meta.dirname, '..');
 const hasAcsCredentials = Boolean(process.env.ACS_CONNECTION_STRING?.trim() || process.env.ACS_ENDPOINT?.trim());

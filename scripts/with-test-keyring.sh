@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with an isolated, unlocked gnome-keyring on a private D-Bus session, so that
 # keychain tests exercise the real Secret Service without touching the user's own keyring.
-# (DESIGN.md §7.) Never with DISPLAY set: a locked keyring would pop an unlock prompt and hang.
+# (docs/testing.md, Keychain.) Never with DISPLAY set: a locked keyring would pop an unlock prompt and hang.
 set -euo pipefail
 if [ "$(uname -s)" != "Linux" ]; then exec "$@"; fi
 for tool in dbus-run-session gnome-keyring-daemon gdbus; do

@@ -1,5 +1,5 @@
 /**
- * The v1 contract's routes (DESIGN.md §4). Bodies and answers go through the schemas in
+ * The v1 contract's routes (docs/backend-openapi.yaml). Bodies and answers go through the schemas in
  * common/backend-contract.ts, the same ones the desktop app's client uses.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -14,13 +14,7 @@ import {
 import { bearerToken } from '../sessions/refresh-token';
 import type { TokenLookup } from '../sessions/session-service';
 import { HttpError, unauthorized } from './errors';
-import type { ServerOptions } from './server';
-
-export interface DiscoverySettings {
-  readonly alternateCallerId: string | null;
-  /** The development run against the offline ACS stand-in. */
-  readonly offlineAcs: boolean;
-}
+import type { ServerOptions } from './server-options';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -7,24 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import type { Logger } from 'pino';
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
-import type { SignInAuthenticator } from '../auth/authenticator';
 import { RequestLogController } from '../logging';
-import type { SessionService } from '../sessions/session-service';
 import { HttpError } from './errors';
-import { type DiscoverySettings, registerRoutes } from './routes';
+import { registerRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
-
-export interface ServerOptions {
-  readonly logger: Logger;
-  readonly sessions: SessionService;
-  readonly authenticator: SignInAuthenticator;
-  readonly discovery: DiscoverySettings;
-  readonly rateLimitPerIp: number;
-  readonly rateLimitPerSession: number;
-  readonly trustProxy: boolean | number;
-}
+import type { ServerOptions } from './server-options';
 
 /** Sign-in and token bodies are a few dozen bytes; anything near this cap is not a client of ours. */
 export const BODY_LIMIT_BYTES = 8 * 1024;

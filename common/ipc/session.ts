@@ -22,7 +22,7 @@ export const CommunicationUserSchema = z.object({
 export type CommunicationUser = z.infer<typeof CommunicationUserSchema>;
 
 /**
- * What a backend speaks: the Switchboard contract (DESIGN §4), or the token server of Microsoft's
+ * What a backend speaks: the Switchboard contract (docs/backend-openapi.yaml), or the token server of Microsoft's
  * ACS calling samples (`common/acs-sample-contract.ts`), which authenticates nobody.
  */
 export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);
@@ -157,4 +157,6 @@ export const configIpc = {
   get: invoke('switchboard:config:get', null, AppConfigSchema),
   set: invoke('switchboard:config:set', ConfigUpdateSchema, ConfigSetResultSchema),
   test: invoke('switchboard:config:test', ConfigTestRequestSchema, ConfigTestResultSchema),
+  /** After every change, whoever made it: the renderer mirrors the configuration as it does the session. */
+  onChange: event('switchboard:config:changed', AppConfigSchema),
 } as const;

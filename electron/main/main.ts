@@ -1,11 +1,13 @@
 // The composition root, Electron glue only: lifecycle, the window, the app:// protocol, security
 // handlers, and the wiring of every concern. Logic lives in plain modules beside this file
-// (config/, backend/, secrets/, token/, session/, history/, ipc/, window/, desktop/);
+// (config/, backend-client/, secrets/, token/, app-session/, history/, storage/, ipc/, window/, desktop/);
 // docs/architecture.md draws what is composed here and in which order.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session as electronSession, protocol, shell } from 'electron';
 import { historyIpc } from '../../common/ipc/history';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME } from './app-identity';
+import { AppSession } from './app-session/app-session';
+import { sessionIpcBindings } from './app-session/session-ipc';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
 import { createHistoryHandlers } from './history/history-ipc';
@@ -14,8 +16,6 @@ import { createWindowIpc } from './ipc/electron-ipc';
 import { bindIpc, type IpcBinding } from './ipc/register';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
-import { AppSession } from './session/app-session';
-import { sessionIpcBindings } from './session/session-ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';
@@ -23,7 +23,7 @@ import { nativeConfirm } from './window/native-confirm';
 import { lockNavigation } from './window/navigation-lock';
 import { isPermissionGranted } from './window/permissions';
 
-// Before ready: the privileged scheme (docs/renderer.md: the calling SDK needs the host
+// Before ready: the privileged scheme (docs/acs-facts.md: the calling SDK needs the host
 // `localhost`), and the single-instance lock + call links.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const early = prepareDesktopIntegration();

@@ -5,9 +5,9 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { useCallingState } from '../calling/model';
+import { useSession } from '../session/session-context';
 import { appStrings } from '../strings';
 import { AgentStatusLine } from './AgentStatusLine';
-import { useSession } from './contexts';
 import { chooseRoute, holdFluentHalf, isPage, type Page } from './routes';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { useOsDarkMode } from './theme';

@@ -1,15 +1,20 @@
 /**
- * Everything the window holds for its lifetime: the bridge, the session and the calling store,
- * wired so that the calling layer follows the session (sign-in → agent, sign-out → none).
+ * Everything the window holds for its lifetime: the bridge, what main pushes (session,
+ * configuration), the history cache and the calling store, wired so that the calling layer
+ * follows the session (sign-in → agent, sign-out → none).
  */
 import type { RendererBridge } from '../bridge';
 import { type CallingController, type CallingStoreDeps, createCallingStore } from '../calling/calling-store';
 import { loadCallingSdk } from '../calling/load-sdk';
-import { createSessionStore, type SessionStore } from './session-store';
+import { createHistoryClient, type HistoryClient } from '../history/history-client';
+import { type ConfigStore, createConfigStore } from '../session/config-store';
+import { createSessionStore, type SessionStore } from '../session/session-store';
 
 export interface AppServices {
   bridge: RendererBridge;
   session: SessionStore;
+  config: ConfigStore;
+  history: HistoryClient;
   calling: CallingController;
 }
 
@@ -26,5 +31,5 @@ export function createAppServices(
   });
   calling.setSession(session.getState());
   session.subscribe(() => calling.setSession(session.getState()));
-  return { bridge, session, calling };
+  return { bridge, session, config: createConfigStore(bridge), history: createHistoryClient(bridge.history), calling };
 }

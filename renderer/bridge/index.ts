@@ -1,6 +1,7 @@
 /**
  * The one renderer module that touches `window.switchboard` (the preload's contextBridge API).
- * Everything else in the renderer takes a `RendererBridge`, so tests pass their own.
+ * Everything else in the renderer takes the `RendererBridge` from context (bridge-context.ts),
+ * so tests pass their own.
  */
 import type { AccessToken, SwitchboardBridge } from '../../common/ipc';
 // names.ts, not the index: a value import from common/ipc would pull every schema (zod) into the
@@ -25,9 +26,14 @@ export interface AbortSignalLike {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+export type HistoryApi = SwitchboardBridge['history'];
+export type DesktopBridge = SwitchboardBridge['desktop'];
+
 export interface RendererBridge {
   readonly session: SwitchboardBridge['session'];
   readonly config: SwitchboardBridge['config'];
+  readonly history: HistoryApi;
+  readonly desktop: DesktopBridge;
   /**
    * The ACS token main holds (refreshed there when close to expiry). Aborting `signal` rejects
    * at once with an `AbortError` and tells main to stop waiting for this request; the shared
@@ -44,6 +50,8 @@ export function createRendererBridge(raw: SwitchboardBridge): RendererBridge {
   return {
     session: raw.session,
     config: raw.config,
+    history: raw.history,
+    desktop: raw.desktop,
     getToken(signal) {
       if (signal?.aborted) return Promise.reject(abortError());
       const requestId = crypto.randomUUID();

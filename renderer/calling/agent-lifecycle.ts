@@ -14,7 +14,7 @@ import type { CallingSdk, SdkCallAgent, SdkCallClient, SdkCredential } from './s
 export const UNREACHABLE_AFTER_MS = 5_000;
 
 /**
- * A `performance` mark set the moment both the SDK and the first token are in hand (DESIGN §8's
+ * A `performance` mark set the moment both the SDK and the first token are in hand (docs/architecture.md, Budgets:
  * "start → token in hand and SDK loaded"): bench/renderer-startup reads it, and it shows in a
  * DevTools trace. The status line says the same a little later, after the agent's synchronous
  * start-up and React's render.

@@ -6,6 +6,7 @@
 import { sanitizeRemoteName } from '../../common/display-text';
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
+import { StateStore } from '../lib/state-store';
 import { callActionStrings, callTitleStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import { CallTracker } from './call-tracker';
@@ -21,7 +22,6 @@ import type {
   SdkLocalVideoStream,
   SdkVideoStreamRenderer,
 } from './sdk-surface';
-import { StateStore } from './state-store';
 
 export const initialCallingState: CallingState = {
   agent: 'signed-out',

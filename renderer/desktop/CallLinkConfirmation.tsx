@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { PendingCallLink } from '../../common/ipc/desktop';
-import type { DesktopBridge } from './desktop-bridge';
+import type { DesktopBridge } from '../bridge';
 
 const CallLinkDialog = lazy(() => import('./CallLinkDialog').then((m) => ({ default: m.CallLinkDialog })));
 

@@ -28,7 +28,7 @@ import { needsPhoneNumbers, parseCallTarget, targetSupportsVideo } from '../call
 import { useCallingActions, useCallingState } from '../calling/model';
 import { usePhoneNumbers } from '../calling/use-phone-numbers';
 import { callTargetStrings } from '../strings';
-import { callLinkStrings } from './desktop-strings';
+import { callLinkStrings } from '../strings/desktop';
 import { useArmedAfterAttention } from './use-armed-after-attention';
 
 const useStyles = makeStyles({

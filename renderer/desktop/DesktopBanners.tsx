@@ -5,7 +5,7 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import type { MediaKind } from '../../common/ipc/desktop';
-import { mediaAccessStrings, updateStrings } from './desktop-strings';
+import { mediaAccessStrings, updateStrings } from '../strings/desktop';
 
 export function UpdateBanner(props: { version: string; refusal: string | null; onRestart: () => void }) {
   return (

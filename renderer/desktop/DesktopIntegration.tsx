@@ -3,11 +3,11 @@
  * provider and the calling store's provider: reports call state to main (tray, notifications,
  * power-save, quit and update decisions), hangs up when main asks, confirms call links, picks
  * screen-share sources, and shows the update and OS media-access banners. The always-mounted part
- * holds state only; every view loads lazily when it first has something to show. Outside
- * Switchboard's window (no `window.switchboard.desktop`) it renders nothing.
+ * holds state only; every view loads lazily when it first has something to show.
  */
+
+import { useBridge } from '../bridge/bridge-context';
 import { CallLinkConfirmation } from './CallLinkConfirmation';
-import { type DesktopBridge, desktopBridgeFromWindow } from './desktop-bridge';
 import {
   MediaAccessWatcher,
   ScreenShareRequests,
@@ -16,14 +16,8 @@ import {
   useHangUpOnRequest,
 } from './desktop-watchers';
 
-/** `bridge` is for tests; the app passes nothing and the window's bridge is used. */
-export function DesktopIntegration({ bridge }: { bridge?: DesktopBridge | null } = {}) {
-  const desktop = bridge === undefined ? desktopBridgeFromWindow() : bridge;
-  if (!desktop) return null;
-  return <DesktopIntegrationFor desktop={desktop} />;
-}
-
-function DesktopIntegrationFor({ desktop }: { desktop: DesktopBridge }) {
+export function DesktopIntegration() {
+  const { desktop } = useBridge();
   useCallStateReporter(desktop);
   useHangUpOnRequest(desktop);
   return (

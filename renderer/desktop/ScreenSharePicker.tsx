@@ -22,7 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ScreenSharePickRequest, ScreenShareSource } from '../../common/ipc/desktop';
-import { screenShareStrings } from './desktop-strings';
+import { screenShareStrings } from '../strings/desktop';
 
 const useStyles = makeStyles({
   grid: {

@@ -5,9 +5,9 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MediaKind, ScreenSharePickRequest, UpdateState } from '../../common/ipc/desktop';
+import type { DesktopBridge } from '../bridge';
 import { useCallingActions, useCallingState } from '../calling/model';
 import { desktopCallState, reportKey } from './call-state-report';
-import type { DesktopBridge } from './desktop-bridge';
 
 const ScreenSharePicker = lazy(() => import('./ScreenSharePicker').then((m) => ({ default: m.ScreenSharePicker })));
 const UpdateBanner = lazy(() => import('./DesktopBanners').then((m) => ({ default: m.UpdateBanner })));

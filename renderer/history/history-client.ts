@@ -1,11 +1,10 @@
 /**
- * The renderer's side of recent calls and favourites: `window.switchboard.history` (main keeps
- * the file) wrapped in a tiny subscribable cache so every list on screen shows the same data.
+ * The renderer's side of recent calls and favourites: the bridge's `history` (main keeps the
+ * file) wrapped in a tiny subscribable cache so every list on screen shows the same data. One per
+ * window, made by renderer/app/services.ts and provided by history-context.ts.
  */
-import type { SwitchboardBridge } from '../../common/ipc';
 import type { CallHistory, CallTargetRecord, FavouriteInput, RecentCallInput } from '../../common/ipc/history';
-// names.ts, not the index: a value import from common/ipc would pull every schema (zod) in.
-import { BRIDGE_GLOBAL } from '../../common/ipc/names';
+import type { HistoryApi } from '../bridge';
 import type { CallTarget } from '../calling/model';
 
 // The IPC schema and the calling model describe the same targets: if either changes without the
@@ -13,8 +12,6 @@ import type { CallTarget } from '../calling/model';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const targetsMatch: Same<CallTarget, CallTargetRecord> = true;
 void targetsMatch;
-
-export type HistoryApi = SwitchboardBridge['history'];
 
 export type HistorySnapshot =
   | { status: 'loading' }
@@ -33,10 +30,8 @@ export interface HistoryClient {
   removeFavourite(id: string): Promise<void>;
 }
 
-export function createHistoryClient(api: HistoryApi | undefined): HistoryClient {
-  let snapshot: HistorySnapshot = api
-    ? { status: 'loading' }
-    : { status: 'unavailable', reason: `window.${BRIDGE_GLOBAL}.history is missing` };
+export function createHistoryClient(api: HistoryApi): HistoryClient {
+  let snapshot: HistorySnapshot = { status: 'loading' };
   const listeners = new Set<() => void>();
   let loading: Promise<void> | null = null;
 
@@ -45,7 +40,6 @@ export function createHistoryClient(api: HistoryApi | undefined): HistoryClient 
     for (const listener of listeners) listener();
   };
   const apply = async (change: (history: HistoryApi) => Promise<CallHistory>) => {
-    if (!api) throw new Error('Recent calls are not available in this window.');
     publish({ status: 'ready', history: await change(api) });
   };
 
@@ -56,7 +50,6 @@ export function createHistoryClient(api: HistoryApi | undefined): HistoryClient 
       return () => listeners.delete(listener);
     },
     load() {
-      if (!api) return Promise.resolve();
       loading ??= api.get().then(
         (history) => publish({ status: 'ready', history }),
         (error: unknown) => {
@@ -73,20 +66,4 @@ export function createHistoryClient(api: HistoryApi | undefined): HistoryClient 
     addFavourite: (favourite) => apply((h) => h.addFavourite(favourite)),
     removeFavourite: (id) => apply((h) => h.removeFavourite({ id })),
   };
-}
-
-let shared: HistoryClient | null = null;
-
-/** The window's one client, over `window.switchboard.history` when the preload provides it. */
-export function windowHistoryClient(): HistoryClient {
-  if (!shared) {
-    const bridge = (globalThis as unknown as Record<string, Partial<SwitchboardBridge> | undefined>)[BRIDGE_GLOBAL];
-    shared = createHistoryClient(bridge?.history);
-  }
-  return shared;
-}
-
-/** Tests install a fresh bridge per test; this forgets the cached client. */
-export function resetWindowHistoryClient(): void {
-  shared = null;
 }

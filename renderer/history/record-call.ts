@@ -8,7 +8,7 @@ import type { CallOutcome, RecentCallInput } from '../../common/ipc/history';
 import { callTargetDisplay, parseCallTarget } from '../calling/call-target';
 import type { CallTarget, CallView, IncomingCallView } from '../calling/model';
 import { loadedPhoneNumbers, loadPhoneNumbers } from '../calling/phone-numbers-loader';
-import { windowHistoryClient } from './history-client';
+import type { HistoryClient } from './history-client';
 
 /** An incoming caller id (`8:acs:…` or `+1425…`) as a target the user can call back, if it is one. */
 export async function callerAsTarget(callerId: string): Promise<CallTarget | null> {
@@ -72,8 +72,11 @@ export async function recentFromIncoming(
 }
 
 /** Best effort: a call must never fail because its history entry could not be written. */
-export function recordRecent(entry: RecentCallInput | null | Promise<RecentCallInput | null>): void {
+export function recordRecent(
+  history: HistoryClient,
+  entry: RecentCallInput | null | Promise<RecentCallInput | null>,
+): void {
   Promise.resolve(entry)
-    .then((ready) => (ready ? windowHistoryClient().recordCall(ready) : undefined))
+    .then((ready) => (ready ? history.recordCall(ready) : undefined))
     .catch(() => {});
 }

@@ -3,10 +3,11 @@
  * calls and the in-call view. Every user-facing sentence of renderer/screens lives here so a
  * translation replaces these objects and nothing else. (End reasons, diagnostics and agent
  * messages come already in words from the calling layer: renderer/strings/session.ts.)
+ *
+ * Strings sit below the calling layer and import nothing from it: renderer/calling/model-words.ts
+ * checks, from above, that these objects have words for every problem and state it defines.
  */
-import type { CallOutcome } from '../../common/ipc/history';
-import type { CallTargetProblem } from '../calling/call-target';
-import type { CallStatus, CallTarget, Participant } from '../calling/model';
+import type { CallOutcome, CallTargetRecord } from '../../common/ipc/history';
 
 export type OperatingSystem = 'windows' | 'macos' | 'linux';
 
@@ -17,9 +18,9 @@ export const callTargetStrings = {
     group: 'Group call',
     'teams-meeting': 'Teams meeting',
     room: 'Room',
-  } satisfies Record<CallTarget['kind'], string>,
+  } satisfies Record<CallTargetRecord['kind'], string>,
   /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
-  understoodAs: (kind: CallTarget['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
+  understoodAs: (kind: CallTargetRecord['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
   /** While the phone-number rules load (the first number typed in a session, a few milliseconds). */
   checking: 'Checking the phone number…',
   problems: {
@@ -32,7 +33,7 @@ export const callTargetStrings = {
     'teams-link-malformed':
       'This Teams link is not a meeting link. Copy the “Join the meeting” link from the invitation.',
     'room-malformed': 'A room id is a long number, for example room:99466898241024408.',
-  } satisfies Record<CallTargetProblem, string>,
+  },
 } as const;
 
 export const dialerStrings = {
@@ -161,7 +162,7 @@ export const inCallStrings = {
     reconnecting: 'Reconnecting…',
     disconnecting: 'Hanging up…',
     ended: 'Call ended',
-  } satisfies Record<CallStatus, string>,
+  },
   callWith: (title: string) => `Call with ${title}`,
   duration: (ms: number) => formatDuration(Math.floor(ms / 1000)),
   durationLabel: 'Call duration',
@@ -193,7 +194,7 @@ export const inCallStrings = {
     'on-hold': 'On hold',
     'in-lobby': 'In the lobby',
     disconnected: 'Left',
-  } satisfies Record<Participant['state'], string>,
+  },
   muted: 'Muted',
   speaking: 'Speaking',
   handRaised: 'Hand raised',

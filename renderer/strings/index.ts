@@ -3,6 +3,6 @@
  * Components import from 'renderer/strings' only.
  */
 
-export * from '../desktop/desktop-strings';
 export * from './calls';
+export * from './desktop';
 export * from './session';

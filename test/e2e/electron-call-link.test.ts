@@ -75,7 +75,7 @@ test.skipIf(!electronBinary)(
 );
 
 // Where the binary is missing, the same journey minus the OS: the production renderer bundle in
-// Chromium, its bridge bound to main's real modules (DESIGN §7: sender policy, zod schemas) and to
+// Chromium, its bridge bound to main's real modules (docs/testing.md: sender policy, zod schemas) and to
 // a real CallLinkInbox. A link "arrives" after the page is up, as from a second launch.
 
 test('the production renderer takes a link main accepted and asks before dialing; a malicious link never reaches it', async () => {

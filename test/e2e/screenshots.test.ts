@@ -6,7 +6,7 @@
  * - sign-in, home (dialer + device setup): the production bundle (out/renderer) with the real
  *   calling SDK, fake media devices, a real backend and the bridge bound to the real main modules.
  * - incoming and in-call: a call needs Azure, so these are shot on a test-only gallery page
- *   (test/dom/screens/support/gallery/) that renders the real screens over the in-memory
+ *   (test/dom/renderer/screens/support/gallery/) that renders the real screens over the in-memory
  *   FakeCallingStore, built here with Vite. The same page checks the real keyboard (Tab order,
  *   visible focus) in Chromium, which jsdom cannot.
  */
@@ -27,7 +27,7 @@ import { type StaticServer, serveStatic } from '../support/static-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-output/screenshots');
-const GALLERY_SRC = join(ROOT, 'test/dom/screens/support/gallery');
+const GALLERY_SRC = join(ROOT, 'test/dom/renderer/screens/support/gallery');
 const VIEWPORT = { width: 1280, height: 800 };
 
 let browser: Browser;

@@ -1,5 +1,5 @@
 /**
- * The token server of Microsoft's ACS calling samples on loopback (DESIGN §4, compatibility
+ * The token server of Microsoft's ACS calling samples on loopback (docs/token-path.md, "ACS sample token servers"; compatibility
  * target), behaving as the samples' Express server does, over the real
  * `@azure/communication-identity` SDK pointed at the ACS Identity stand-in (acs-identity.ts):
  *
@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommunicationIdentityClient, type TokenScope } from '@azure/communication-identity';
-import type { AcsIdentityStandIn } from './acs-identity';
+import type { AcsIdentityStandIn } from '../../devtools/acs-stand-in/acs-identity';
 
 export type AcsSampleRoute = '/token' | '/refreshToken';
 

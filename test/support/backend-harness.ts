@@ -31,7 +31,7 @@ import { type Backend, createBackend } from '../../backend/app';
 import { parseConfig } from '../../backend/config';
 import { PostgresSessionStore } from '../../backend/sessions/postgres-session-store';
 import { backendRoutes, type SessionAnswer, SessionAnswerSchema } from '../../common/backend-contract';
-import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../stand-ins/acs-identity';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../devtools/acs-stand-in/acs-identity';
 
 export interface TestBackendOptions {
   readonly database?: 'sqlite' | 'postgres';

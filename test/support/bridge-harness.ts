@@ -1,5 +1,5 @@
 /**
- * DESIGN §7's "preload's bridge replaced by a test binding": gives a Playwright page a
+ * docs/testing.md's "preload's bridge replaced by a test binding": gives a Playwright page a
  * `window.switchboard` that is the production bridge, wired to the real main-process modules
  * running in the test process.
  *
@@ -15,7 +15,7 @@
  * What is real: the page's `window.switchboard` is built by electron/preload/bridge.ts — the same
  * code the preload runs — bundled into an init script (one function per descriptor, nothing
  * generic). Each call crosses into the test process through one `page.exposeBinding`, where the
- * handlers that main.ts registers (electron/main/session/session-ipc.ts, through
+ * handlers that main.ts registers (electron/main/app-session/session-ipc.ts, through
  * electron/main/ipc/register.ts) check the sender with the production sender policy (the page's
  * top frame on `origin`; subframes and other origins are refused) and parse the payload with the
  * descriptor's zod schema. Main → renderer events (`session.onChange`) are delivered into the page.
@@ -28,7 +28,9 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { bridgeContract, type DescriptorTable } from '../../common/ipc';
-import type { BackendClientOptions } from '../../electron/main/backend/backend-client';
+import { AppSession, type AppSessionOptions } from '../../electron/main/app-session/app-session';
+import { sessionIpcBindings } from '../../electron/main/app-session/session-ipc';
+import type { BackendClientOptions } from '../../electron/main/backend-client/backend-client';
 import { AppConfigStore } from '../../electron/main/config/app-config';
 import {
   type HandlersFor,
@@ -40,8 +42,6 @@ import {
 import { createSenderPolicy, type IpcSenderInfo } from '../../electron/main/ipc/sender-policy';
 import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../electron/main/secrets/secret-store';
-import { AppSession, type AppSessionOptions } from '../../electron/main/session/app-session';
-import { sessionIpcBindings } from '../../electron/main/session/session-ipc';
 import type { NativeConfirm } from '../../electron/main/window/native-confirm';
 import { bridgeShape } from '../../electron/preload/bridge';
 

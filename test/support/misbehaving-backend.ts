@@ -1,7 +1,7 @@
 /**
  * A v1 backend on loopback that behaves correctly until told otherwise. Each route has a queue of
  * scripted faults, consumed one per request; with the queue empty it answers as the contract
- * says (DESIGN §4): rotating refresh tokens (the previous one stays valid until the new one is
+ * says (docs/backend.md, "Refresh-token rotation"): rotating refresh tokens (the previous one stays valid until the new one is
  * first used), 401 for unknown or revoked tokens, JWT access tokens with a real `exp`.
  *
  *   const backend = await startMisbehavingBackend();

@@ -13,10 +13,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { E164PhoneNumberSchema } from '../../../common/backend-contract';
-import { parseBackendUrl } from '../../../common/backend-url';
+import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
-// One atomic-write implementation in the app: the history store's (temp file, fsync, rename, fsync dir).
-import { writeFileAtomic } from '../history/atomic-write';
+// One atomic-write implementation in the app (temp file, fsync, rename, fsync dir).
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const BACKEND_URL_FLAG = '--backend-url';
@@ -72,15 +72,18 @@ export class AppConfigStore {
   readonly #settingsFile: string;
   readonly #log: (message: string) => void;
   readonly #confirm: NativeConfirm | null;
-  readonly #locked: { url: string; source: ConfigSource } | null;
+  readonly #locked: { url: BackendUrl; source: ConfigSource } | null;
   #user: SettingsFile;
+  /** `#user.backendUrl`, parsed (the file holds the normalised text). */
+  #userBackend: BackendUrl | null;
   #discoveredCallerId: string | null = null;
   readonly #listeners = new Set<(config: AppConfig) => void>();
 
   private constructor(
     settingsFile: string,
-    locked: { url: string; source: ConfigSource } | null,
+    locked: { url: BackendUrl; source: ConfigSource } | null,
     user: SettingsFile,
+    userBackend: BackendUrl | null,
     log: (message: string) => void,
     confirm: NativeConfirm | null,
   ) {
@@ -88,6 +91,7 @@ export class AppConfigStore {
     this.#confirm = confirm;
     this.#locked = locked;
     this.#user = user;
+    this.#userBackend = userBackend;
     this.#log = log;
   }
 
@@ -100,31 +104,39 @@ export class AppConfigStore {
       { source: 'environment', value: sources.env[BACKEND_URL_ENV] || undefined },
       { source: 'administrator', value: administrator?.backendUrl },
     ];
-    let locked: { url: string; source: ConfigSource } | null = null;
+    let locked: { url: BackendUrl; source: ConfigSource } | null = null;
     for (const { source, value } of candidates) {
       if (value === undefined) continue;
       const parsed = parseBackendUrl(value);
       // A broken managed setting is reported, not silently replaced by the user's own choice.
       if (!parsed.ok) log(`ignoring the backend URL from the ${source}: ${parsed.reason}`);
       else {
-        locked = { url: parsed.url, source };
+        locked = { url: parsed, source };
         break;
       }
     }
     const user = (await readSettingsFile(settingsFile, log)) ?? {};
+    let userBackend: BackendUrl | null = null;
     if (user.backendUrl !== undefined) {
       const parsed = parseBackendUrl(user.backendUrl);
-      if (parsed.ok) user.backendUrl = parsed.url;
-      else {
+      if (parsed.ok) {
+        user.backendUrl = parsed.url;
+        userBackend = parsed;
+      } else {
         log(`ignoring the backend URL in the user settings: ${parsed.reason}`);
         delete user.backendUrl;
       }
     }
-    return new AppConfigStore(settingsFile, locked, user, log, sources.confirm ?? null);
+    return new AppConfigStore(settingsFile, locked, user, userBackend, log, sources.confirm ?? null);
+  }
+
+  /** The backend in force, parsed once when it entered main: what the backend clients are built from. */
+  get backend(): BackendUrl | null {
+    return this.#locked?.url ?? this.#userBackend;
   }
 
   get backendUrl(): string | null {
-    return this.#locked?.url ?? this.#user.backendUrl ?? null;
+    return this.backend?.url ?? null;
   }
 
   snapshot(): AppConfig {
@@ -152,6 +164,7 @@ export class AppConfigStore {
 
   async update(update: ConfigUpdate): Promise<ConfigUpdateOutcome> {
     const next: SettingsFile = { ...this.#user };
+    let nextBackend = this.#userBackend;
     let backendChanged = false;
     if (update.backendUrl !== undefined) {
       if (this.#locked) {
@@ -174,6 +187,7 @@ export class AppConfigStore {
         };
       }
       next.backendUrl = parsed.url;
+      nextBackend = parsed;
     }
     if (update.alternateCallerId !== undefined) {
       if (update.alternateCallerId === null || update.alternateCallerId.trim() === '') delete next.alternateCallerId;
@@ -200,6 +214,7 @@ export class AppConfigStore {
       };
     }
     this.#user = next;
+    this.#userBackend = nextBackend;
     this.#notify();
     return { ok: true, config: this.snapshot(), backendChanged };
   }

@@ -13,7 +13,7 @@ import {
   DEFAULT_KEEP_RUNNING_IN_TRAY,
   type DesktopSettings,
 } from '../../../common/ipc/desktop';
-import { writeFileAtomic } from '../history/atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export const DESKTOP_SETTINGS_FILE_NAME = 'desktop-settings.json';
 export const DEFAULT_CALL_LINK_SETTINGS: CallLinkSettings = { tel: false, callto: false };

@@ -22,7 +22,7 @@ import {
   type RecentCallInput,
   RecentCallSchema,
 } from '../../../common/ipc/history';
-import { type AtomicFs, removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { type AtomicFs, removeStaleTempFiles, writeFileAtomic } from '../storage/atomic-write';
 
 export const HISTORY_FILE_NAME = 'call-history.json';
 const FILE_VERSION = 1;

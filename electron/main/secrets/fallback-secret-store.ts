@@ -2,7 +2,7 @@
  * A keychain that never blocks or breaks the app. Every call to the real store has a deadline;
  * the first failure or timeout (no Secret Service, locked keyring, access denied, a hung D-Bus
  * call) switches this run to memory for good, carrying over what the run already holds, and the
- * session is reported as not remembered. DESIGN §8: "a keychain call never blocks start-up".
+ * session is reported as not remembered. docs/architecture.md, Budgets: "a keychain call never blocks start-up".
  */
 import { MemorySecretStore } from './memory-secret-store';
 import type { RefreshState, SecretStore } from './secret-store';

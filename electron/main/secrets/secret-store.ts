@@ -1,6 +1,6 @@
 /**
  * Where the refresh state lives between runs. Every keychain call in the app goes through this
- * interface (DESIGN §7: keytar is archived upstream; `findCredentials` is never called).
+ * interface (docs/testing.md, Keychain: keytar is archived upstream; `findCredentials` is never called).
  */
 import { z } from 'zod';
 import { BackendSessionSchema, BackendUserSchema } from '../../../common/backend-contract';

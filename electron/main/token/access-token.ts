@@ -1,11 +1,11 @@
 /**
- * When an ACS token really expires. The calling SDK reads only the JWT's `exp` (DESIGN §5), so the
+ * When an ACS token really expires. The calling SDK reads only the JWT's `exp` (docs/acs-facts.md), so the
  * broker trusts the earlier of `exp` and the backend's `expiresOn`, and refuses a token the SDK
  * would refuse (it throws on an expired one) rather than handing it on.
  */
 import { decodeJwt } from 'jose';
 import type { BackendAccessToken } from '../../../common/backend-contract';
-import { BackendError } from '../backend/backend-errors';
+import { BackendError } from '../backend-client/backend-errors';
 
 export interface HeldToken {
   readonly token: string;

@@ -5,8 +5,8 @@
  */
 import type { BackendAccessToken } from '../../../common/backend-contract';
 import type { BackendProtocol } from '../../../common/ipc';
-import type { AcsSampleClient } from '../backend/acs-sample-client';
-import type { BackendClient } from '../backend/backend-client';
+import type { AcsSampleClient } from '../backend-client/acs-sample-client';
+import type { BackendClient } from '../backend-client/backend-client';
 import type { AcsSampleRefreshState, RefreshState, SwitchboardRefreshState } from '../secrets/secret-store';
 
 /** What a sign-in or a renewal yields: the (possibly rotated) refresh state and an ACS token. */
@@ -33,7 +33,7 @@ export type SessionBackend = Pick<BackendClient, 'baseUrl' | 'origin' | 'createS
 /** The ACS sample token server calls. */
 export type AcsSampleBackend = Pick<AcsSampleClient, 'createIdentity' | 'refresh'>;
 
-/** DESIGN §4: a session with a rotating refresh token, revoked on sign-out. */
+/** docs/backend.md, "Refresh-token rotation": a session with a rotating refresh token, revoked on sign-out. */
 export function switchboardProtocol(backend: SessionBackend): SessionProtocol<SwitchboardRefreshState> {
   return {
     name: 'switchboard',

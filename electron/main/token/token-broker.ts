@@ -1,5 +1,5 @@
 /**
- * The main process's hold on one backend session (DESIGN §3): the refresh state in the keychain,
+ * The main process's hold on one backend session (docs/token-path.md, Flow): the refresh state in the keychain,
  * the current ACS token in memory, and the one request that renews it.
  *
  * - `getToken` answers from memory while more than the refresh margin is left; otherwise every
@@ -17,7 +17,7 @@
  * picks the adapter again at restore.
  */
 import type { BackendProtocol, SessionEndReason, SessionState } from '../../../common/ipc';
-import { abortError, BackendError, SessionEndedError } from '../backend/backend-errors';
+import { abortError, BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { RefreshState, SecretStore } from '../secrets/secret-store';
 import { acceptAccessToken, type HeldToken } from './access-token';
 import {
@@ -171,7 +171,7 @@ export class TokenBroker {
     const refresh = grant.refresh;
     this.#inflight = null;
     this.#session = { refresh, protocol: adapter, generation: ++this.#generation };
-    // In the store before success is reported (DESIGN §3 step 2).
+    // In the store before success is reported (docs/token-path.md, Flow: sign-in).
     await this.#enqueueStore(() => this.#store.save(this.#backend.origin, refresh));
     this.#token = token;
     this.#setSignedIn();

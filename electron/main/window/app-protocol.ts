@@ -1,5 +1,5 @@
 /**
- * Serves the renderer from `app://localhost/` (DESIGN §6: the calling SDK accepts https:, file: or
+ * Serves the renderer from `app://localhost/` (docs/acs-facts.md, Calling SDK: the calling SDK accepts https:, file: or
  * the host `localhost`; a registered standard + secure scheme gives a real origin, secure-context
  * APIs and no file:// access to the disk). Only files inside the renderer folder are served; an
  * unknown path gets index.html (the app routes itself); every answer carries the CSP.

@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy, sent as a header by the app:// protocol handler (a
  * header also covers the SDK's blob: worker, which a <meta> tag would not reach).
  * - script-src 'self': only our bundle; no inline script, no eval.
- * - worker-src blob:: the calling SDK spawns its worker from a blob URL (DESIGN §6).
+ * - worker-src blob:: the calling SDK spawns its worker from a blob URL (docs/acs-facts.md, Calling SDK).
  * - connect-src: our own origin plus exactly the service families the calling SDK talks to
  *   (ACS_SERVICE_HOSTS), over https and wss. Not the backend: main talks to it, the renderer never
  *   does. Not Azure-wide wildcards: `*.azure.com` and `*.azure.net` include names anyone can rent

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
+import { useHistoryClient } from '../../history/history-context';
 import { recentFromEndedCall, recordRecent } from '../../history/record-call';
 import { inCallStrings } from '../../strings';
 import { AgentBanner } from '../shared/AgentBanner';
@@ -55,6 +56,7 @@ export function InCallScreen() {
   const [participantsOpen, setParticipantsOpen] = useState(false);
   const [endedAt, setEndedAt] = useState<number | null>(null);
   const recorded = useRef<string | null>(null);
+  const history = useHistoryClient();
 
   const ended = call?.status === 'ended';
   useEffect(() => {
@@ -66,9 +68,9 @@ export function InCallScreen() {
     setEndedAt(at);
     if (recorded.current !== call.id) {
       recorded.current = call.id;
-      recordRecent(recentFromEndedCall(call, at));
+      recordRecent(history, recentFromEndedCall(call, at));
     }
-  }, [call]);
+  }, [call, history]);
 
   useCallShortcuts(
     call && !ended

@@ -17,13 +17,13 @@ import {
 } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
 import { type FormEvent, useEffect, useState } from 'react';
-import { parseBackendUrl } from '../../../common/backend-url';
-import { useBridge, useSession } from '../../app/contexts';
-import { CallLinkSettings } from '../../desktop/CallLinkSettings';
+import { useBridge } from '../../bridge/bridge-context';
+import { useAppConfig, useSession } from '../../session/session-context';
 import { settingsStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
+import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
-import { useAppConfig } from '../sign-in/use-app-config';
+import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
 
 const useStyles = makeStyles({
@@ -54,8 +54,8 @@ export function SettingsScreen() {
   const styles = useStyles();
   const bridge = useBridge();
   const session = useSession();
-  const { config, reload } = useAppConfig();
-  const [backendUrl, setBackendUrl] = useState('');
+  const { config } = useAppConfig();
+  const backendUrl = useBackendUrlDraft(config?.backendUrl);
   const [backendNotice, setBackendNotice] = useState<Notice>(null);
   const [callerId, setCallerId] = useState('');
   const [callerIdTouched, setCallerIdTouched] = useState(false);
@@ -63,7 +63,6 @@ export function SettingsScreen() {
   const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
-    if (config?.backendUrl) setBackendUrl(config.backendUrl);
     if (config?.alternateCallerIdSource === 'user' && config.alternateCallerId) setCallerId(config.alternateCallerId);
   }, [config]);
 
@@ -72,7 +71,7 @@ export function SettingsScreen() {
 
   const saveBackend = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseBackendUrl(backendUrl);
+    const parsed = backendUrl.checked;
     if (!parsed.ok) {
       setBackendNotice({ intent: 'error', text: parsed.reason });
       return;
@@ -81,7 +80,6 @@ export function SettingsScreen() {
     setBackendNotice(
       result.ok ? { intent: 'success', text: settingsStrings.backendSaved } : { intent: 'error', text: result.message },
     );
-    if (result.ok) await reload();
   };
 
   const saveCallerId = async (event: FormEvent) => {
@@ -100,7 +98,6 @@ export function SettingsScreen() {
     );
     if (result.ok) {
       setCallerId(normalised);
-      await reload();
     }
   };
 
@@ -114,7 +111,6 @@ export function SettingsScreen() {
     if (result.ok) {
       setCallerId('');
       setCallerIdTouched(false);
-      await reload();
     }
   };
 
@@ -159,12 +155,15 @@ export function SettingsScreen() {
       <Panel className={styles.card} role="region" aria-label={settingsStrings.backend}>
         <Title3 as="h3">{settingsStrings.backend}</Title3>
         <form onSubmit={(event) => void saveBackend(event)} noValidate className={styles.card} style={{ padding: 0 }}>
-          <BackendUrlField config={config} value={backendUrl} onChange={setBackendUrl} />
+          <BackendUrlField config={config} draft={backendUrl} />
           {config && !config.backendUrlLocked ? (
             <>
               <Text size={200}>{settingsStrings.backendChangeWarning}</Text>
               <div className={styles.actions}>
-                <Button type="submit" disabled={backendUrl.trim() === '' || backendUrl.trim() === config.backendUrl}>
+                <Button
+                  type="submit"
+                  disabled={backendUrl.value.trim() === '' || backendUrl.value.trim() === config.backendUrl}
+                >
                   {settingsStrings.saveBackend}
                 </Button>
               </div>

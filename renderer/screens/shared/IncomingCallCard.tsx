@@ -2,6 +2,7 @@ import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentu
 import { CallDismissRegular, CallRegular, VideoRegular } from '@fluentui/react-icons';
 import { useContext, useEffect, useRef } from 'react';
 import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
+import { useHistoryClient } from '../../history/history-context';
 import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
 import { incomingStrings } from '../../strings';
 import { ControlTooltip } from './ControlTooltip';
@@ -83,6 +84,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
     if (!compact) acceptButton.current?.focus();
   }, [compact]);
   const store = useContext(CallingStoreContext);
+  const history = useHistoryClient();
 
   // Missed: it stopped ringing (the caller gave up) without our answer. Checked against the
   // store, so merely unmounting this card (another screen, StrictMode) records nothing.
@@ -90,9 +92,9 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
     const since = Date.now();
     return () => {
       const stillRinging = store?.getState().incoming.some((ringing) => ringing.id === incoming.id) ?? true;
-      if (!answered.current && !stillRinging) recordRecent(recentFromIncoming(incoming, 'missed', since));
+      if (!answered.current && !stillRinging) recordRecent(history, recentFromIncoming(incoming, 'missed', since));
     };
-  }, [incoming, store]);
+  }, [incoming, store, history]);
 
   const accept = (video: boolean) => {
     answered.current = true;
@@ -103,7 +105,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   };
   const reject = () => {
     answered.current = true;
-    recordRecent(recentFromIncoming(incoming, 'declined', Date.now()));
+    recordRecent(history, recentFromIncoming(incoming, 'declined', Date.now()));
     void answer.run(() => actions.reject(incoming.id));
   };
   useCallShortcuts({ accept: () => accept(false), decline: reject });

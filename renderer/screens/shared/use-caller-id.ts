@@ -1,11 +1,10 @@
 /**
  * The caller id phone calls go out with (`config.alternateCallerId`: the user's override, else the
- * backend's). Read through the renderer bridge once per mount; `unavailable` when the page runs
- * without Switchboard's preload (so the dialer can still say so rather than crash).
+ * backend's), from the configuration main pushes; `unavailable` when main's configuration could
+ * not be read (so the dialer can still say so rather than crash).
  */
-import { useEffect, useState } from 'react';
 import type { AppConfig } from '../../../common/ipc';
-import { windowBridge } from '../../bridge';
+import { useAppConfig } from '../../session/session-context';
 
 export type CallerIdState =
   | { status: 'loading' }
@@ -13,28 +12,7 @@ export type CallerIdState =
   | { status: 'ready'; callerId: string | null; source: AppConfig['alternateCallerIdSource'] };
 
 export function useAlternateCallerId(): CallerIdState {
-  const [state, setState] = useState<CallerIdState>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    let config: Promise<AppConfig>;
-    try {
-      config = windowBridge().config.get();
-    } catch {
-      setState({ status: 'unavailable' });
-      return;
-    }
-    config.then(
-      (value) => {
-        if (live)
-          setState({ status: 'ready', callerId: value.alternateCallerId, source: value.alternateCallerIdSource });
-      },
-      () => {
-        if (live) setState({ status: 'unavailable' });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
+  const { config, error } = useAppConfig();
+  if (config) return { status: 'ready', callerId: config.alternateCallerId, source: config.alternateCallerIdSource };
+  return error === null ? { status: 'loading' } : { status: 'unavailable' };
 }

@@ -1,15 +1,15 @@
 /**
- * The backend address with inline validation (common/backend-url.ts, the same rule main enforces)
+ * The backend address with inline validation (the draft's check, the same rule main enforces)
  * and "Test connection" (main fetches the discovery document and reports what it found). Read-only
  * when the address is set by the command line, the environment or an administrator.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
-import { useBridge } from '../../app/contexts';
+import { useBridge } from '../../bridge/bridge-context';
 import { configSourceWords, signInStrings } from '../../strings';
+import type { BackendUrlDraft } from '../shared/use-backend-url-draft';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'start' },
@@ -24,15 +24,13 @@ const useStyles = makeStyles({
 
 export interface BackendUrlFieldProps {
   config: AppConfig | null;
-  value: string;
-  onChange(value: string): void;
+  draft: BackendUrlDraft;
 }
 
 /** The inline message for what the user typed, or null while it is empty and untouched. */
-export function backendUrlProblem(value: string, touched: boolean): string | null {
-  if (!touched && value === '') return null;
-  const parsed = parseBackendUrl(value);
-  return parsed.ok ? null : parsed.reason;
+function backendUrlProblem(draft: BackendUrlDraft, touched: boolean): string | null {
+  if (!touched && draft.value === '') return null;
+  return draft.checked.ok ? null : draft.checked.reason;
 }
 
 function TestResult({ result }: { result: ConfigTestResult }) {
@@ -65,15 +63,15 @@ function TestResult({ result }: { result: ConfigTestResult }) {
   );
 }
 
-export function BackendUrlField({ config, value, onChange }: BackendUrlFieldProps) {
+export function BackendUrlField({ config, draft }: BackendUrlFieldProps) {
   const styles = useStyles();
   const bridge = useBridge();
   const [touched, setTouched] = useState(false);
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<ConfigTestResult | null>(null);
   const locked = config?.backendUrlLocked ?? false;
-  const problem = locked ? null : backendUrlProblem(value, touched);
-  const parsed = parseBackendUrl(value);
+  const problem = locked ? null : backendUrlProblem(draft, touched);
+  const parsed = draft.checked;
 
   const test = async () => {
     if (!parsed.ok) {
@@ -108,11 +106,11 @@ export function BackendUrlField({ config, value, onChange }: BackendUrlFieldProp
         >
           <Input
             type="url"
-            value={value}
+            value={draft.value}
             readOnly={locked}
             placeholder="https://calls.example.com"
             onChange={(_, data) => {
-              onChange(data.value);
+              draft.set(data.value);
               setResult(null);
             }}
             onBlur={() => setTouched(true)}
@@ -121,7 +119,7 @@ export function BackendUrlField({ config, value, onChange }: BackendUrlFieldProp
         <Button
           icon={<PlugConnectedRegular />}
           onClick={() => void test()} // Focusable while testing: a disabled button would drop keyboard focus to the page.
-          disabledFocusable={testing || value.trim() === ''}
+          disabledFocusable={testing || draft.value.trim() === ''}
         >
           {testing ? signInStrings.testing : signInStrings.testConnection}
         </Button>

@@ -13,13 +13,13 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useState } from 'react';
-import { parseBackendUrl } from '../../../common/backend-url';
-import { useBridge } from '../../app/contexts';
+import { type FormEvent, useState } from 'react';
+import { useBridge } from '../../bridge/bridge-context';
+import { useAppConfig } from '../../session/session-context';
 import { signInStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
+import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from './BackendUrlField';
-import { useAppConfig } from './use-app-config';
 
 const useStyles = makeStyles({
   page: { display: 'grid', placeItems: 'start center', paddingTop: tokens.spacingVerticalXXL },
@@ -31,15 +31,11 @@ export function SignInScreen() {
   const styles = useStyles();
   const bridge = useBridge();
   const { config } = useAppConfig();
-  const [backendUrl, setBackendUrl] = useState('');
+  const backendUrl = useBackendUrlDraft(config?.backendUrl);
   const [displayName, setDisplayName] = useState('');
   const [nameTouched, setNameTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (config?.backendUrl) setBackendUrl(config.backendUrl);
-  }, [config?.backendUrl]);
 
   const nameProblem = nameTouched && displayName.trim() === '' ? signInStrings.displayNameRequired : null;
 
@@ -47,7 +43,7 @@ export function SignInScreen() {
     event.preventDefault();
     setNameTouched(true);
     setError(null);
-    const parsed = parseBackendUrl(backendUrl);
+    const parsed = backendUrl.checked;
     if (!parsed.ok) {
       setError(parsed.reason);
       return;
@@ -82,7 +78,7 @@ export function SignInScreen() {
         >
           <Title2 as="h2">{signInStrings.title}</Title2>
           <Text>{signInStrings.intro}</Text>
-          <BackendUrlField config={config} value={backendUrl} onChange={setBackendUrl} />
+          <BackendUrlField config={config} draft={backendUrl} />
           <Field
             label={signInStrings.displayName}
             required

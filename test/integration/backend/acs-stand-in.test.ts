@@ -8,7 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:https';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../stand-ins/acs-identity';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
 
 let standIn: AcsIdentityStandIn;
 let client: CommunicationIdentityClient;

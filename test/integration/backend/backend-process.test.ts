@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { SETTINGS } from '../../../backend/config';
 import { backendRoutes, SessionAnswerSchema } from '../../../common/backend-contract';
-import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../stand-ins/acs-identity';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
 
 const repoRoot = join(import.meta.dirname, '../../..');
 

@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AppSession } from '../../../electron/main/app-session/app-session';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { FallbackSecretStore } from '../../../electron/main/secrets/fallback-secret-store';
 import { KeytarSecretStore } from '../../../electron/main/secrets/keytar-secret-store';
-import { AppSession } from '../../../electron/main/session/app-session';
 import { startTestBackend, type TestBackend } from '../../support/backend-harness';
 
 const run = promisify(execFile);

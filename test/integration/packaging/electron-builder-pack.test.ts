@@ -17,7 +17,10 @@ import { type FuseName, HARDENING_FUSES, readFuses, standInExecutable } from '..
 
 const root = resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { listPackage(path: string): string[] };
+const asar = require('@electron/asar') as {
+  listPackage(path: string): string[];
+  extractFile(archive: string, filename: string): Buffer;
+};
 const work = mkdtempSync(join(tmpdir(), 'switchboard-pack-'));
 const output = join(work, 'release');
 const appDir = join(output, 'linux-unpacked');
@@ -78,6 +81,26 @@ test('the archive holds the bundles, package.json and keytar — nothing else, n
   const modules = new Set(files.flatMap((file) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []));
   expect([...modules]).toEqual(['keytar']);
   expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+});
+
+test('development code stays out of the archive: no stand-in, test, script or source file, in a file or a bundle', () => {
+  const archive = join(appDir, 'resources/app.asar');
+  const files = asar.listPackage(archive);
+  // Everything is a build output, the manifest or keytar: devtools/, test/, scripts/ and sources are not.
+  const shipped = /^\/(out|out\/(electron|renderer)(\/.*)?|package\.json|node_modules|node_modules\/keytar(\/.*)?)$/;
+  expect(files.filter((file) => !shipped.test(file))).toEqual([]);
+  expect(files.filter((file) => /devtools|stand-in|\/test\//.test(file))).toEqual([]);
+  // The bundles are minified; their source maps (built beside them, left out of the archive) name
+  // every module esbuild bundled. The archive's bundles are those very builds.
+  for (const bundle of ['out/electron/main.cjs', 'out/electron/preload.cjs']) {
+    expect(asar.extractFile(archive, bundle).equals(readFileSync(join(root, bundle)))).toBe(true);
+    const { sources } = JSON.parse(readFileSync(join(root, `${bundle}.map`), 'utf8')) as { sources: string[] };
+    expect(sources.some((source) => source.includes('electron/main/') || source.includes('electron/preload/'))).toBe(
+      true,
+    );
+    // Paths are relative to out/electron/: ../../devtools/… would be the repository's own devtools.
+    expect(sources.filter((source) => /^\.\.\/\.\.\/(devtools|test|scripts|bench)\//.test(source))).toEqual([]);
+  }
 });
 
 test('keytar’s native binary is unpacked beside the archive, where Node can load it', () => {

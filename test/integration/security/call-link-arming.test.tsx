@@ -13,9 +13,10 @@ import {
   type ArmingClock,
   ArmingClockContext,
 } from '../../../renderer/desktop/use-armed-after-attention';
-import { createFakeDesktopBridge } from '../../dom/desktop/fake-desktop-bridge';
-import { FakeCallingStore } from '../../dom/screens/support/fake-calling-store';
-import { renderScreen } from '../../dom/screens/support/render';
+import { createFakeBridge } from '../../dom/renderer/app/fake-bridge';
+import { createFakeDesktopBridge } from '../../dom/renderer/desktop/fake-desktop-bridge';
+import { FakeCallingStore } from '../../dom/renderer/screens/support/fake-calling-store';
+import { renderScreen } from '../../dom/renderer/screens/support/render';
 
 let focused = true;
 let visibility: DocumentVisibilityState = 'visible';
@@ -61,11 +62,14 @@ async function linkDialog(target: string, source: 'switchboard' | 'tel' | 'callt
   const store = new FakeCallingStore();
   const fake = createFakeDesktopBridge();
   fake.sendLink(target, source);
+  const bridge = createFakeBridge();
+  bridge.desktop = fake.bridge;
   renderScreen(
     <ArmingClockContext.Provider value={clock}>
-      <DesktopIntegration bridge={fake.bridge} />
+      <DesktopIntegration />
     </ArmingClockContext.Provider>,
     store,
+    bridge,
   );
   const dialog = await screen.findByRole('alertdialog', { name: 'Call from a link?' });
   await within(dialog).findByTestId('call-link-target');

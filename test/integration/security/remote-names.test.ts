@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REMOTE_NAME_LENGTH, sanitizeRemoteName } from '../../../common/display-text';
 import type { DesktopCallState } from '../../../common/ipc/desktop';
 import { planIncomingCallAlert } from '../../../electron/main/desktop/incoming-call-alert';
-import { createHarness, signInAndSettle } from '../../dom/calling/calling-harness';
+import { createHarness, signInAndSettle } from '../../dom/renderer/calling/calling-harness';
 import { FakeRemoteParticipant } from '../../support/fake-calling-sdk';
 
 /** Displays as "Alice (IT) exe.gnp"-style reordering in a naive renderer; carries a newline and a zero-width space. */

@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 import { brotliCompressSync, createGzip, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKEND_API_VERSION } from '../../../common/backend-contract';
-import { BackendClient, DEFAULT_CLIENT_OPTIONS } from '../../../electron/main/backend/backend-client';
+import { BackendClient, DEFAULT_CLIENT_OPTIONS } from '../../../electron/main/backend-client/backend-client';
+import { backendUrl } from '../../support/backend-url';
 
 const CAP = DEFAULT_CLIENT_OPTIONS.maxResponseBytes;
 /** 20 MB of JSON-looking padding: 80 times the cap. */
@@ -30,7 +31,7 @@ async function listen<S extends Server | TcpServer>(server: S): Promise<string> 
 }
 
 function client(url: string) {
-  return new BackendClient(url, { retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+  return new BackendClient(backendUrl(url), { retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
 }
 
 describe('the response cap counts decoded bytes (finding 2)', () => {

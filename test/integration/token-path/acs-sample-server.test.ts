@@ -1,5 +1,5 @@
 /**
- * The app against an ACS sample token server (DESIGN §4, compatibility target): the stand-in of
+ * The app against an ACS sample token server (docs/token-path.md, "ACS sample token servers"): the stand-in of
  * Microsoft's sample (real `@azure/communication-identity` SDK → ACS Identity stand-in), through
  * AppSession, TokenBroker and BackendClient as main.ts builds them. "Test connection" finds it
  * without creating an identity and says it authenticates nobody; sign-in, renewal (single
@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
+import { ACS_SAMPLE_NOTICE, AppSession } from '../../../electron/main/app-session/app-session';
+import { createSessionIpcHandlers } from '../../../electron/main/app-session/session-ipc';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { FallbackSecretStore } from '../../../electron/main/secrets/fallback-secret-store';
 import { KeytarSecretStore } from '../../../electron/main/secrets/keytar-secret-store';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../../electron/main/secrets/secret-store';
-import { ACS_SAMPLE_NOTICE, AppSession } from '../../../electron/main/session/app-session';
-import { createSessionIpcHandlers } from '../../../electron/main/session/session-ipc';
-import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../stand-ins/acs-identity';
 import { type AcsSampleTokenServer, startAcsSampleTokenServer } from '../../stand-ins/acs-sample-token-server';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';

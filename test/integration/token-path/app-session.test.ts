@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
 import type { AppConfig, SessionState } from '../../../common/ipc';
+import { createSessionIpcHandlers } from '../../../electron/main/app-session/session-ipc';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
-import { createSessionIpcHandlers } from '../../../electron/main/session/session-ipc';
 import { startTestBackend } from '../../support/backend-harness';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { misbehavingBackendPair } from '../../support/misbehaving-backend';
@@ -40,6 +40,13 @@ test('changing the backend signs out of the old one (there and here) and starts 
     ok: true,
     session: { backendUrl: backends.second.url },
   });
+  // The new session retired the carried reason as it arrived, not when someone read `state`:
+  // signing out of the new backend says "signed out", and reading `state` twice changes nothing.
+  events.length = 0;
+  await handlers.session.signOut(context);
+  expect(events.at(-1)).toMatchObject({ status: 'signed-out' });
+  expect(events.at(-1)).not.toMatchObject({ reason: 'backend-changed' });
+  expect(app.state).toEqual(app.state);
   await app.dispose();
 });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
-import { BackendClient } from '../../../electron/main/backend/backend-client';
-import { BackendError } from '../../../electron/main/backend/backend-errors';
+import { BackendClient } from '../../../electron/main/backend-client/backend-client';
+import { BackendError } from '../../../electron/main/backend-client/backend-errors';
+import { backendUrl } from '../../support/backend-url';
+import { createTestAppSession } from '../../support/bridge-harness';
 import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
 import { FAST_CLIENT } from './broker-fixture';
 
@@ -14,7 +16,7 @@ afterAll(async () => {
 });
 
 test('a redirect within the backend’s own origin is followed, method and body kept (307)', async () => {
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   backend.script(backendRoutes.sessions, { kind: 'redirect', location: `${backend.url}${backendRoutes.sessions}` });
   await expect(client.createSession('Redirected Rosa')).resolves.toMatchObject({
     user: { displayName: 'Redirected Rosa' },
@@ -22,7 +24,7 @@ test('a redirect within the backend’s own origin is followed, method and body 
 });
 
 test('the caller’s AbortSignal ends the request at once with AbortError, without retrying', async () => {
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   const before = backend.requests(backendRoutes.discovery);
   backend.script(backendRoutes.discovery, { kind: 'hang' });
   const controller = new AbortController();
@@ -34,7 +36,7 @@ test('the caller’s AbortSignal ends the request at once with AbortError, witho
 });
 
 test('a refused sign-in shows the backend’s reason, one line, with our bearer token scrubbed', async () => {
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   const proof = 'oidc-proof-token-value';
   backend.script(backendRoutes.sessions, {
     kind: 'status',
@@ -50,7 +52,7 @@ test('a refused sign-in shows the backend’s reason, one line, with our bearer 
 });
 
 test('a discovery document of another API version is refused as not a Switchboard v1 backend', async () => {
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   backend.script(backendRoutes.discovery, {
     kind: 'status',
     status: 200,
@@ -63,10 +65,16 @@ test('a discovery document of another API version is refused as not a Switchboar
 });
 
 test('a 401 on sign-out counts as already signed out', async () => {
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   await expect(client.deleteSession('not-a-known-token')).resolves.toBeUndefined();
 });
 
-test('an invalid backend URL is refused when the client is built, with the validator’s reason', () => {
-  expect(() => new BackendClient('http://calls.example.com')).toThrow(/Plain http:\/\/ is only allowed/);
+test('an invalid backend URL never reaches a client: "Test connection" answers with the validator’s reason', async () => {
+  const app = await createTestAppSession({ backendUrl: backend.url, clientOptions: FAST_CLIENT });
+  await expect(app.testBackend('http://calls.example.com')).resolves.toEqual({
+    ok: false,
+    code: 'invalid',
+    message: expect.stringMatching(/Plain http:\/\/ is only allowed/),
+  });
+  await app.dispose();
 });

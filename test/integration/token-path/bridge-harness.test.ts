@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bridgeContract, type SessionState, type SwitchboardBridge } from '../../../common/ipc';
+import { type AppConfig, bridgeContract, type SessionState, type SwitchboardBridge } from '../../../common/ipc';
 import { createTestAppSession, installBridge } from '../../support/bridge-harness';
 import { launchChromium } from '../../support/chromium';
 import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
@@ -63,6 +63,22 @@ test('the page signs in, gets a token and hears the session change through windo
   expect(outcome.token).toMatchObject({ ok: true, accessToken: { token: expect.any(String) } });
   expect(outcome.session).toMatchObject({ status: 'signed-in', remembered: false });
   expect(outcome.changes.map((c) => c.status)).toContain('signed-in');
+  await dispose();
+});
+
+test('main pushes every configuration change to the page, as it does the session', async () => {
+  const { page, dispose } = await openPage();
+  const changes = await page.evaluate(async () => {
+    const bridge = (window as unknown as { switchboard: SwitchboardBridge }).switchboard;
+    const seen: AppConfig[] = [];
+    const unsubscribe = bridge.config.onChange((config) => seen.push(config));
+    await bridge.config.set({ alternateCallerId: '+1 425 555 0177' });
+    // Events arrive asynchronously: wait until the change has.
+    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => requestAnimationFrame(r));
+    unsubscribe();
+    return seen;
+  });
+  expect(changes.at(-1)).toMatchObject({ alternateCallerId: '+14255550177', alternateCallerIdSource: 'user' });
   await dispose();
 });
 

@@ -1,6 +1,7 @@
-import { BackendClient, type BackendClientOptions } from '../../../electron/main/backend/backend-client';
+import { BackendClient, type BackendClientOptions } from '../../../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import { TokenBroker } from '../../../electron/main/token/token-broker';
+import { backendUrl as parsedBackendUrl } from '../../support/backend-url';
 
 /** Timeouts small enough for tests, retries fast; the shape of production's. */
 export const FAST_CLIENT: BackendClientOptions = {
@@ -12,7 +13,7 @@ export const FAST_CLIENT: BackendClientOptions = {
 /** A broker over a real BackendClient, with a clock the test can move forward. */
 export function brokerFor(backendUrl: string, clientOptions: BackendClientOptions = FAST_CLIENT) {
   const clock = { offsetMs: 0 };
-  const client = new BackendClient(backendUrl, clientOptions);
+  const client = new BackendClient(parsedBackendUrl(backendUrl), clientOptions);
   const store = new MemorySecretStore();
   const sessionEvents: string[] = [];
   const broker = new TokenBroker({

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
-import { BackendClient } from '../../../electron/main/backend/backend-client';
+import { BackendClient } from '../../../electron/main/backend-client/backend-client';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import type { RefreshState } from '../../../electron/main/secrets/secret-store';
 import { TokenBroker } from '../../../electron/main/token/token-broker';
+import { backendUrl } from '../../support/backend-url';
 import { type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
 import { FAST_CLIENT } from './broker-fixture';
 
@@ -33,7 +34,7 @@ class RecordingStore extends MemorySecretStore {
 function setup() {
   const clock = { offsetMs: 0 };
   const store = new RecordingStore();
-  const client = new BackendClient(backend.url, FAST_CLIENT);
+  const client = new BackendClient(backendUrl(backend.url), FAST_CLIENT);
   const broker = new TokenBroker({ backend: client, store, now: () => Date.now() + clock.offsetMs });
   return { store, client, broker, stale: () => (clock.offsetMs += 55 * 60_000) };
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
-import { BackendError } from '../../../electron/main/backend/backend-errors';
+import { BackendError } from '../../../electron/main/backend-client/backend-errors';
 import { type Fault, type MisbehavingBackend, startMisbehavingBackend } from '../../support/misbehaving-backend';
 import { brokerFor } from './broker-fixture';
 

@@ -1,14 +1,14 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AppSession } from '../../../electron/main/app-session/app-session';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
-import { AppSession } from '../../../electron/main/session/app-session';
 import { startTestBackend, type TestBackend } from '../../support/backend-harness';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';
 
 // The main process's session modules against the real reference backend and the ACS Identity
-// stand-in on loopback (DESIGN §7): sign-in, restart restore, rotation, revocation, sign-out offline.
+// stand-in on loopback (docs/testing.md): sign-in, restart restore, rotation, revocation, sign-out offline.
 let backend: TestBackend;
 
 beforeAll(async () => {

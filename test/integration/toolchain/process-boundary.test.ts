@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { lintProbe } from '../../support/lint-probe';
 
 // The renderer's type-check must refuse Node and Electron. This compiles fixture files with the
 // renderer's own compiler options (renderer/tsconfig.json, unchanged) and lints them with the
@@ -52,20 +53,8 @@ describe('renderer type-check', () => {
 });
 
 describe('renderer lint', () => {
-  // Biome prints no diagnostics for stdin, so the fixture is linted as a real file in renderer/
-  // for the moment of the check, and removed whatever happens.
-  async function lintAsRenderer(fixture: string): Promise<string> {
-    const probe = join(repo, 'renderer', `boundary-check-${fixture}-${process.pid}.ts`);
-    copyFileSync(join(fixtures, `${fixture}.ts`), probe);
-    try {
-      await run(join(repo, 'node_modules/.bin/biome'), ['lint', probe], { cwd: repo });
-      return '';
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      return `${stdout}${stderr}`;
-    } finally {
-      rmSync(probe, { force: true });
-    }
+  function lintAsRenderer(fixture: string): Promise<string> {
+    return lintProbe('renderer', `boundary-check-${fixture}`, readFileSync(join(fixtures, `${fixture}.ts`), 'utf8'));
   }
 
   test('flags Node built-ins and electron', async () => {

@@ -1,0 +1,482 @@
+/**
+ * The v1 backend contract (docs/backend-openapi.yaml) over Node's `fetch`. Each operation has an overall deadline
+ * and each attempt a deadline for the answer to start (connect + TLS + the server's first byte;
+ * Node's built-in fetch exposes no separate connect timer). Network errors, 5xx and 429 are
+ * retried with capped, fully jittered exponential backoff honouring `Retry-After`; other 4xx are
+ * not. Answers are size-capped and validated with the shared zod schemas; a redirect is followed
+ * only within the backend's own origin. Failures are `BackendError`s with sentences a user can act on.
+ */
+import type { z } from 'zod';
+import {
+  backendRoutes,
+  type DiscoveryDocument,
+  DiscoveryDocumentSchema,
+  ErrorBodySchema,
+  type SessionAnswer,
+  SessionAnswerSchema,
+  type TokenAnswer,
+  TokenAnswerSchema,
+} from '../../../common/backend-contract';
+import type { BackendUrl } from '../../../common/backend-url';
+import { abortError, BackendError, SessionEndedError } from './backend-errors';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
+
+export interface BackendClientOptions {
+  /** Per attempt: until the response headers arrive. */
+  readonly connectTimeoutMs?: number;
+  /** Per operation, retries and waits included. */
+  readonly overallTimeoutMs?: number;
+  /** Larger answers are refused: no v1 answer is more than a few KB. */
+  readonly maxResponseBytes?: number;
+  readonly retry?: RetryPolicy;
+  readonly fetch?: typeof fetch;
+  readonly random?: () => number;
+  /** What the address should point to, for "bad answer" messages. Default: a Switchboard backend (API v1). */
+  readonly serverDescription?: string;
+}
+
+export const DEFAULT_CLIENT_OPTIONS = {
+  connectTimeoutMs: 10_000,
+  overallTimeoutMs: 30_000,
+  maxResponseBytes: 256 * 1024,
+} as const;
+
+const MAX_SAME_ORIGIN_REDIRECTS = 3;
+
+type UnauthorizedMeans = 'session-ended' | 'sign-in-rejected' | 'rejected';
+
+/** One operation: what to send, how to read the answer, what a 401 means, and words for messages. */
+export interface BackendRequest<S extends z.ZodType | null> {
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS';
+  /** From the base URL on, query included. */
+  readonly path: string;
+  readonly body?: unknown;
+  /** Sent as `Authorization: Bearer …`; also scrubbed from any message. */
+  readonly bearer?: string;
+  /** null: the answer has no body (204). */
+  readonly schema: S;
+  readonly unauthorized: UnauthorizedMeans;
+  readonly signal?: AbortSignal;
+  readonly what: string;
+}
+
+export class BackendClient {
+  readonly baseUrl: string;
+  readonly origin: string;
+  readonly #options: Required<Omit<BackendClientOptions, 'fetch' | 'random' | 'retry' | 'serverDescription'>> & {
+    serverDescription: string;
+    retry: RetryPolicy;
+    fetch: typeof fetch;
+    random: () => number;
+  };
+
+  /** `backendUrl` was parsed once, where it entered main (the config store, "Test connection"). */
+  constructor(backendUrl: BackendUrl, options: BackendClientOptions = {}) {
+    this.baseUrl = backendUrl.url;
+    this.origin = backendUrl.origin;
+    this.#options = {
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.connectTimeoutMs,
+      overallTimeoutMs: options.overallTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.overallTimeoutMs,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_CLIENT_OPTIONS.maxResponseBytes,
+      retry: options.retry ?? DEFAULT_RETRY_POLICY,
+      fetch: options.fetch ?? globalThis.fetch,
+      random: options.random ?? Math.random,
+      serverDescription: options.serverDescription ?? 'a Switchboard backend (API v1)',
+    };
+  }
+
+  /**
+   * Any other operation on this server (another protocol's routes, see `acs-sample-client.ts`)
+   * with the same deadlines, retries, size cap, redirect rule, validation and error sentences.
+   */
+  call<S extends z.ZodType | null>(spec: BackendRequest<S>): Promise<S extends z.ZodType ? z.output<S> : undefined> {
+    return this.#request(spec);
+  }
+
+  /** `GET /.well-known/switchboard`: what sign-in the backend expects (and "Test connection"). */
+  discover(signal?: AbortSignal): Promise<DiscoveryDocument> {
+    return this.#request({
+      method: 'GET',
+      path: backendRoutes.discovery,
+      schema: DiscoveryDocumentSchema,
+      unauthorized: 'rejected',
+      signal,
+      what: 'reading its discovery document',
+    });
+  }
+
+  /** `POST /v1/sessions`. `proof` is the OIDC token in `oidc` mode, absent in `open` mode. */
+  createSession(displayName: string, proof?: string, signal?: AbortSignal): Promise<SessionAnswer> {
+    return this.#request({
+      method: 'POST',
+      path: backendRoutes.sessions,
+      body: { displayName },
+      bearer: proof,
+      schema: SessionAnswerSchema,
+      unauthorized: 'sign-in-rejected',
+      signal,
+      what: 'signing in',
+    });
+  }
+
+  /** `POST /v1/token`: a fresh ACS token and the rotated refresh token. */
+  refresh(refreshToken: string, signal?: AbortSignal): Promise<TokenAnswer> {
+    return this.#request({
+      method: 'POST',
+      path: backendRoutes.token,
+      body: {},
+      bearer: refreshToken,
+      schema: TokenAnswerSchema,
+      unauthorized: 'session-ended',
+      signal,
+      what: 'renewing the access token',
+    });
+  }
+
+  /** `DELETE /v1/sessions/current`. A 401 means already ended: that is success for a sign-out. */
+  async deleteSession(refreshToken: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#request({
+        method: 'DELETE',
+        path: backendRoutes.currentSession,
+        bearer: refreshToken,
+        schema: null,
+        unauthorized: 'session-ended',
+        signal,
+        what: 'signing out',
+      });
+    } catch (error) {
+      if (error instanceof SessionEndedError) return;
+      throw error;
+    }
+  }
+
+  async #request<S extends z.ZodType | null>(
+    spec: BackendRequest<S>,
+  ): Promise<S extends z.ZodType ? z.output<S> : undefined> {
+    const { retry, overallTimeoutMs } = this.#options;
+    // Plain controllers and timers rather than AbortSignal.timeout/any: cheaper per request, and
+    // Node 20's AbortSignal.any keeps its sources alive (nodejs/node#48951).
+    const overallController = new AbortController();
+    const overallTimer = setTimeout(() => overallController.abort(), overallTimeoutMs);
+    const overall = overallController.signal;
+    const operationController = new AbortController();
+    const unlink = follow(operationController, [overall, spec.signal]);
+    const operation = operationController.signal;
+    const secrets = spec.bearer ? [spec.bearer] : [];
+    const startedAt = performance.now();
+    let lastFailure: BackendError | null = null;
+
+    try {
+      for (let attempt = 0; attempt < retry.maxAttempts; attempt++) {
+        if (spec.signal?.aborted) throw abortError(spec.signal.reason);
+        if (overall.aborted) throw lastFailure ?? this.#timedOut(spec);
+        const outcome = await this.#attempt(spec, operation, overall, secrets);
+        if (outcome.kind === 'done') return outcome.value as S extends z.ZodType ? z.output<S> : undefined;
+        lastFailure = outcome.error;
+        if (attempt === retry.maxAttempts - 1) break;
+        const waitMs = outcome.retryAfterMs ?? backoffDelayMs(retry, attempt, this.#options.random);
+        const remainingMs = overallTimeoutMs - (performance.now() - startedAt);
+        if (outcome.retryAfterMs !== null && outcome.retryAfterMs >= remainingMs) break;
+        await sleep(waitMs, operation).catch(() => {
+          if (spec.signal?.aborted) throw abortError(spec.signal.reason);
+        });
+      }
+      throw lastFailure ?? this.#timedOut(spec);
+    } finally {
+      clearTimeout(overallTimer);
+      unlink();
+    }
+  }
+
+  /** One HTTP exchange (plus same-origin redirects): a value, a retryable failure, or a thrown final error. */
+  async #attempt(
+    spec: BackendRequest<z.ZodType | null>,
+    operation: AbortSignal,
+    overall: AbortSignal,
+    secrets: readonly string[],
+  ): Promise<{ kind: 'done'; value: unknown } | { kind: 'retry'; error: BackendError; retryAfterMs: number | null }> {
+    const attemptController = new AbortController();
+    const unlink = follow(attemptController, [operation]);
+    try {
+      return await this.#exchange(spec, attemptController, overall, secrets);
+    } finally {
+      unlink();
+    }
+  }
+
+  async #exchange(
+    spec: BackendRequest<z.ZodType | null>,
+    attemptController: AbortController,
+    overall: AbortSignal,
+    secrets: readonly string[],
+  ): Promise<{ kind: 'done'; value: unknown } | { kind: 'retry'; error: BackendError; retryAfterMs: number | null }> {
+    const signal = attemptController.signal;
+    let connectTimedOut = false;
+    const connectTimer = setTimeout(() => {
+      connectTimedOut = true;
+      attemptController.abort();
+    }, this.#options.connectTimeoutMs);
+    let url = `${this.baseUrl}${spec.path}`;
+    let response: Response;
+    try {
+      for (let hop = 0; ; hop++) {
+        response = await this.#options.fetch(url, {
+          method: spec.method,
+          headers: {
+            accept: 'application/json',
+            ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(spec.bearer ? { authorization: `Bearer ${spec.bearer}` } : {}),
+          },
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          redirect: 'manual',
+          signal,
+        });
+        if (response.status < 300 || response.status >= 400) break;
+        await response.body?.cancel();
+        url = this.#sameOriginRedirect(response, url, hop);
+      }
+    } catch (error) {
+      clearTimeout(connectTimer);
+      if (error instanceof BackendError) throw error;
+      if (spec.signal?.aborted) throw abortError(spec.signal.reason);
+      if (overall.aborted) return { kind: 'retry', error: this.#timedOut(spec), retryAfterMs: null };
+      if (connectTimedOut) {
+        return {
+          kind: 'retry',
+          error: new BackendError(
+            'unreachable',
+            `The backend at ${this.origin} did not answer within ${seconds(this.#options.connectTimeoutMs)} while ${spec.what}. Check your network connection, then try again.`,
+          ),
+          retryAfterMs: null,
+        };
+      }
+      return { kind: 'retry', error: this.#unreachable(spec), retryAfterMs: null };
+    }
+    clearTimeout(connectTimer);
+
+    let text: string;
+    try {
+      text = await this.#readCapped(response, spec);
+    } catch (error) {
+      if (error instanceof BackendError) throw error;
+      if (spec.signal?.aborted) throw abortError(spec.signal.reason);
+      if (overall.aborted) return { kind: 'retry', error: this.#timedOut(spec), retryAfterMs: null };
+      // The connection broke mid-answer: as retryable as a refused connection.
+      return { kind: 'retry', error: this.#unreachable(spec), retryAfterMs: null };
+    }
+
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      if (spec.schema === null) return { kind: 'done', value: undefined };
+      return { kind: 'done', value: this.#validate(text, spec.schema, spec) };
+    }
+
+    const backendError = readErrorBody(text);
+    const backendMessage = backendError ? scrub(backendError.message, secrets) : '';
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+    if (status === 429) {
+      return {
+        kind: 'retry',
+        error: new BackendError(
+          'rate-limited',
+          `The backend at ${this.origin} is busy${retryAfterMs ? ` and asked Switchboard to wait ${seconds(retryAfterMs)}` : ''}. Try again in a moment.`,
+          status,
+          backendError?.code,
+        ),
+        retryAfterMs,
+      };
+    }
+    if (status >= 500) {
+      return {
+        kind: 'retry',
+        error: new BackendError(
+          'server-error',
+          `The backend at ${this.origin} had a problem while ${spec.what} (HTTP ${status}). Try again in a few minutes; if it keeps happening, contact your administrator.`,
+          status,
+          backendError?.code,
+        ),
+        retryAfterMs,
+      };
+    }
+    if (status === 401 && spec.unauthorized === 'session-ended') {
+      throw new SessionEndedError(
+        `Your session with ${this.origin} has ended${describeEnd(backendError?.code)}. Sign in again.`,
+        backendError?.code,
+      );
+    }
+    if ((status === 401 || status === 403) && spec.unauthorized === 'sign-in-rejected') {
+      throw new BackendError(
+        'sign-in-rejected',
+        `The backend at ${this.origin} refused the sign-in${backendMessage ? `: ${backendMessage}` : '.'}`,
+        status,
+        backendError?.code,
+      );
+    }
+    throw new BackendError(
+      'rejected',
+      `The backend at ${this.origin} refused ${spec.what} (HTTP ${status}${backendMessage ? `: ${backendMessage}` : ''}). Check the backend address in Settings; if it is right, contact your administrator.`,
+      status,
+      backendError?.code,
+    );
+  }
+
+  #sameOriginRedirect(response: Response, from: string, hop: number): string {
+    const location = response.headers.get('location');
+    let target: URL | null = null;
+    try {
+      target = location ? new URL(location, from) : null;
+    } catch {
+      target = null;
+    }
+    if (!target) throw this.#badResponse('a redirect without a usable address');
+    if (target.origin !== this.origin) {
+      // Only the origin is named: the full address could carry something secret in its query.
+      throw new BackendError(
+        'redirected',
+        `The backend at ${this.origin} tried to send Switchboard to another site (${target.origin}). Switchboard only talks to the backend you configured; check the backend address in Settings.`,
+        response.status,
+      );
+    }
+    if (hop + 1 > MAX_SAME_ORIGIN_REDIRECTS) throw this.#badResponse('too many redirects');
+    return target.href;
+  }
+
+  /**
+   * Reads the answer counting the bytes fetch hands over, which are already decoded: a few KB of
+   * gzip or brotli can inflate to gigabytes, and `content-length` (when honest) counts the
+   * compressed bytes, so no header can stand in for the count. A declared length above the cap is
+   * refused before reading anything.
+   */
+  async #readCapped(response: Response, spec: BackendRequest<z.ZodType | null>): Promise<string> {
+    const cap = this.#options.maxResponseBytes;
+    const tooLarge = () => this.#badResponse(`an answer larger than ${Math.round(cap / 1024)} KB while ${spec.what}`);
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > cap) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > cap) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  #validate(text: string, schema: z.ZodType, spec: BackendRequest<z.ZodType | null>): unknown {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw this.#badResponse(`an answer that is not complete JSON while ${spec.what}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      // Field paths only: values could be tokens.
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(answer)'))].slice(0, 5);
+      throw this.#badResponse(`unexpected or missing fields (${fields.join(', ')}) while ${spec.what}`);
+    }
+    return parsed.data;
+  }
+
+  #badResponse(detail: string): BackendError {
+    return new BackendError(
+      'bad-response',
+      `The backend at ${this.origin} sent ${detail}. Check that the backend address points to ${this.#options.serverDescription}; if it does, contact your administrator.`,
+    );
+  }
+
+  #unreachable(spec: BackendRequest<z.ZodType | null>): BackendError {
+    return new BackendError(
+      'unreachable',
+      `Switchboard cannot reach the backend at ${this.origin} while ${spec.what}. Check your network connection and the backend address in Settings, then try again.`,
+    );
+  }
+
+  #timedOut(spec: BackendRequest<z.ZodType | null>): BackendError {
+    return new BackendError(
+      'unreachable',
+      `The backend at ${this.origin} did not finish ${spec.what} within ${seconds(this.#options.overallTimeoutMs)}. Check your network connection, then try again.`,
+    );
+  }
+}
+
+function readErrorBody(text: string): { code: string; message: string } | null {
+  try {
+    const parsed = ErrorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.error : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The backend's own message, shown to the user: one line, bounded, with our secrets cut out. */
+function scrub(message: string, secrets: readonly string[]): string {
+  let clean = message;
+  for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+  clean = clean.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+}
+
+function describeEnd(code: string | undefined): string {
+  switch (code) {
+    case 'session_revoked':
+      return ' (it was signed out or revoked)';
+    case 'session_expired':
+      return ' (it expired)';
+    case 'refresh_token_reused':
+      return ' (it was used from somewhere else, so the backend revoked it to protect you)';
+    default:
+      return '';
+  }
+}
+
+function seconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return `${s} second${s === 1 ? '' : 's'}`;
+}
+
+/** Aborts `controller` when any of `signals` aborts; returns the function that stops following. */
+function follow(controller: AbortController, signals: ReadonlyArray<AbortSignal | undefined>): () => void {
+  const onAbort = () => controller.abort();
+  const followed: AbortSignal[] = [];
+  for (const signal of signals) {
+    if (!signal) continue;
+    if (signal.aborted) {
+      controller.abort();
+      continue;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    followed.push(signal);
+  }
+  return () => {
+    for (const signal of followed) signal.removeEventListener('abort', onAbort);
+  };
+}
+
+/** A wait that ends early (rejecting) when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * A hand-written bridge for DOM tests: main's side played by the test (session and config events,
+ * config answers), an in-memory history with the same rules as main's store, and the desktop fake.
+ */
+import type {
+  AppConfig,
+  ConfigSetResult,
+  ConfigTestResult,
+  ConfigUpdate,
+  SessionState,
+  SignInResult,
+} from '../../../../common/ipc';
+import type { CallHistory, RecentCallInput } from '../../../../common/ipc/history';
+import type { DesktopBridge, HistoryApi, RendererBridge } from '../../../../renderer/bridge';
+
+export interface FakeBridge extends RendererBridge {
+  emitSession(session: SessionState): void;
+  /** Main's configuration changed (as main pushes it after any change). */
+  emitConfig(config: AppConfig): void;
+  config: RendererBridge['config'];
+  history: HistoryApi;
+  /** Tests of the desktop pieces put their own fake here (desktop/fake-desktop-bridge.ts). */
+  desktop: DesktopBridge;
+  /** What main's history file holds, and every call recorded. */
+  readonly historyState: { history: CallHistory; recorded: RecentCallInput[] };
+  readonly calls: {
+    signIn: string[];
+    signOut: number;
+    configSet: ConfigUpdate[];
+    configTest: string[];
+  };
+  answers: {
+    session: SessionState;
+    config: AppConfig;
+    signIn: (displayName: string) => SignInResult;
+    configSet: (update: ConfigUpdate) => ConfigSetResult;
+    configTest: (backendUrl: string) => ConfigTestResult;
+  };
+}
+
+export const defaultConfig: AppConfig = {
+  backendUrl: 'https://calls.example.com',
+  backendUrlSource: 'user',
+  backendUrlLocked: false,
+  alternateCallerId: '+14255550100',
+  alternateCallerIdSource: 'backend',
+};
+
+export function signedInSession(overrides: Partial<Extract<SessionState, { status: 'signed-in' }>> = {}): SessionState {
+  return {
+    status: 'signed-in',
+    user: { communicationUserId: '8:acs:me', displayName: 'Ada Lovelace' },
+    backendUrl: 'https://calls.example.com',
+    remembered: true,
+    offlineDevelopment: false,
+    ...overrides,
+  };
+}
+
+/**
+ * Main's desktop integration with nothing to say: no links, no update, media allowed. Tests of the
+ * desktop pieces put desktop/fake-desktop-bridge.ts in its place (it records, this one cannot:
+ * this file is also bundled into the screenshot gallery page, where vitest is absent).
+ */
+export function quietDesktop(): DesktopBridge {
+  const never = () => () => {};
+  return {
+    reportCallState: () => {},
+    takeCallLinks: async () => [],
+    onCallLinksPending: never,
+    getCallLinkSettings: async () => ({ tel: false, callto: false, keepRunningInTray: true }),
+    setCallLinkSettings: async (settings) => settings,
+    onScreenSharePick: never,
+    chooseScreenShareSource: async () => ({ ok: true }),
+    ensureMediaAccess: async () => ({ camera: 'granted', microphone: 'granted', canOpenSettings: true }),
+    openPrivacySettings: async () => ({ ok: true }),
+    getUpdateState: async () => ({ status: 'idle' }),
+    onUpdateState: never,
+    onHangUpRequest: never,
+    restartToUpdate: async () => ({ ok: true }),
+  };
+}
+
+/** Main's history store in memory: newest first, ids assigned, recents capped at 50. */
+export function createFakeHistory(initial: Partial<CallHistory> = {}): {
+  api: HistoryApi;
+  state: FakeBridge['historyState'];
+} {
+  const state: FakeBridge['historyState'] = { history: { recents: [], favourites: [], ...initial }, recorded: [] };
+  let nextId = 1;
+  const snapshot = async () => structuredClone(state.history);
+  const api: HistoryApi = {
+    get: snapshot,
+    recordCall: async (call) => {
+      state.recorded.push(call);
+      state.history.recents = [{ ...call, id: `r${nextId++}` }, ...state.history.recents].slice(0, 50);
+      return snapshot();
+    },
+    removeRecent: async ({ id }) => {
+      state.history.recents = state.history.recents.filter((r) => r.id !== id);
+      return snapshot();
+    },
+    clearRecents: async () => {
+      state.history.recents = [];
+      return snapshot();
+    },
+    addFavourite: async (favourite) => {
+      state.history.favourites = [
+        { ...favourite, id: `f${nextId++}`, addedAt: Date.now() },
+        ...state.history.favourites,
+      ];
+      return snapshot();
+    },
+    removeFavourite: async ({ id }) => {
+      state.history.favourites = state.history.favourites.filter((f) => f.id !== id);
+      return snapshot();
+    },
+  };
+  return { api, state };
+}
+
+export function createFakeBridge(session: SessionState = { status: 'signed-out' }): FakeBridge {
+  const listeners = new Set<(session: SessionState) => void>();
+  const configListeners = new Set<(config: AppConfig) => void>();
+  const history = createFakeHistory();
+  const calls: FakeBridge['calls'] = { signIn: [], signOut: 0, configSet: [], configTest: [] };
+  const bridge: FakeBridge = {
+    calls,
+    answers: {
+      session,
+      config: { ...defaultConfig },
+      signIn: (displayName) => ({
+        ok: true,
+        session: signedInSession({ user: { communicationUserId: '8:acs:me', displayName } }),
+      }),
+      configSet: (update) => {
+        const config = { ...bridge.answers.config };
+        if (update.backendUrl !== undefined) config.backendUrl = update.backendUrl;
+        if (update.alternateCallerId !== undefined) {
+          config.alternateCallerId = update.alternateCallerId;
+          config.alternateCallerIdSource = update.alternateCallerId ? 'user' : 'none';
+        }
+        return { ok: true, config };
+      },
+      configTest: (backendUrl) => ({
+        ok: true,
+        backendUrl,
+        signIn: ['open'],
+        alternateCallerId: '+14255550100',
+        unauthenticated: true,
+      }),
+    },
+    emitConfig(next) {
+      bridge.answers.config = next;
+      for (const listener of [...configListeners]) listener(next);
+    },
+    emitSession(next) {
+      bridge.answers.session = next;
+      for (const listener of [...listeners]) listener(next);
+    },
+    session: {
+      get: async () => bridge.answers.session,
+      signIn: async ({ displayName }) => {
+        calls.signIn.push(displayName);
+        const result = bridge.answers.signIn(displayName);
+        if (result.ok) bridge.emitSession(result.session);
+        return result;
+      },
+      signOut: async () => {
+        calls.signOut += 1;
+        const next: SessionState = { status: 'signed-out', reason: 'signed-out' };
+        bridge.emitSession(next);
+        return next;
+      },
+      onChange: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    config: {
+      get: async () => bridge.answers.config,
+      set: async (update) => {
+        calls.configSet.push(update);
+        const result = bridge.answers.configSet(update);
+        // As main does: a saved change is pushed to every listener before `set` answers.
+        if (result.ok) bridge.emitConfig(result.config);
+        return result;
+      },
+      test: async ({ backendUrl }) => {
+        calls.configTest.push(backendUrl);
+        return bridge.answers.configTest(backendUrl);
+      },
+      onChange: (listener) => {
+        configListeners.add(listener);
+        return () => configListeners.delete(listener);
+      },
+    },
+    history: history.api,
+    historyState: history.state,
+    desktop: quietDesktop(),
+    async getToken() {
+      return { token: 'token', expiresOn: new Date(Date.now() + 3_600_000).toISOString() };
+    },
+  };
+  return bridge;
+}

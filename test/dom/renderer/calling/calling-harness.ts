@@ -1,0 +1,72 @@
+/** Builds a calling store over the fake SDK and a hand-written bridge (the session is driven by the test). */
+import type { AppConfig, SessionState } from '../../../../common/ipc';
+import type { RendererBridge } from '../../../../renderer/bridge';
+import { type CallingController, createCallingStore } from '../../../../renderer/calling/calling-store';
+import type { MediaEnvironment } from '../../../../renderer/calling/media';
+import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
+
+export const ME = '8:acs:me';
+
+export function signedIn(userId = ME, backendUrl = 'https://calls.example.com'): SessionState {
+  return {
+    status: 'signed-in',
+    user: { communicationUserId: userId, displayName: 'Ada' },
+    backendUrl,
+    remembered: true,
+    offlineDevelopment: false,
+  };
+}
+
+export const baseConfig: AppConfig = {
+  backendUrl: 'https://calls.example.com',
+  backendUrlSource: 'user',
+  backendUrlLocked: false,
+  alternateCallerId: '+14255550100',
+  alternateCallerIdSource: 'backend',
+};
+
+export interface Harness {
+  sdk: FakeCallingSdk;
+  store: CallingController;
+  tokenRequests: Array<{ signal: unknown }>;
+  config: AppConfig;
+  storage: Map<string, string>;
+}
+
+export function createHarness(
+  options: { sdk?: FakeCallingSdk; storage?: Map<string, string>; media?: MediaEnvironment } = {},
+): Harness {
+  const sdk = options.sdk ?? new FakeCallingSdk(ME);
+  const storage = options.storage ?? new Map<string, string>();
+  const tokenRequests: Harness['tokenRequests'] = [];
+  const harness = { sdk, tokenRequests, config: { ...baseConfig }, storage } as Harness;
+  let n = 0;
+  const bridge: Pick<RendererBridge, 'getToken' | 'config'> = {
+    async getToken(signal) {
+      tokenRequests.push({ signal });
+      n += 1;
+      return { token: `token-${n}`, expiresOn: new Date(Date.now() + 3_600_000).toISOString() };
+    },
+    config: {
+      get: async () => harness.config,
+      set: async () => ({ ok: false, code: 'unused', message: 'unused' }),
+      test: async () => ({ ok: false, code: 'unused', message: 'unused' }),
+      onChange: () => () => {},
+    },
+  };
+  harness.store = createCallingStore({
+    loadSdk: async () => sdk,
+    bridge,
+    storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    ...(options.media ? { media: options.media } : {}),
+    now: () => 1_000,
+  });
+  return harness;
+}
+
+/** Signs in and waits until the agent exists and the device lists are loaded. */
+export async function signInAndSettle(h: Harness, session = signedIn()): Promise<void> {
+  h.store.setSession(session);
+  await h.store.settled();
+  await vi.waitFor(() => expect(h.store.getState().devices.ready).toBe(true));
+}

@@ -1,0 +1,156 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { signInStrings } from '../../../../../renderer/strings';
+import { createFakeBridge, defaultConfig } from '../../app/fake-bridge';
+import { renderApp } from '../../app/render-app';
+
+function firstRun() {
+  const bridge = createFakeBridge({ status: 'signed-out' });
+  bridge.answers.config = {
+    ...defaultConfig,
+    backendUrl: null,
+    backendUrlSource: 'none',
+    alternateCallerId: null,
+    alternateCallerIdSource: 'none',
+  };
+  return bridge;
+}
+
+test('first run: enter the backend and a name, sign in, and land on home', async () => {
+  const bridge = firstRun();
+  renderApp(bridge);
+  const url = await screen.findByLabelText(/Backend address/);
+  await userEvent.type(url, 'https://calls.contoso.com/');
+  await userEvent.type(screen.getByLabelText(/Your name/), 'Grace Hopper');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'home'));
+  expect(bridge.calls.configSet).toEqual([{ backendUrl: 'https://calls.contoso.com' }]);
+  expect(bridge.calls.signIn).toEqual(['Grace Hopper']);
+});
+
+test('the backend address is validated inline with the same words main uses', async () => {
+  renderApp(firstRun());
+  const url = await screen.findByLabelText(/Backend address/);
+  await userEvent.type(url, 'http://calls.contoso.com');
+  await userEvent.tab();
+  expect(await screen.findByText(/Plain http:\/\/ is only allowed for a backend on this computer/)).toBeVisible();
+  await userEvent.clear(url);
+  await userEvent.type(url, 'https://calls.contoso.com');
+  await waitFor(() => expect(screen.queryByText(/Plain http:\/\//)).toBeNull());
+});
+
+test('signing in needs a name, and nothing is sent without one', async () => {
+  const bridge = firstRun();
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://calls.contoso.com');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+  expect(await screen.findByText(signInStrings.displayNameRequired)).toBeVisible();
+  expect(bridge.calls.signIn).toEqual([]);
+});
+
+test('Test connection shows what the backend offers and warns when it authenticates nobody', async () => {
+  const bridge = firstRun();
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://calls.contoso.com');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
+  expect(await screen.findByTestId('test-connection-result')).toHaveTextContent(
+    'Found a Switchboard backend. Sign-in: open. Phone calls show +14255550100 as the caller.',
+  );
+  expect(screen.getByTestId('unauthenticated-warning')).toHaveTextContent(signInStrings.unauthenticatedWarning);
+  expect(bridge.calls.configTest).toEqual(['https://calls.contoso.com']);
+});
+
+test('Test connection names an ACS sample token server and shows main’s sentence on what it allows', async () => {
+  const bridge = firstRun();
+  const notice = 'This server gives a calling identity to anyone who can reach it.';
+  bridge.answers.configTest = (backendUrl) => ({
+    ok: true,
+    backendUrl,
+    signIn: [],
+    alternateCallerId: null,
+    unauthenticated: true,
+    protocol: 'acs-sample',
+    notice,
+  });
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://tokens.contoso.com');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
+  const found = await screen.findByTestId('test-connection-result');
+  expect(found).toHaveTextContent(signInStrings.testFoundAcsSample);
+  expect(found).not.toHaveTextContent('Found a Switchboard backend');
+  expect(screen.getByTestId('unauthenticated-warning')).toHaveTextContent(notice);
+});
+
+test('Test connection reports main’s error in its own words', async () => {
+  const bridge = firstRun();
+  bridge.answers.configTest = () => ({ ok: false, code: 'unreachable', message: 'Could not reach calls.contoso.com.' });
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://calls.contoso.com');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
+  expect(await screen.findByTestId('test-connection-result')).toHaveTextContent('Could not reach calls.contoso.com.');
+  expect(screen.queryByTestId('unauthenticated-warning')).toBeNull();
+});
+
+test('a sign-in refused by the backend shows why and stays on sign-in', async () => {
+  const bridge = createFakeBridge({ status: 'signed-out' });
+  bridge.answers.signIn = () => ({
+    ok: false,
+    code: 'unreachable',
+    message: 'The backend did not answer. Check the address.',
+  });
+  renderApp(bridge);
+  await userEvent.type(await screen.findByLabelText(/Your name/), 'Ada');
+  await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+  expect(await screen.findByTestId('sign-in-error')).toHaveTextContent(
+    'The backend did not answer. Check the address.',
+  );
+  expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'sign-in');
+  // The configured backend was already saved: nothing to write.
+  expect(bridge.calls.configSet).toEqual([]);
+});
+
+test('an address set by an administrator is read-only and not written back', async () => {
+  const bridge = createFakeBridge({ status: 'signed-out' });
+  bridge.answers.config = {
+    ...defaultConfig,
+    backendUrl: 'https://calls.corp.example',
+    backendUrlSource: 'administrator',
+    backendUrlLocked: true,
+  };
+  renderApp(bridge);
+  const url = await screen.findByLabelText(/Backend address/);
+  await waitFor(() => expect(url).toHaveValue('https://calls.corp.example'));
+  expect(url).toHaveAttribute('readonly');
+  expect(screen.getByText('Set by your administrator; it cannot be changed here.')).toBeVisible();
+  await userEvent.type(screen.getByLabelText(/Your name/), 'Ada');
+  await userEvent.keyboard('{Enter}');
+  await waitFor(() => expect(bridge.calls.signIn).toEqual(['Ada']));
+  expect(bridge.calls.configSet).toEqual([]);
+});
+
+test('the whole form works from the keyboard', async () => {
+  // Fluent's tabster moves focus on Tab itself and sees no layout in jsdom, so Tab order is
+  // checked as what it is in a browser: native focusable controls in DOM order, none removed.
+  const bridge = createFakeBridge({ status: 'signed-out' });
+  renderApp(bridge);
+  const url = await screen.findByLabelText(/Backend address/);
+  await waitFor(() => expect(url).toHaveValue('https://calls.example.com'));
+  const form = screen.getByRole('form', { name: signInStrings.title });
+  const focusable = [...form.querySelectorAll<HTMLElement>('input, button')].filter((el) => el.tabIndex >= 0);
+  expect(focusable.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? el.id)).toHaveLength(4);
+  expect(focusable[0]).toBe(url);
+  expect(focusable[1]).toBe(screen.getByRole('button', { name: signInStrings.testConnection }));
+  expect(focusable[2]).toBe(screen.getByLabelText(/Your name/));
+  expect(focusable[3]).toBe(screen.getByRole('button', { name: signInStrings.signIn }));
+
+  const testButton = screen.getByRole('button', { name: signInStrings.testConnection });
+  act(() => testButton.focus());
+  await userEvent.keyboard('{Enter}');
+  expect(await screen.findByTestId('test-connection-result')).toBeVisible();
+  // Focus stays on the button while testing and after: it never falls back to the page.
+  expect(testButton).toHaveFocus();
+
+  act(() => screen.getByLabelText(/Your name/).focus());
+  await userEvent.keyboard('Ada{Enter}');
+  await waitFor(() => expect(bridge.calls.signIn).toEqual(['Ada']));
+});

@@ -1,0 +1,287 @@
+/**
+ * An in-memory `CallingStore` (renderer/calling/model.ts) for driving the call screens without
+ * the SDK: tests set the state they want to see, and every action is recorded and applied the
+ * way the real layer would (mute flips `isMuted`, hold moves to `on-hold`, …). Plain TypeScript
+ * (no vitest), so the screenshot gallery page can use it in Chromium too.
+ */
+import type {
+  CallingActions,
+  CallingState,
+  CallingStore,
+  CallView,
+  DevicesState,
+  IncomingCallView,
+  Participant,
+  RemoteVideo,
+} from '../../../../../renderer/calling/model';
+
+export interface RecordedAction {
+  name: keyof CallingActions;
+  args: unknown[];
+}
+
+export const MY_ID = '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_00000014-3a23-34d3-8f0b-8b3a0d00a1b2';
+
+export function devicesState(overrides: Partial<DevicesState> = {}): DevicesState {
+  return {
+    ready: true,
+    audioPermission: 'granted',
+    videoPermission: 'granted',
+    cameras: [
+      { id: 'cam-1', name: 'Integrated Camera', isSystemDefault: true },
+      { id: 'cam-2', name: 'USB Webcam C920', isSystemDefault: false },
+    ],
+    microphones: [
+      { id: 'mic-1', name: 'Microphone Array', isSystemDefault: true },
+      { id: 'mic-2', name: 'Headset Microphone', isSystemDefault: false },
+    ],
+    speakers: [
+      { id: 'spk-1', name: 'Speakers', isSystemDefault: true },
+      { id: 'spk-2', name: 'Headset Earphone', isSystemDefault: false },
+    ],
+    selectedCameraId: 'cam-1',
+    selectedMicrophoneId: 'mic-1',
+    selectedSpeakerId: 'spk-1',
+    ...overrides,
+  };
+}
+
+export function participant(id: string, displayName: string, overrides: Partial<Participant> = {}): Participant {
+  return {
+    id,
+    displayName,
+    state: 'connected',
+    isMuted: false,
+    isSpeaking: false,
+    isHandRaised: false,
+    ...overrides,
+  };
+}
+
+export function remoteVideo(participantId: string, kind: RemoteVideo['kind'] = 'video'): RemoteVideo {
+  return { key: `${participantId}:${kind}`, participantId, kind, isAvailable: true };
+}
+
+export function callView(overrides: Partial<CallView> = {}): CallView {
+  return {
+    id: 'call-1',
+    direction: 'outgoing',
+    title: 'Adele Vance',
+    target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+    status: 'connected',
+    connectedAt: Date.now(),
+    isMuted: false,
+    isCameraOn: false,
+    isScreenSharing: false,
+    isHandRaised: false,
+    participants: [participant('adele', 'Adele Vance')],
+    remoteVideos: [],
+    diagnostics: [],
+    endReason: null,
+    ...overrides,
+  };
+}
+
+export function incomingCall(overrides: Partial<IncomingCallView> = {}): IncomingCallView {
+  return {
+    id: 'incoming-1',
+    callerDisplayName: 'Megan Bowen',
+    callerId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_megan',
+    ...overrides,
+  };
+}
+
+export function callingState(overrides: Partial<CallingState> = {}): CallingState {
+  return {
+    agent: 'connected',
+    agentMessage: null,
+    sdkSettled: true,
+    myCommunicationUserId: MY_ID,
+    devices: devicesState(),
+    call: null,
+    incoming: [],
+    ...overrides,
+  };
+}
+
+type Attach = (key: string, container: HTMLElement) => Promise<() => void>;
+
+export class FakeCallingStore implements CallingStore {
+  private state: CallingState;
+  private readonly listeners = new Set<() => void>();
+  private readonly levelListeners = new Set<(level: number) => void>();
+  readonly recorded: RecordedAction[] = [];
+  /** Make the next call to an action fail with this message (then cleared). */
+  failNext: Partial<Record<keyof CallingActions, string>> = {};
+  /** What a preview/remote view renders; the default draws a labelled <div>. */
+  renderPreview: (container: HTMLElement) => void = (container) => {
+    const view = container.ownerDocument.createElement('div');
+    view.dataset.testid = 'fake-local-video';
+    container.append(view);
+  };
+  renderRemote: (key: string, container: HTMLElement) => void = (key, container) => {
+    const view = container.ownerDocument.createElement('div');
+    view.dataset.testid = 'fake-remote-video';
+    view.dataset.key = key;
+    container.append(view);
+  };
+  /** Resolvers of pending `requestPermissions`, when `holdPermissionRequests` is set. */
+  holdPermissionRequests = false;
+
+  constructor(initial: Partial<CallingState> = {}) {
+    this.state = callingState(initial);
+  }
+
+  getState = (): CallingState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setState(patch: Partial<CallingState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  updateCall(patch: Partial<CallView>): void {
+    if (!this.state.call) throw new Error('no call to update');
+    this.setState({ call: { ...this.state.call, ...patch } });
+  }
+
+  updateDevices(patch: Partial<DevicesState>): void {
+    this.setState({ devices: { ...this.state.devices, ...patch } });
+  }
+
+  /** Feeds a microphone level to every `watchMicrophoneLevel` listener. */
+  emitMicrophoneLevel(level: number): void {
+    for (const listener of this.levelListeners) listener(level);
+  }
+
+  get microphoneWatchers(): number {
+    return this.levelListeners.size;
+  }
+
+  callsOf(name: keyof CallingActions): unknown[][] {
+    return this.recorded.filter((entry) => entry.name === name).map((entry) => entry.args);
+  }
+
+  private record(name: keyof CallingActions, args: unknown[]): void {
+    this.recorded.push({ name, args });
+    const failure = this.failNext[name];
+    if (failure) {
+      delete this.failNext[name];
+      throw new Error(failure);
+    }
+  }
+
+  private readonly attachRemote: Attach = async (key, container) => {
+    this.record('attachRemoteVideo', [key]);
+    this.renderRemote(key, container);
+    return () => container.replaceChildren();
+  };
+
+  readonly actions: CallingActions = {
+    requestPermissions: async (which) => {
+      this.record('requestPermissions', [which]);
+      if (this.holdPermissionRequests) return;
+      this.updateDevices({
+        ...(which.audio ? { audioPermission: 'granted' as const } : {}),
+        ...(which.video ? { videoPermission: 'granted' as const } : {}),
+      });
+    },
+    selectCamera: async (id) => {
+      this.record('selectCamera', [id]);
+      this.updateDevices({ selectedCameraId: id });
+    },
+    selectMicrophone: async (id) => {
+      this.record('selectMicrophone', [id]);
+      this.updateDevices({ selectedMicrophoneId: id });
+    },
+    selectSpeaker: async (id) => {
+      this.record('selectSpeaker', [id]);
+      this.updateDevices({ selectedSpeakerId: id });
+    },
+    attachLocalPreview: async (container) => {
+      this.record('attachLocalPreview', []);
+      this.renderPreview(container);
+      return () => container.replaceChildren();
+    },
+    attachRemoteVideo: (key, container) => this.attachRemote(key, container),
+    watchMicrophoneLevel: (listener) => {
+      this.recorded.push({ name: 'watchMicrophoneLevel', args: [] });
+      this.levelListeners.add(listener);
+      return () => this.levelListeners.delete(listener);
+    },
+    playTestSound: async () => {
+      this.record('playTestSound', []);
+    },
+    startCall: async (target, options) => {
+      this.record('startCall', [target, options]);
+      this.setState({
+        call: callView({
+          id: `call-${this.recorded.length}`,
+          title: 'kind' in target ? target.kind : 'call',
+          target,
+          status: 'connecting',
+          connectedAt: null,
+          isCameraOn: options.video,
+          participants: [],
+        }),
+      });
+    },
+    accept: async (incomingId, options) => {
+      this.record('accept', [incomingId, options]);
+      const incoming = this.state.incoming.find((i) => i.id === incomingId);
+      this.setState({
+        incoming: this.state.incoming.filter((i) => i.id !== incomingId),
+        call: callView({
+          id: incomingId,
+          direction: 'incoming',
+          title: incoming?.callerDisplayName ?? '',
+          target: null,
+          isCameraOn: options.video,
+        }),
+      });
+    },
+    reject: async (incomingId) => {
+      this.record('reject', [incomingId]);
+      this.setState({ incoming: this.state.incoming.filter((i) => i.id !== incomingId) });
+    },
+    holdAndAccept: async (incomingId, options) => {
+      this.record('holdAndAccept', [incomingId, options]);
+      await this.actions.accept(incomingId, options);
+    },
+    hangUp: async () => {
+      this.record('hangUp', []);
+      if (this.state.call) this.updateCall({ status: 'ended' });
+    },
+    setMuted: async (muted) => {
+      this.record('setMuted', [muted]);
+      this.updateCall({ isMuted: muted });
+    },
+    setCameraOn: async (on) => {
+      this.record('setCameraOn', [on]);
+      this.updateCall({ isCameraOn: on });
+    },
+    setScreenSharing: async (on) => {
+      this.record('setScreenSharing', [on]);
+      this.updateCall({ isScreenSharing: on });
+    },
+    setOnHold: async (onHold) => {
+      this.record('setOnHold', [onHold]);
+      this.updateCall({ status: onHold ? 'on-hold' : 'connected' });
+    },
+    setHandRaised: async (raised) => {
+      this.record('setHandRaised', [raised]);
+      this.updateCall({ isHandRaised: raised });
+    },
+    sendDtmf: async (tone) => {
+      this.record('sendDtmf', [tone]);
+    },
+    dismissEndedCall: () => {
+      this.recorded.push({ name: 'dismissEndedCall', args: [] });
+      this.setState({ call: null });
+    },
+  };
+}

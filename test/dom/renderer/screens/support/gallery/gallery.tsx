@@ -1,0 +1,221 @@
+/**
+ * Test-only page: one call screen in a chosen state, driven by the in-memory FakeCallingStore,
+ * for screenshots and real-keyboard checks in Chromium (test/e2e/screenshots.test.ts builds it
+ * with Vite). The incoming and in-call screens need a call, which needs Azure; here the state
+ * is set directly. `?scene=<name>` picks the state, `&theme=dark` the dark theme.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { JSX } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ServicesProvider } from '../../../../../../renderer/app/App';
+import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSetup';
+import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
+import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
+import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
+import { installFakeBridge, servicesFor } from '../fake-bridge';
+import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from '../fake-calling-store';
+
+const PALETTE = ['#5b5fc7', '#0f6cbd', '#107c10', '#c239b3', '#ca5010', '#038387', '#8764b8', '#986f0b', '#4f6bed'];
+
+/** A stand-in for a remote camera: a painted canvas, so the tiles look like video in screenshots. */
+function paintRemote(key: string, container: HTMLElement): void {
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 360;
+  canvas.style.cssText = 'width:100%;height:100%;object-fit:cover;display:block';
+  const g = canvas.getContext('2d');
+  if (g) {
+    const colour = PALETTE[[...key].reduce((sum, c) => sum + c.charCodeAt(0), 0) % PALETTE.length] ?? '#5b5fc7';
+    const gradient = g.createLinearGradient(0, 0, 640, 360);
+    gradient.addColorStop(0, colour);
+    gradient.addColorStop(1, '#1b1a19');
+    g.fillStyle = gradient;
+    g.fillRect(0, 0, 640, 360);
+    g.fillStyle = 'rgba(255,255,255,0.18)';
+    g.beginPath();
+    g.arc(320, 170, 70, 0, Math.PI * 2);
+    g.fill();
+    g.fillRect(210, 250, 220, 110);
+  }
+  container.replaceChildren(canvas);
+}
+
+/** The local preview from the (fake) camera, as the real layer renders it: a playing <video>. */
+function renderCamera(container: HTMLElement): void {
+  const video = document.createElement('video');
+  video.autoplay = true;
+  video.muted = true;
+  video.playsInline = true;
+  container.replaceChildren(video);
+  navigator.mediaDevices
+    .getUserMedia({ video: { width: 640, height: 360 } })
+    .then((stream) => {
+      video.srcObject = stream;
+    })
+    .catch(() => {});
+}
+
+const people = (n: number) =>
+  [
+    'Adele Vance',
+    'Lee Gu',
+    'Megan Bowen',
+    'Nestor Wilke',
+    'Alex Wilber',
+    'Diego Siciliani',
+    'Isaiah Langer',
+    'Johanna Lorenz',
+    'Lynne Robbins',
+  ].slice(0, n);
+
+function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
+  const store = new FakeCallingStore();
+  store.renderRemote = paintRemote;
+  store.renderPreview = renderCamera;
+  const minutesAgo = (m: number) => Date.now() - m * 60_000 - 17_000;
+  switch (name) {
+    case 'incoming':
+      store.setState({ incoming: [incomingCall()] });
+      return { store, screen: <IncomingCallScreen /> };
+    case 'incoming-during-call':
+      store.setState({ call: callView({ connectedAt: minutesAgo(3) }), incoming: [incomingCall()] });
+      return { store, screen: <IncomingCallScreen /> };
+    case 'in-call-audio':
+      store.setState({
+        call: callView({
+          connectedAt: minutesAgo(4),
+          participants: [participant('adele', 'Adele Vance', { isSpeaking: true })],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-connecting':
+      store.setState({ call: callView({ status: 'ringing', connectedAt: null, participants: [] }) });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-grid': {
+      const n = 4;
+      const ps = people(n).map((name, i) =>
+        participant(`p${i}`, name, { isMuted: i === 2, isSpeaking: i === 1, isHandRaised: i === 3 }),
+      );
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(12),
+          isCameraOn: true,
+          participants: ps,
+          remoteVideos: ps.slice(0, 3).map((p) => remoteVideo(p.id)),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-nine': {
+      const ps = people(9).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 4 }));
+      store.setState({
+        call: callView({
+          title: 'All hands',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(31),
+          participants: ps,
+          remoteVideos: ps.map((p) => remoteVideo(p.id)),
+          diagnostics: [
+            { id: 'n', area: 'network', message: 'Your network is struggling: others may sound choppy or freeze.' },
+          ],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-phone':
+      store.setState({
+        call: callView({
+          title: '+1 425 555 0100',
+          target: { kind: 'phone', e164: '+14255550100' },
+          connectedAt: minutesAgo(1),
+          isMuted: true,
+          participants: [participant('pstn', '+1 425 555 0100')],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-unreachable':
+      store.setState({
+        agent: 'unreachable',
+        call: callView({ status: 'reconnecting', connectedAt: minutesAgo(2) }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-second-incoming':
+      store.setState({ call: callView({ connectedAt: minutesAgo(6) }), incoming: [incomingCall()] });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-ended':
+      store.setState({
+        call: callView({
+          status: 'ended',
+          connectedAt: minutesAgo(7),
+          endReason: { code: 0, subCode: 0, message: 'The other side ended the call.' },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'dialer':
+      return { store, screen: <DialerScreen /> };
+    case 'devices':
+      return { store, screen: <DeviceSetup /> };
+    default:
+      throw new Error(`unknown scene ${name}`);
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const now = Date.now();
+const { bridge } = installFakeBridge({
+  callerId: params.get('callerId') === 'none' ? null : '+14255550123',
+  history: {
+    recents: [
+      {
+        id: 'r1',
+        target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+        title: 'Adele Vance',
+        direction: 'outgoing',
+        video: true,
+        startedAt: now - 35 * 60_000,
+        durationSeconds: 754,
+        outcome: 'completed',
+      },
+      {
+        id: 'r2',
+        target: { kind: 'phone', e164: '+14255550100' },
+        title: '+1 425 555 0100',
+        direction: 'incoming',
+        video: false,
+        startedAt: now - 3 * 3600_000,
+        durationSeconds: 0,
+        outcome: 'missed',
+      },
+      {
+        id: 'r3',
+        target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+        title: 'Design review',
+        direction: 'outgoing',
+        video: true,
+        startedAt: now - 26 * 3600_000,
+        durationSeconds: 2710,
+        outcome: 'completed',
+      },
+    ],
+    favourites: [
+      {
+        id: 'f1',
+        target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+        label: 'Weekly sync',
+        addedAt: now,
+      },
+    ],
+  },
+});
+const { store, screen } = scene(params.get('scene') ?? 'incoming');
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root');
+createRoot(root).render(
+  <FluentProvider theme={params.get('theme') === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
+    <ServicesProvider services={servicesFor(bridge, store)}>{screen}</ServicesProvider>
+  </FluentProvider>,
+);
+// The test drives the store from Playwright (e.g. a microphone level).
+(window as unknown as { galleryStore: FakeCallingStore }).galleryStore = store;
