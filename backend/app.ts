@@ -58,7 +58,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),
         })
       : new SqliteSessionStore(config.database.path);
-  await store.migrate();
+  await store.migrate().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
 
   const acs = createAcsIdentityGateway({
     credentials:

@@ -4,6 +4,7 @@
  * serialise across instances. `schema` isolates test runs; production uses the default.
  */
 import pg from 'pg';
+import { applyPostgresMigrations } from '../database/postgres-migrations';
 import {
   judgePresentedToken,
   type NewSession,
@@ -32,34 +33,6 @@ interface JoinedRow {
   anchor_hash: Buffer | null;
   generation: number;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  communication_user_id TEXT NOT NULL,
-  display_name TEXT NOT NULL,
-  subject TEXT,
-  created_at TIMESTAMPTZ NOT NULL,
-  expires_at TIMESTAMPTZ NOT NULL,
-  revoked_at TIMESTAMPTZ,
-  revoke_reason TEXT,
-  anchor_hash BYTEA,
-  generation INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS refresh_tokens (
-  hash BYTEA PRIMARY KEY,
-  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-  parent_hash BYTEA,
-  generation INTEGER NOT NULL,
-  issued_at TIMESTAMPTZ NOT NULL
-);
-CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_id, generation);
--- Every refresh moves expires_at, so an index on it cost an index write per refresh (and, in
--- PostgreSQL, ruled out HOT updates), while the hourly sweep (expires_at < $1 OR revoked_at < $1)
--- scans the table anyway: neither planner can use it for that OR. Dropped where an older
--- version created it.
-DROP INDEX IF EXISTS sessions_by_end;
-`;
 
 const JOINED_SELECT = `
 SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.issued_at,
@@ -96,9 +69,6 @@ SELECT generation FROM advanced`;
 /** Concurrent rotations of one session are rare (a race or a retry); this bounds a pathological storm. */
 const MAX_ROTATION_ATTEMPTS = 16;
 
-/** Any number works as long as every instance uses the same one: it serialises migrations. */
-const MIGRATION_LOCK_KEY = 0x5b5e5510;
-
 export interface PostgresSessionStoreOptions {
   readonly connectionString: string;
   /** A schema to create and use instead of `public` (tests). */
@@ -128,16 +98,7 @@ export class PostgresSessionStore implements SessionStore {
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      try {
-        if (this.schema !== undefined) {
-          await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-          await client.query(`SET search_path TO ${this.schema}`);
-        }
-        await client.query(SCHEMA);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-      }
+      await applyPostgresMigrations(client, this.schema);
     } finally {
       client.release();
     }
