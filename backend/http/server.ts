@@ -10,9 +10,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from 'pino';
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
 import type { SignInAuthenticator } from '../auth/authenticator';
+import type { BackendConfig } from '../config';
 import { RequestLogController } from '../logging';
 import type { SessionService } from '../sessions/session-service';
 import { HttpError } from './errors';
+import { acceptOnlyLoopbackHosts } from './host-check';
 import { type DiscoverySettings, registerRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
 
@@ -23,7 +25,9 @@ export interface ServerOptions {
   readonly discovery: DiscoverySettings;
   readonly rateLimitPerIp: number;
   readonly rateLimitPerSession: number;
-  readonly trustProxy: boolean | number;
+  readonly trustProxy: BackendConfig['trustProxy'];
+  /** Refuse requests whose Host is not localhost/127.0.0.1/[::1] on our port (loopback and development). */
+  readonly loopbackHostsOnly: boolean;
 }
 
 /** Sign-in and token bodies are a few dozen bytes; anything near this cap is not a client of ours. */
@@ -35,6 +39,7 @@ const STATUS_CODES: Readonly<Record<number, BackendErrorCode>> = {
   404: 'not_found',
   405: 'method_not_allowed',
   413: 'payload_too_large',
+  421: 'invalid_request',
   415: 'unsupported_media_type',
   429: 'rate_limited',
 };
@@ -44,11 +49,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // pino's Logger is Fastify's logger; the cast only widens the generic parameter.
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    // A hop count trusts that many proxies nearest to us (App Service's front end is one).
-    trustProxy:
-      typeof options.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
-        : options.trustProxy,
+    // A hop count trusts that many proxies nearest to us (App Service's front end is one); a list
+    // trusts those addresses. Never every hop (config.ts refuses it).
+    trustProxy: trustedProxies(options.trustProxy),
     genReqId: () => randomUUID(),
     requestIdHeader: false, // a client-chosen id could forge log lines; ours is echoed back instead
     logController: new RequestLogController(),
@@ -98,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   addSecurityHeaders(app);
+  if (options.loopbackHostsOnly) acceptOnlyLoopbackHosts(app);
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerIp,
@@ -121,6 +125,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRoutes(app, options);
   rejectOtherMethods(app);
   return app;
+}
+
+function trustedProxies(setting: BackendConfig['trustProxy']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting === false ? false : [...setting];
 }
 
 /** Known paths answer 405 with `Allow` for methods they do not support (OPTIONS too: no CORS). */

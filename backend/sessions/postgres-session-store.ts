@@ -8,7 +8,6 @@ import { applyPostgresMigrations } from '../database/postgres-migrations';
 import {
   judgePresentedToken,
   type NewSession,
-  REUSE_DETECTION_GENERATIONS,
   type RefreshTokenRecord,
   type RevokeReason,
   type RotateOutcome,
@@ -43,8 +42,8 @@ SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.
 
 /**
  * Advances the session only if its generation is still $2 and it is not revoked; stores the new
- * token as a child of the presented one ($3) and forgets generations older than $7. Data-modifying
- * CTEs run as one statement: one round trip, atomic.
+ * token as a child of the presented one ($3). Data-modifying CTEs run as one statement: one round
+ * trip, atomic.
  */
 const ROTATE_IF_UNCHANGED = `
 WITH advanced AS (
@@ -54,9 +53,6 @@ WITH advanced AS (
 ), inserted AS (
   INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
   SELECT $5, id, $3, generation, $6 FROM advanced
-), forgotten AS (
-  DELETE FROM refresh_tokens
-   WHERE session_id = $1 AND generation < $7 AND hash <> $3 AND EXISTS (SELECT 1 FROM advanced)
 )
 SELECT generation FROM advanced`;
 
@@ -146,15 +142,7 @@ export class PostgresSessionStore implements SessionStore {
       const { rows } = await this.pool.query<{ generation: number }>({
         name: 'rotate-if-unchanged',
         text: ROTATE_IF_UNCHANGED,
-        values: [
-          session.id,
-          session.generation,
-          token.hash,
-          request.expiresAt,
-          request.newHash,
-          request.now,
-          session.generation + 1 - REUSE_DETECTION_GENERATIONS,
-        ],
+        values: [session.id, session.generation, token.hash, request.expiresAt, request.newHash, request.now],
       });
       const generation = rows[0]?.generation;
       if (generation !== undefined) {

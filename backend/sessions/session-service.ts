@@ -19,6 +19,8 @@ export interface SessionServiceOptions {
   readonly logger: FastifyBaseLogger;
   /** A session ends after this long without a refresh. */
   readonly sessionIdleMs: number;
+  /** A session ends this long after sign-in, however often it refreshes (SESSION_MAX_DAYS). */
+  readonly sessionMaxMs: number;
   readonly now?: () => Date;
 }
 
@@ -46,7 +48,7 @@ export class SessionService {
     const { communicationUserId, accessToken } = await this.acsCall(log, () => this.options.acs.createUserAndToken());
     const refreshToken = newRefreshToken();
     const now = this.now();
-    const expiresAt = new Date(now.getTime() + this.options.sessionIdleMs);
+    const expiresAt = this.expiryAfterUse(now, now);
     const sessionId = randomUUID();
     await this.options.store.createSession({
       id: sessionId,
@@ -96,7 +98,7 @@ export class SessionService {
         observed: found,
         newHash: hashRefreshToken(next),
         now,
-        expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
+        expiresAt: this.expiryAfterUse(session.createdAt, now),
       }),
     ]);
     // Which answer wins when several things went wrong: the store's verdict (a session that ended
@@ -140,6 +142,12 @@ export class SessionService {
   async revokeByRefreshToken(refreshToken: string): Promise<boolean> {
     const found = await this.lookup(refreshToken);
     return found ? this.options.store.revoke(found.session.id, 'administrator', this.now()) : false;
+  }
+
+  /** The idle expiry slides with each use, but never past the session's absolute end. */
+  private expiryAfterUse(createdAt: Date, now: Date): Date {
+    const { sessionIdleMs, sessionMaxMs } = this.options;
+    return new Date(Math.min(now.getTime() + sessionIdleMs, createdAt.getTime() + sessionMaxMs));
   }
 
   private async afterReuse(log: FastifyBaseLogger, session: SessionRecord): Promise<void> {

@@ -9,6 +9,8 @@
  * it the new anchor; presenting the anchor again (a retry after a lost answer, or two refreshes
  * racing with the same token) issues one more child. Any other token of the session is *reuse*:
  * someone holds a token the legitimate client has moved past, so the whole session is revoked.
+ * Every token a session ever had stays stored until the session is deleted, so this holds for
+ * any earlier generation, however old (RFC 9700 §4.14.2); SESSION_MAX_DAYS bounds how many.
  */
 
 export interface SessionRecord {
@@ -87,9 +89,6 @@ export interface SessionStore {
   deleteEndedBefore(before: Date): Promise<number>;
   close(): Promise<void>;
 }
-
-/** How many generations of old token hashes are kept for reuse detection; older ones are forgotten. */
-export const REUSE_DETECTION_GENERATIONS = 32;
 
 /** The rotation rule (see the module comment). Pure: both stores call it inside a transaction. */
 export function judgePresentedToken(session: SessionRecord, token: RefreshTokenRecord, now: Date): TokenVerdict {

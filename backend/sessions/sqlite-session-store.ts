@@ -10,7 +10,6 @@ import { applySqliteMigrations } from '../database/sqlite-migrations';
 import {
   judgePresentedToken,
   type NewSession,
-  REUSE_DETECTION_GENERATIONS,
   type RefreshTokenRecord,
   type RevokeReason,
   type RotateOutcome,
@@ -84,7 +83,6 @@ export class SqliteSessionStore implements SessionStore {
         `UPDATE sessions SET anchor_hash = ?, generation = ?, expires_at = ?
           WHERE id = ? AND generation = ? AND revoked_at IS NULL`,
       ),
-      forgetOld: db.prepare('DELETE FROM refresh_tokens WHERE session_id = ? AND generation < ? AND hash <> ?'),
       revoke: db.prepare('UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL'),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?'),
     };
@@ -129,10 +127,9 @@ export class SqliteSessionStore implements SessionStore {
    * same IMMEDIATE transaction, so the outcome is always the one the current rows dictate.
    */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    const { advance, advanceIfUnchanged, insertToken, forgetOld, revoke } = this.statements;
+    const { advance, advanceIfUnchanged, insertToken, revoke } = this.statements;
     const issueChild = (session: SessionRecord, token: RefreshTokenRecord, generation: number): RotateOutcome => {
       insertToken.run(request.newHash, session.id, token.hash, generation, request.now.getTime());
-      forgetOld.run(session.id, generation - REUSE_DETECTION_GENERATIONS, token.hash);
       return {
         kind: 'rotated',
         session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
