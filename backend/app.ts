@@ -91,6 +91,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const app = await buildServer({
     logger,
     sessions,
+    requestCounter: store,
     authenticator: createOpenAuthenticator(),
     discovery: { alternateCallerId: config.alternateCallerId, offlineAcs: options.offlineAcs === true },
     rateLimitPerIp: config.rateLimitPerIp,

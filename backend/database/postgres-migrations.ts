@@ -37,6 +37,105 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_i
 DROP INDEX IF EXISTS sessions_by_end;
 `,
   },
+  {
+    version: 2,
+    name: 'rate-limit counters and one-round-trip rotation',
+    sql: `
+-- Fixed-window request counters (per client address, per session), shared by every instance.
+-- The database's clock decides the windows, so instances with skewed clocks agree.
+CREATE TABLE rate_limits (
+  key TEXT PRIMARY KEY,
+  hits INTEGER NOT NULL,
+  window_ends_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE FUNCTION count_request(p_key TEXT, p_window_ms INTEGER, OUT hits INTEGER, OUT ttl_ms INTEGER)
+LANGUAGE sql AS $$
+  INSERT INTO rate_limits AS r (key, hits, window_ends_at)
+  VALUES (p_key, 1, clock_timestamp() + p_window_ms * interval '1 millisecond')
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN r.window_ends_at <= clock_timestamp() THEN 1 ELSE r.hits + 1 END,
+    window_ends_at = CASE WHEN r.window_ends_at <= clock_timestamp() THEN excluded.window_ends_at
+                          ELSE r.window_ends_at END
+  RETURNING r.hits, GREATEST(0, CEIL(EXTRACT(EPOCH FROM r.window_ends_at - clock_timestamp()) * 1000))::INTEGER
+$$;
+
+-- A refresh's whole database work in one call (one round trip; session-store.ts, rotate()):
+-- count the request, find and lock the presented token's session, judge the token, then rotate
+-- or, on reuse, revoke. The row lock serialises refreshes of one session across instances, and
+-- the judge below is judgePresentedToken (session-store.ts) in SQL: keep the two in step.
+CREATE FUNCTION rotate_session(
+  p_presented BYTEA, p_new BYTEA, p_now TIMESTAMPTZ, p_expires_at TIMESTAMPTZ, p_max_lifetime_ms BIGINT,
+  p_ip_key TEXT, p_per_ip INTEGER, p_session_key_prefix TEXT, p_per_session INTEGER, p_window_ms INTEGER
+) RETURNS TABLE (
+  outcome TEXT, retry_after_ms INTEGER, parent_hash BYTEA, token_generation INTEGER, issued_at TIMESTAMPTZ,
+  session_id TEXT, communication_user_id TEXT, display_name TEXT, subject TEXT, created_at TIMESTAMPTZ,
+  expires_at TIMESTAMPTZ, revoked_at TIMESTAMPTZ, revoke_reason TEXT, anchor_hash BYTEA, generation INTEGER
+) LANGUAGE plpgsql AS $$
+DECLARE
+  t refresh_tokens%ROWTYPE;
+  s sessions%ROWTYPE;
+  c RECORD;
+  is_valid BOOLEAN;
+BEGIN
+  IF p_ip_key IS NOT NULL THEN
+    SELECT * INTO c FROM count_request(p_ip_key, p_window_ms);
+    IF c.hits > p_per_ip THEN
+      RETURN QUERY SELECT 'rate-limited-ip'::TEXT, c.ttl_ms, NULL::BYTEA, NULL::INTEGER, NULL::TIMESTAMPTZ,
+        NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
+        NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
+      RETURN;
+    END IF;
+  END IF;
+  SELECT * INTO t FROM refresh_tokens WHERE hash = p_presented;
+  IF FOUND THEN
+    SELECT * INTO s FROM sessions WHERE id = t.session_id FOR UPDATE;
+  END IF;
+  IF t.hash IS NULL OR s.id IS NULL THEN
+    RETURN QUERY SELECT 'unknown'::TEXT, NULL::INTEGER, NULL::BYTEA, NULL::INTEGER, NULL::TIMESTAMPTZ,
+      NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
+      NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
+    RETURN;
+  END IF;
+  IF p_session_key_prefix IS NOT NULL THEN
+    SELECT * INTO c FROM count_request(p_session_key_prefix || s.id, p_window_ms);
+    IF c.hits > p_per_session THEN
+      RETURN QUERY SELECT 'rate-limited-session'::TEXT, c.ttl_ms, NULL::BYTEA, NULL::INTEGER,
+        NULL::TIMESTAMPTZ, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
+        NULL::TIMESTAMPTZ, NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
+      RETURN;
+    END IF;
+  END IF;
+  is_valid := s.anchor_hash = t.hash
+    OR (s.anchor_hash IS NULL AND t.parent_hash IS NULL)
+    OR t.parent_hash = s.anchor_hash;
+  IF s.revoked_at IS NOT NULL THEN
+    outcome := 'revoked';
+  ELSIF NOT COALESCE(is_valid, FALSE) THEN
+    UPDATE sessions SET revoked_at = p_now, revoke_reason = 'reuse' WHERE id = s.id;
+    s.revoked_at := p_now;
+    s.revoke_reason := 'reuse';
+    outcome := 'reused';
+  ELSIF s.expires_at <= p_now THEN
+    outcome := 'expired';
+  ELSE
+    s.anchor_hash := t.hash;
+    s.generation := s.generation + 1;
+    s.expires_at := CASE WHEN p_max_lifetime_ms IS NULL THEN p_expires_at
+      ELSE LEAST(p_expires_at, s.created_at + p_max_lifetime_ms * interval '1 millisecond') END;
+    UPDATE sessions SET anchor_hash = s.anchor_hash, generation = s.generation, expires_at = s.expires_at
+     WHERE id = s.id;
+    INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
+    VALUES (p_new, s.id, t.hash, s.generation, p_now);
+    outcome := 'rotated';
+  END IF;
+  RETURN QUERY SELECT outcome, NULL::INTEGER, t.parent_hash, t.generation, t.issued_at, s.id,
+    s.communication_user_id, s.display_name, s.subject, s.created_at, s.expires_at, s.revoked_at,
+    s.revoke_reason, s.anchor_hash, s.generation;
+END
+$$;
+`,
+  },
 ];
 
 /** Any number works as long as every instance uses the same one: it serialises migrations. */

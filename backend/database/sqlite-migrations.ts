@@ -37,6 +37,19 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_i
 DROP INDEX IF EXISTS sessions_by_end;
 `,
   },
+  {
+    version: 2,
+    name: 'rate-limit counters',
+    sql: `
+-- Fixed-window request counters (per client address, per session), kept with the sessions so
+-- that every process using this database shares them. window_ends_at is in milliseconds.
+CREATE TABLE rate_limits (
+  key TEXT PRIMARY KEY,
+  hits INTEGER NOT NULL,
+  window_ends_at INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 /**

@@ -15,12 +15,15 @@ import { RequestLogController } from '../logging';
 import type { SessionService } from '../sessions/session-service';
 import { HttpError } from './errors';
 import { acceptOnlyLoopbackHosts } from './host-check';
+import { clientKey, databaseRateLimitStore, type RequestCounter } from './rate-limit-store';
 import { type DiscoverySettings, registerRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
   readonly logger: Logger;
   readonly sessions: SessionService;
+  /** Where the rate limiters count (the session database, shared by every instance). */
+  readonly requestCounter: RequestCounter;
   readonly authenticator: SignInAuthenticator;
   readonly discovery: DiscoverySettings;
   readonly rateLimitPerIp: number;
@@ -29,6 +32,8 @@ export interface ServerOptions {
   /** Refuse requests whose Host is not localhost/127.0.0.1/[::1] on our port (loopback and development). */
   readonly loopbackHostsOnly: boolean;
 }
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /** Sign-in and token bodies are a few dozen bytes; anything near this cap is not a client of ours. */
 export const BODY_LIMIT_BYTES = 8 * 1024;
@@ -105,7 +110,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerIp,
-    timeWindow: 60_000,
+    timeWindow: RATE_LIMIT_WINDOW_MS,
+    store: databaseRateLimitStore(options.requestCounter),
+    keyGenerator: clientKey,
+    // Every route that changes something needs the database anyway; failing open while it is
+    // down keeps discovery answering instead of turning every request into a 500.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`, retryAfter(context.ttl)),
   });

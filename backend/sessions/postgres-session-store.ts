@@ -1,19 +1,20 @@
 /**
- * The scale-out session store: PostgreSQL through `pg`. Several backend instances can share it;
- * `rotate` locks the session row (SELECT … FOR UPDATE) so concurrent rotations of one session
- * serialise across instances. `schema` isolates test runs; production uses the default.
+ * The scale-out session store: PostgreSQL through `pg`. Several backend instances can share it:
+ * `rotate` is one call of a stored function that locks the session row (SELECT … FOR UPDATE), so
+ * concurrent rotations of one session serialise across instances, and the rate-limit counters
+ * live in the database too. `schema` isolates test runs; production uses the default.
  */
 import pg from 'pg';
 import { applyPostgresMigrations } from '../database/postgres-migrations';
-import {
-  judgePresentedToken,
-  type NewSession,
-  type RefreshTokenRecord,
-  type RevokeReason,
-  type RotateOutcome,
-  type RotateRequest,
-  type SessionRecord,
-  type SessionStore,
+import type {
+  NewSession,
+  RateLimitCount,
+  RefreshTokenRecord,
+  RevokeReason,
+  RotateOutcome,
+  RotateRequest,
+  SessionRecord,
+  SessionStore,
 } from './session-store';
 
 interface JoinedRow {
@@ -40,30 +41,19 @@ SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.
   FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
  WHERE t.hash = $1`;
 
-/**
- * Advances the session only if its generation is still $2 and it is not revoked; stores the new
- * token as a child of the presented one ($3). Data-modifying CTEs run as one statement: one round
- * trip, atomic.
- */
-const ROTATE_IF_UNCHANGED = `
-WITH advanced AS (
-  UPDATE sessions SET anchor_hash = $3, generation = generation + 1, expires_at = $4
-   WHERE id = $1 AND generation = $2 AND revoked_at IS NULL
-  RETURNING id, generation
-), inserted AS (
-  INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
-  SELECT $5, id, $3, generation, $6 FROM advanced
-)
-SELECT generation FROM advanced`;
+interface RotatedRow extends Omit<JoinedRow, 'hash' | 'session_id'> {
+  outcome: 'rotated' | 'unknown' | 'revoked' | 'expired' | 'reused' | 'rate-limited-ip' | 'rate-limited-session';
+  retry_after_ms: number | null;
+  session_id: string;
+}
 
 /*
- * The two statements of every refresh run as named (prepared) statements: each pooled connection
- * parses and plans them once instead of on every request, which is PostgreSQL CPU the refresh
- * path no longer spends. Names are per connection; the texts never change.
+ * The statements of every request run as named (prepared) statements: each pooled connection
+ * parses and plans them once instead of on every request. Names are per connection; the texts
+ * never change.
  */
-
-/** Concurrent rotations of one session are rare (a race or a retry); this bounds a pathological storm. */
-const MAX_ROTATION_ATTEMPTS = 16;
+const ROTATE = 'SELECT * FROM rotate_session($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+const COUNT_REQUEST = 'SELECT hits, ttl_ms FROM count_request($1, $2)';
 
 export interface PostgresSessionStoreOptions {
   readonly connectionString: string;
@@ -123,37 +113,50 @@ export class PostgresSessionStore implements SessionStore {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  /**
-   * Optimistic rotation: judge a snapshot, then write only if the session's generation is still
-   * the one judged (compare-and-swap in one statement). Losing the race to a concurrent rotation
-   * re-reads and judges again, so the outcome is the one a lock would have produced.
-   */
+  /** One round trip: rotate_session() (postgres-migrations.ts) counts, judges and rotates under a row lock. */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    let found = request.observed ?? (await this.findByTokenHash(request.presentedHash));
-    for (let attempt = 0; attempt < MAX_ROTATION_ATTEMPTS; attempt++) {
-      if (!found) return { kind: 'unknown' };
-      const { session, token } = found;
-      const verdict = judgePresentedToken(session, token, request.now);
-      if (verdict === 'reused') {
-        await this.revoke(session.id, 'reuse', request.now);
-        return { kind: 'reused', session: { ...session, revokedAt: request.now, revokeReason: 'reuse' } };
-      }
-      if (verdict !== 'valid') return { kind: verdict, session };
-      const { rows } = await this.pool.query<{ generation: number }>({
-        name: 'rotate-if-unchanged',
-        text: ROTATE_IF_UNCHANGED,
-        values: [session.id, session.generation, token.hash, request.expiresAt, request.newHash, request.now],
-      });
-      const generation = rows[0]?.generation;
-      if (generation !== undefined) {
+    const { limits } = request;
+    const { rows } = await this.pool.query<RotatedRow>({
+      name: 'rotate-session',
+      text: ROTATE,
+      values: [
+        request.presentedHash,
+        request.newHash,
+        request.now,
+        request.expiresAt,
+        request.maxLifetimeMs ?? null,
+        limits?.ipKey ?? null,
+        limits?.perIp ?? null,
+        limits?.sessionKeyPrefix ?? null,
+        limits?.perSession ?? null,
+        limits?.windowMs ?? null,
+      ],
+    });
+    const row = rows[0];
+    if (!row) throw new Error('rotate_session() answered no row');
+    switch (row.outcome) {
+      case 'unknown':
+        return { kind: 'unknown' };
+      case 'rate-limited-ip':
+      case 'rate-limited-session':
         return {
-          kind: 'rotated',
-          session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
+          kind: 'rate-limited',
+          scope: row.outcome === 'rate-limited-ip' ? 'ip' : 'session',
+          retryAfterMs: row.retry_after_ms ?? 0,
         };
-      }
-      found = await this.findByTokenHash(request.presentedHash);
+      default:
+        return { kind: row.outcome, session: fromRow({ ...row, hash: request.presentedHash }).session };
     }
-    throw new Error(`refresh-token rotation conflicted ${MAX_ROTATION_ATTEMPTS} times in a row`);
+  }
+
+  async countRequest(key: string, windowMs: number): Promise<RateLimitCount> {
+    const { rows } = await this.pool.query<{ hits: number; ttl_ms: number }>({
+      name: 'count-request',
+      text: COUNT_REQUEST,
+      values: [key, windowMs],
+    });
+    const row = rows[0] as { hits: number; ttl_ms: number };
+    return { hits: row.hits, ttlMs: row.ttl_ms };
   }
 
   async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
@@ -165,6 +168,7 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {
+    await this.pool.query('DELETE FROM rate_limits WHERE window_ends_at < now()');
     const result = await this.pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [before]);
     return result.rowCount ?? 0;
   }
