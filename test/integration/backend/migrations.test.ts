@@ -18,6 +18,7 @@ import { SQLITE_MIGRATIONS } from '../../../backend/database/sqlite-migrations';
 import { PostgresSessionStore } from '../../../backend/sessions/postgres-session-store';
 import { hashRefreshToken, newRefreshToken } from '../../../backend/sessions/refresh-token';
 import { SqliteSessionStore } from '../../../backend/sessions/sqlite-session-store';
+import { runBackend } from '../../support/backend-process';
 
 const repoRoot = join(import.meta.dirname, '../../..');
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test/fixtures/backend', name), 'utf8');
@@ -121,21 +122,13 @@ describe('SQLite migrations', () => {
     db.close();
     expect(() => new SqliteSessionStore(path)).toThrow(SchemaTooNewError);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'backend/main.ts'], {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH,
-        ACS_CONNECTION_STRING: `endpoint=https://example.communication.azure.com/;accesskey=${randomBytes(32).toString('base64')}`,
-        SQLITE_PATH: path,
-        PORT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { exited, output } = runBackend({
+      ACS_CONNECTION_STRING: `endpoint=https://example.communication.azure.com/;accesskey=${randomBytes(32).toString('base64')}`,
+      SQLITE_PATH: path,
+      PORT: '0',
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const code = await exited;
+    const stderr = output().stderr;
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
       `switchboard backend: The database schema is at version 99, newer than this backend knows (${SQLITE_MIGRATIONS.length}): run the newer backend, or point the backend at its own database.`,
