@@ -64,6 +64,9 @@ $$;
 -- count the request, find and lock the presented token's session, judge the token, then rotate
 -- or, on reuse, revoke. The row lock serialises refreshes of one session across instances, and
 -- the judge below is judgePresentedToken (session-store.ts) in SQL: keep the two in step.
+-- The client's counter is read first without a lock and incremented last: many clients behind
+-- one NAT share it, and an upsert first would hold its row lock for the whole call, queueing all
+-- of their refreshes behind each other. Racing refreshes may pass the limit by a few requests.
 CREATE FUNCTION rotate_session(
   p_presented BYTEA, p_new BYTEA, p_now TIMESTAMPTZ, p_expires_at TIMESTAMPTZ, p_max_lifetime_ms BIGINT,
   p_ip_key TEXT, p_per_ip INTEGER, p_session_key_prefix TEXT, p_per_session INTEGER, p_window_ms INTEGER
@@ -79,11 +82,12 @@ DECLARE
   is_valid BOOLEAN;
 BEGIN
   IF p_ip_key IS NOT NULL THEN
-    SELECT * INTO c FROM count_request(p_ip_key, p_window_ms);
-    IF c.hits > p_per_ip THEN
-      RETURN QUERY SELECT 'rate-limited-ip'::TEXT, c.ttl_ms, NULL::BYTEA, NULL::INTEGER, NULL::TIMESTAMPTZ,
-        NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
-        NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
+    SELECT r.hits, r.window_ends_at INTO c FROM rate_limits r WHERE r.key = p_ip_key;
+    IF FOUND AND c.window_ends_at > clock_timestamp() AND c.hits >= p_per_ip THEN
+      SELECT * INTO c FROM count_request(p_ip_key, p_window_ms);
+      outcome := 'rate-limited-ip';
+      retry_after_ms := c.ttl_ms;
+      RETURN NEXT;
       RETURN;
     END IF;
   END IF;
@@ -92,42 +96,43 @@ BEGIN
     SELECT * INTO s FROM sessions WHERE id = t.session_id FOR UPDATE;
   END IF;
   IF t.hash IS NULL OR s.id IS NULL THEN
-    RETURN QUERY SELECT 'unknown'::TEXT, NULL::INTEGER, NULL::BYTEA, NULL::INTEGER, NULL::TIMESTAMPTZ,
-      NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
-      NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
-    RETURN;
-  END IF;
-  IF p_session_key_prefix IS NOT NULL THEN
-    SELECT * INTO c FROM count_request(p_session_key_prefix || s.id, p_window_ms);
-    IF c.hits > p_per_session THEN
-      RETURN QUERY SELECT 'rate-limited-session'::TEXT, c.ttl_ms, NULL::BYTEA, NULL::INTEGER,
-        NULL::TIMESTAMPTZ, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ,
-        NULL::TIMESTAMPTZ, NULL::TEXT, NULL::BYTEA, NULL::INTEGER;
-      RETURN;
+    outcome := 'unknown';
+  ELSIF p_session_key_prefix IS NOT NULL
+    AND (SELECT q.hits > p_per_session FROM count_request(p_session_key_prefix || s.id, p_window_ms) q) THEN
+    SELECT r.window_ends_at INTO c FROM rate_limits r WHERE r.key = p_session_key_prefix || s.id;
+    outcome := 'rate-limited-session';
+    retry_after_ms := GREATEST(0, CEIL(EXTRACT(EPOCH FROM c.window_ends_at - clock_timestamp()) * 1000))::INTEGER;
+  ELSE
+    is_valid := s.anchor_hash = t.hash
+      OR (s.anchor_hash IS NULL AND t.parent_hash IS NULL)
+      OR t.parent_hash = s.anchor_hash;
+    IF s.revoked_at IS NOT NULL THEN
+      outcome := 'revoked';
+    ELSIF NOT COALESCE(is_valid, FALSE) THEN
+      UPDATE sessions SET revoked_at = p_now, revoke_reason = 'reuse' WHERE id = s.id;
+      s.revoked_at := p_now;
+      s.revoke_reason := 'reuse';
+      outcome := 'reused';
+    ELSIF s.expires_at <= p_now THEN
+      outcome := 'expired';
+    ELSE
+      s.anchor_hash := t.hash;
+      s.generation := s.generation + 1;
+      s.expires_at := CASE WHEN p_max_lifetime_ms IS NULL THEN p_expires_at
+        ELSE LEAST(p_expires_at, s.created_at + p_max_lifetime_ms * interval '1 millisecond') END;
+      UPDATE sessions SET anchor_hash = s.anchor_hash, generation = s.generation, expires_at = s.expires_at
+       WHERE id = s.id;
+      INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
+      VALUES (p_new, s.id, t.hash, s.generation, p_now);
+      outcome := 'rotated';
     END IF;
   END IF;
-  is_valid := s.anchor_hash = t.hash
-    OR (s.anchor_hash IS NULL AND t.parent_hash IS NULL)
-    OR t.parent_hash = s.anchor_hash;
-  IF s.revoked_at IS NOT NULL THEN
-    outcome := 'revoked';
-  ELSIF NOT COALESCE(is_valid, FALSE) THEN
-    UPDATE sessions SET revoked_at = p_now, revoke_reason = 'reuse' WHERE id = s.id;
-    s.revoked_at := p_now;
-    s.revoke_reason := 'reuse';
-    outcome := 'reused';
-  ELSIF s.expires_at <= p_now THEN
-    outcome := 'expired';
-  ELSE
-    s.anchor_hash := t.hash;
-    s.generation := s.generation + 1;
-    s.expires_at := CASE WHEN p_max_lifetime_ms IS NULL THEN p_expires_at
-      ELSE LEAST(p_expires_at, s.created_at + p_max_lifetime_ms * interval '1 millisecond') END;
-    UPDATE sessions SET anchor_hash = s.anchor_hash, generation = s.generation, expires_at = s.expires_at
-     WHERE id = s.id;
-    INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
-    VALUES (p_new, s.id, t.hash, s.generation, p_now);
-    outcome := 'rotated';
+  IF p_ip_key IS NOT NULL THEN
+    PERFORM count_request(p_ip_key, p_window_ms);
+  END IF;
+  IF outcome IN ('unknown', 'rate-limited-session') THEN
+    RETURN NEXT;
+    RETURN;
   END IF;
   RETURN QUERY SELECT outcome, NULL::INTEGER, t.parent_hash, t.generation, t.issued_at, s.id,
     s.communication_user_id, s.display_name, s.subject, s.created_at, s.expires_at, s.revoked_at,
