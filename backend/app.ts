@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { createAcsIdentityGateway } from './acs/identity-gateway';
 import { createOpenAuthenticator } from './auth/authenticator';
-import { type BackendConfig, isOpenSignInExposed } from './config';
+import { type BackendConfig, isOpenSignInExposed, listensOnLoopback } from './config';
 import { buildServer } from './http/server';
 import { createLogger } from './logging';
 import { PostgresSessionStore } from './sessions/postgres-session-store';
@@ -58,7 +58,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),
         })
       : new SqliteSessionStore(config.database.path);
-  await store.migrate();
+  await store.migrate().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
 
   const acs = createAcsIdentityGateway({
     credentials:
@@ -82,16 +85,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     acs,
     logger,
     sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS,
+    sessionMaxMs: config.sessionMaxDays * 24 * HOUR_MS,
     ...(options.now ? { now: options.now } : {}),
   });
   const app = await buildServer({
     logger,
     sessions,
+    requestCounter: store,
     authenticator: createOpenAuthenticator(),
     discovery: { alternateCallerId: config.alternateCallerId, offlineAcs: options.offlineAcs === true },
     rateLimitPerIp: config.rateLimitPerIp,
     rateLimitPerSession: config.rateLimitPerSession,
     trustProxy: config.trustProxy,
+    loopbackHostsOnly: config.development || listensOnLoopback(config.host),
   });
 
   // Ended sessions are kept a week (so a late replay still reads "revoked"), then deleted.

@@ -5,6 +5,7 @@
  * never echoes a secret back.
  */
 
+import { isIP } from 'node:net';
 import { E164PhoneNumberSchema, type SignInMode } from '../common/backend-contract';
 import { isLoopbackHost } from '../common/backend-url';
 import { BACKEND_NODE_OPTIONS } from './node-options';
@@ -25,9 +26,12 @@ export interface BackendConfig {
     | { readonly kind: 'sqlite'; readonly path: string }
     | { readonly kind: 'postgres'; readonly url: string };
   readonly sessionIdleDays: number;
+  /** A session ends this long after sign-in, however often it refreshes. */
+  readonly sessionMaxDays: number;
   readonly rateLimitPerIp: number;
   readonly rateLimitPerSession: number;
-  readonly trustProxy: boolean | number;
+  /** Proxy hops, or the proxies' addresses, whose X-Forwarded-For is believed; `false` for none. */
+  readonly trustProxy: false | number | readonly string[];
   readonly logLevel: LogLevel;
   readonly development: boolean;
 }
@@ -75,13 +79,18 @@ export const SETTINGS: readonly Setting[] = [
     default: 'data/switchboard.sqlite',
   },
   { name: 'SESSION_IDLE_DAYS', help: 'A session ends after this many days without a refresh, 1–365.', default: '30' },
+  {
+    name: 'SESSION_MAX_DAYS',
+    help: 'A session ends this many days after sign-in however often it refreshes, 1–3650.',
+    default: '90',
+  },
   { name: 'RATE_LIMIT_PER_IP', help: 'Requests per minute from one client address.', default: '120' },
   { name: 'RATE_LIMIT_PER_SESSION', help: 'Token and sign-out requests per minute for one session.', default: '30' },
   { name: 'HOST', help: 'Address to listen on (0.0.0.0 in a container).', default: '127.0.0.1' },
   { name: 'PORT', help: 'Port to listen on.', default: '8787' },
   {
     name: 'TRUST_PROXY',
-    help: 'Trust X-Forwarded-For from this many proxy hops ("true" for all, "false" for none); 1 behind App Service.',
+    help: 'Whose X-Forwarded-For to believe: a hop count (1 behind App Service) or the proxies\' addresses (10.0.0.5,10.1.0.0/16); "false" for none. Never all: a client could then pick its own address.',
     default: 'false',
   },
   { name: 'LOG_LEVEL', help: 'fatal, error, warn, info, debug, trace or silent.', default: 'info' },
@@ -119,8 +128,13 @@ export function settingsHelp(): string {
  * dangerous anywhere else. The backend then warns loudly at start-up.
  */
 export function isOpenSignInExposed(config: Pick<BackendConfig, 'signInMode' | 'host'>): boolean {
-  const host = config.host.replace(/^\[|\]$/g, '');
-  return config.signInMode === 'open' && !(isLoopbackHost(host) || host === 'localhost' || host === '::1');
+  return config.signInMode === 'open' && !listensOnLoopback(config.host);
+}
+
+/** Whether HOST keeps the backend on this computer (127.0.0.0/8, ::1, localhost). */
+export function listensOnLoopback(configuredHost: string): boolean {
+  const host = configuredHost.replace(/^\[|\]$/g, '');
+  return isLoopbackHost(host) || host === 'localhost' || host === '::1';
 }
 
 /** Parses the environment; throws `ConfigError` with one line that says what to fix. */
@@ -177,6 +191,7 @@ export function parseConfig(env: Environment): BackendConfig {
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'sqlite', path: value('SQLITE_PATH') ?? 'data/switchboard.sqlite' },
     sessionIdleDays: parseInteger('SESSION_IDLE_DAYS', value('SESSION_IDLE_DAYS'), 1, 365),
+    sessionMaxDays: parseInteger('SESSION_MAX_DAYS', value('SESSION_MAX_DAYS'), 1, 3650),
     rateLimitPerIp: parseInteger('RATE_LIMIT_PER_IP', value('RATE_LIMIT_PER_IP'), 1, 1_000_000),
     rateLimitPerSession: parseInteger('RATE_LIMIT_PER_SESSION', value('RATE_LIMIT_PER_SESSION'), 1, 1_000_000),
     trustProxy: parseTrustProxy(value('TRUST_PROXY')),
@@ -260,11 +275,25 @@ function parseBoolean(name: string, raw: string | undefined): boolean {
   throw new ConfigError(`${name} must be "true" or "false", not "${raw}".`);
 }
 
-function parseTrustProxy(raw: string | undefined): boolean | number {
-  if (raw === 'true') return true;
+/**
+ * "true" (believe every X-Forwarded-For entry) is refused: the client writes the leftmost entries
+ * itself, so it could pick a new address per request and dodge the per-IP limit.
+ */
+function parseTrustProxy(raw: string | undefined): false | number | readonly string[] {
   if (raw === undefined || raw === 'false') return false;
   if (/^\d+$/.test(raw) && Number(raw) <= 10) return Number(raw);
-  throw new ConfigError(`TRUST_PROXY must be "true", "false" or a hop count from 0 to 10, not "${raw}".`);
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (raw !== 'true' && addresses.every(isAddressOrRange)) return addresses;
+  throw new ConfigError(
+    `TRUST_PROXY must be a hop count from 0 to 10 or the proxies' addresses (e.g. 10.0.0.5,10.1.0.0/16), not "${raw}"${raw === 'true' ? ': trusting every hop lets a client choose its own address' : ''}.`,
+  );
+}
+
+function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -1,10 +1,11 @@
 /**
  * `npm run backend`: reads the settings from the environment (`--help` lists them), refuses a
- * bad configuration with one line, serves until SIGTERM/SIGINT, then lets in-flight requests
- * finish before it exits.
+ * bad configuration or a database newer than the code with one line, serves until SIGTERM or
+ * SIGINT, then lets in-flight requests finish before it exits.
  */
 import { createBackend } from './app';
 import { ConfigError, parseConfig, settingsHelp } from './config';
+import { SchemaTooNewError } from './database/migrations';
 import { serveUntilSignalled } from './serve';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -21,4 +22,14 @@ try {
   process.exit(2);
 }
 
-await serveUntilSignalled(await createBackend({ config }));
+let backend: Awaited<ReturnType<typeof createBackend>>;
+try {
+  backend = await createBackend({ config });
+} catch (error) {
+  // Rolling back the code under a migrated database: say so in one line, start nothing.
+  if (!(error instanceof SchemaTooNewError)) throw error;
+  console.error(`switchboard backend: ${error.message}`);
+  process.exit(2);
+}
+
+await serveUntilSignalled(backend);

@@ -4,7 +4,7 @@
  * step), and the benchmarks start the backend with them.
  *
  * Why: the backend's live heap is about 20–30 MB whatever the number of sessions (sessions live
- * in the database; the rate limiters' maps are LRUs capped at 5000 keys), but V8 sizes its heap
+ * in the database, and so do the rate limiters' counters), but V8 sizes its heap
  * for the machine: on a server with gigabytes of memory the young generation grows to 32 MB
  * under load and the old generation is allowed to reach 4× the live heap between collections.
  * With 10 000 sessions at 200 refreshes/s that headroom was 70–115 MB of a 130–190 MB process.

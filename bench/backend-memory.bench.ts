@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BACKEND_NODE_OPTIONS } from '../backend/node-options';
 import { backendRoutes, SessionAnswerSchema } from '../common/backend-contract';
-import { startBackend, startStandIn } from './backend-token.bench';
+import { startBackend, startStandIn } from './backend-load';
 import { type Benchmark, type BenchRow, percentile } from './harness';
 
 const SESSIONS = 10_000;

@@ -5,7 +5,7 @@
  */
 import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from '@azure/communication-identity';
 import type { TokenCredential } from '@azure/core-auth';
-import { isRestError } from '@azure/core-rest-pipeline';
+import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { BackendAccessToken } from '../../common/backend-contract';
 
 export type AcsCredentials =
@@ -59,6 +59,7 @@ export function createAcsIdentityGateway(options: AcsGatewayOptions): AcsIdentit
     retryOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: 'switchboard-backend' },
     ...options.clientOptions,
+    additionalPolicies: [...(options.clientOptions?.additionalPolicies ?? []), retryStaleConnection],
   };
   const client =
     options.credentials.kind === 'access-key'
@@ -108,6 +109,28 @@ export function createAcsIdentityGateway(options: AcsGatewayOptions): AcsIdentit
       call((abortSignal) => client.revokeTokens({ communicationUserId }, { abortSignal })),
   };
 }
+
+/**
+ * Connections to ACS are kept alive and reused. A server may close an idle one just as we send on
+ * it; the request then fails at once with ECONNRESET, before ACS saw it (Node's documentation
+ * recommends one retry for exactly this). With the SDK's retries off, that surfaced as a 502 to
+ * the app (bench/backend-scale.bench.ts met it within a few thousand refreshes under load). One
+ * immediate retry on a fresh connection, and only for this error, is all that is retried.
+ */
+const retryStaleConnection = {
+  policy: {
+    name: 'switchboardRetryStaleConnection',
+    async sendRequest(request, next) {
+      try {
+        return await next(request);
+      } catch (error) {
+        if (!isRestError(error) || error.code !== 'ECONNRESET' || request.abortSignal?.aborted) throw error;
+        return next(request);
+      }
+    },
+  } satisfies PipelinePolicy,
+  position: 'perCall',
+} as const;
 
 /** Reads only status, code and Retry-After from an SDK error: its message and request stay behind. */
 export function toAcsFailure(error: unknown): AcsFailure {

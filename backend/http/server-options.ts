@@ -5,7 +5,12 @@
  */
 import type { Logger } from 'pino';
 import type { SignInAuthenticator } from '../auth/authenticator';
+import type { BackendConfig } from '../config';
 import type { SessionService } from '../sessions/session-service';
+import type { RequestCounter } from './rate-limit-store';
+
+/** The rate limits' window: every limit is "so many per minute". */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export interface DiscoverySettings {
   readonly alternateCallerId: string | null;
@@ -16,9 +21,13 @@ export interface DiscoverySettings {
 export interface ServerOptions {
   readonly logger: Logger;
   readonly sessions: SessionService;
+  /** Where the rate limiters count (the session database, shared by every instance). */
+  readonly requestCounter: RequestCounter;
   readonly authenticator: SignInAuthenticator;
   readonly discovery: DiscoverySettings;
   readonly rateLimitPerIp: number;
   readonly rateLimitPerSession: number;
-  readonly trustProxy: boolean | number;
+  readonly trustProxy: BackendConfig['trustProxy'];
+  /** Refuse requests whose Host is not localhost/127.0.0.1/[::1] on our port (loopback and development). */
+  readonly loopbackHostsOnly: boolean;
 }

@@ -10,9 +10,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
 import { RequestLogController } from '../logging';
 import { HttpError } from './errors';
+import { acceptOnlyLoopbackHosts } from './host-check';
+import { clientKey, databaseRateLimitStore } from './rate-limit-store';
 import { registerRoutes } from './routes';
 import { addSecurityHeaders } from './security-headers';
-import type { ServerOptions } from './server-options';
+import { RATE_LIMIT_WINDOW_MS, type ServerOptions } from './server-options';
 
 /** Sign-in and token bodies are a few dozen bytes; anything near this cap is not a client of ours. */
 export const BODY_LIMIT_BYTES = 8 * 1024;
@@ -23,6 +25,7 @@ const STATUS_CODES: Readonly<Record<number, BackendErrorCode>> = {
   404: 'not_found',
   405: 'method_not_allowed',
   413: 'payload_too_large',
+  421: 'invalid_request',
   415: 'unsupported_media_type',
   429: 'rate_limited',
 };
@@ -32,11 +35,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // pino's Logger is Fastify's logger; the cast only widens the generic parameter.
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    // A hop count trusts that many proxies nearest to us (App Service's front end is one).
-    trustProxy:
-      typeof options.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
-        : options.trustProxy,
+    // A hop count trusts that many proxies nearest to us (App Service's front end is one); a list
+    // trusts those addresses. Never every hop (config.ts refuses it).
+    trustProxy: trustedProxies(options.trustProxy),
     genReqId: () => randomUUID(),
     requestIdHeader: false, // a client-chosen id could forge log lines; ours is echoed back instead
     logController: new RequestLogController(),
@@ -86,10 +87,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   addSecurityHeaders(app);
+  if (options.loopbackHostsOnly) acceptOnlyLoopbackHosts(app);
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerIp,
-    timeWindow: 60_000,
+    timeWindow: RATE_LIMIT_WINDOW_MS,
+    store: databaseRateLimitStore(options.requestCounter),
+    keyGenerator: clientKey,
+    // Every route that changes something needs the database anyway; failing open while it is
+    // down keeps discovery answering instead of turning every request into a 500.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'rate_limited', `Too many requests; retry in ${context.after}.`, retryAfter(context.ttl)),
   });
@@ -109,6 +116,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRoutes(app, options);
   rejectOtherMethods(app);
   return app;
+}
+
+function trustedProxies(setting: ServerOptions['trustProxy']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting === false ? false : [...setting];
 }
 
 /** Known paths answer 405 with `Allow` for methods they do not support (OPTIONS too: no CORS). */

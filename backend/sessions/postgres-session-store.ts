@@ -1,19 +1,20 @@
 /**
- * The scale-out session store: PostgreSQL through `pg`. Several backend instances can share it;
- * `rotate` locks the session row (SELECT … FOR UPDATE) so concurrent rotations of one session
- * serialise across instances. `schema` isolates test runs; production uses the default.
+ * The scale-out session store: PostgreSQL through `pg`. Several backend instances can share it:
+ * `rotate` is one call of a stored function that locks the session row (SELECT … FOR UPDATE), so
+ * concurrent rotations of one session serialise across instances, and the rate-limit counters
+ * live in the database too. `schema` isolates test runs; production uses the default.
  */
 import pg from 'pg';
-import {
-  judgePresentedToken,
-  type NewSession,
-  REUSE_DETECTION_GENERATIONS,
-  type RefreshTokenRecord,
-  type RevokeReason,
-  type RotateOutcome,
-  type RotateRequest,
-  type SessionRecord,
-  type SessionStore,
+import { applyPostgresMigrations } from '../database/postgres-migrations';
+import type {
+  NewSession,
+  RateLimitCount,
+  RefreshTokenRecord,
+  RevokeReason,
+  RotateOutcome,
+  RotateRequest,
+  SessionRecord,
+  SessionStore,
 } from './session-store';
 
 interface JoinedRow {
@@ -33,34 +34,6 @@ interface JoinedRow {
   generation: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  communication_user_id TEXT NOT NULL,
-  display_name TEXT NOT NULL,
-  subject TEXT,
-  created_at TIMESTAMPTZ NOT NULL,
-  expires_at TIMESTAMPTZ NOT NULL,
-  revoked_at TIMESTAMPTZ,
-  revoke_reason TEXT,
-  anchor_hash BYTEA,
-  generation INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS refresh_tokens (
-  hash BYTEA PRIMARY KEY,
-  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-  parent_hash BYTEA,
-  generation INTEGER NOT NULL,
-  issued_at TIMESTAMPTZ NOT NULL
-);
-CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_id, generation);
--- Every refresh moves expires_at, so an index on it cost an index write per refresh (and, in
--- PostgreSQL, ruled out HOT updates), while the hourly sweep (expires_at < $1 OR revoked_at < $1)
--- scans the table anyway: neither planner can use it for that OR. Dropped where an older
--- version created it.
-DROP INDEX IF EXISTS sessions_by_end;
-`;
-
 const JOINED_SELECT = `
 SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.issued_at,
        s.communication_user_id, s.display_name, s.subject, s.created_at, s.expires_at,
@@ -68,36 +41,19 @@ SELECT t.hash, t.session_id, t.parent_hash, t.generation AS token_generation, t.
   FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
  WHERE t.hash = $1`;
 
-/**
- * Advances the session only if its generation is still $2 and it is not revoked; stores the new
- * token as a child of the presented one ($3) and forgets generations older than $7. Data-modifying
- * CTEs run as one statement: one round trip, atomic.
- */
-const ROTATE_IF_UNCHANGED = `
-WITH advanced AS (
-  UPDATE sessions SET anchor_hash = $3, generation = generation + 1, expires_at = $4
-   WHERE id = $1 AND generation = $2 AND revoked_at IS NULL
-  RETURNING id, generation
-), inserted AS (
-  INSERT INTO refresh_tokens (hash, session_id, parent_hash, generation, issued_at)
-  SELECT $5, id, $3, generation, $6 FROM advanced
-), forgotten AS (
-  DELETE FROM refresh_tokens
-   WHERE session_id = $1 AND generation < $7 AND hash <> $3 AND EXISTS (SELECT 1 FROM advanced)
-)
-SELECT generation FROM advanced`;
+interface RotatedRow extends Omit<JoinedRow, 'hash' | 'session_id'> {
+  outcome: 'rotated' | 'unknown' | 'revoked' | 'expired' | 'reused' | 'rate-limited-ip' | 'rate-limited-session';
+  retry_after_ms: number | null;
+  session_id: string;
+}
 
 /*
- * The two statements of every refresh run as named (prepared) statements: each pooled connection
- * parses and plans them once instead of on every request, which is PostgreSQL CPU the refresh
- * path no longer spends. Names are per connection; the texts never change.
+ * The statements of every request run as named (prepared) statements: each pooled connection
+ * parses and plans them once instead of on every request. Names are per connection; the texts
+ * never change.
  */
-
-/** Concurrent rotations of one session are rare (a race or a retry); this bounds a pathological storm. */
-const MAX_ROTATION_ATTEMPTS = 16;
-
-/** Any number works as long as every instance uses the same one: it serialises migrations. */
-const MIGRATION_LOCK_KEY = 0x5b5e5510;
+const ROTATE = 'SELECT * FROM rotate_session($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+const COUNT_REQUEST = 'SELECT hits, ttl_ms FROM count_request($1, $2)';
 
 export interface PostgresSessionStoreOptions {
   readonly connectionString: string;
@@ -128,16 +84,7 @@ export class PostgresSessionStore implements SessionStore {
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      try {
-        if (this.schema !== undefined) {
-          await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-          await client.query(`SET search_path TO ${this.schema}`);
-        }
-        await client.query(SCHEMA);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-      }
+      await applyPostgresMigrations(client, this.schema);
     } finally {
       client.release();
     }
@@ -166,45 +113,50 @@ export class PostgresSessionStore implements SessionStore {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  /**
-   * Optimistic rotation: judge a snapshot, then write only if the session's generation is still
-   * the one judged (compare-and-swap in one statement). Losing the race to a concurrent rotation
-   * re-reads and judges again, so the outcome is the one a lock would have produced.
-   */
+  /** One round trip: rotate_session() (postgres-migrations.ts) counts, judges and rotates under a row lock. */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    let found = request.observed ?? (await this.findByTokenHash(request.presentedHash));
-    for (let attempt = 0; attempt < MAX_ROTATION_ATTEMPTS; attempt++) {
-      if (!found) return { kind: 'unknown' };
-      const { session, token } = found;
-      const verdict = judgePresentedToken(session, token, request.now);
-      if (verdict === 'reused') {
-        await this.revoke(session.id, 'reuse', request.now);
-        return { kind: 'reused', session: { ...session, revokedAt: request.now, revokeReason: 'reuse' } };
-      }
-      if (verdict !== 'valid') return { kind: verdict, session };
-      const { rows } = await this.pool.query<{ generation: number }>({
-        name: 'rotate-if-unchanged',
-        text: ROTATE_IF_UNCHANGED,
-        values: [
-          session.id,
-          session.generation,
-          token.hash,
-          request.expiresAt,
-          request.newHash,
-          request.now,
-          session.generation + 1 - REUSE_DETECTION_GENERATIONS,
-        ],
-      });
-      const generation = rows[0]?.generation;
-      if (generation !== undefined) {
+    const { limits } = request;
+    const { rows } = await this.pool.query<RotatedRow>({
+      name: 'rotate-session',
+      text: ROTATE,
+      values: [
+        request.presentedHash,
+        request.newHash,
+        request.now,
+        request.expiresAt,
+        request.maxLifetimeMs ?? null,
+        limits?.ipKey ?? null,
+        limits?.perIp ?? null,
+        limits?.sessionKeyPrefix ?? null,
+        limits?.perSession ?? null,
+        limits?.windowMs ?? null,
+      ],
+    });
+    const row = rows[0];
+    if (!row) throw new Error('rotate_session() answered no row');
+    switch (row.outcome) {
+      case 'unknown':
+        return { kind: 'unknown' };
+      case 'rate-limited-ip':
+      case 'rate-limited-session':
         return {
-          kind: 'rotated',
-          session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
+          kind: 'rate-limited',
+          scope: row.outcome === 'rate-limited-ip' ? 'ip' : 'session',
+          retryAfterMs: row.retry_after_ms ?? 0,
         };
-      }
-      found = await this.findByTokenHash(request.presentedHash);
+      default:
+        return { kind: row.outcome, session: fromRow({ ...row, hash: request.presentedHash }).session };
     }
-    throw new Error(`refresh-token rotation conflicted ${MAX_ROTATION_ATTEMPTS} times in a row`);
+  }
+
+  async countRequest(key: string, windowMs: number): Promise<RateLimitCount> {
+    const { rows } = await this.pool.query<{ hits: number; ttl_ms: number }>({
+      name: 'count-request',
+      text: COUNT_REQUEST,
+      values: [key, windowMs],
+    });
+    const row = rows[0] as { hits: number; ttl_ms: number };
+    return { hits: row.hits, ttlMs: row.ttl_ms };
   }
 
   async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
@@ -216,6 +168,7 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {
+    await this.pool.query('DELETE FROM rate_limits WHERE window_ends_at < now()');
     const result = await this.pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [before]);
     return result.rowCount ?? 0;
   }

@@ -10,7 +10,7 @@ import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
 import type { SignedInPrincipal } from '../auth/authenticator';
 import { HttpError, unauthorized } from '../http/errors';
 import { hashRefreshToken, isWellFormedRefreshToken, newRefreshToken } from './refresh-token';
-import { judgePresentedToken, type RefreshTokenRecord, type SessionRecord, type SessionStore } from './session-store';
+import type { RefreshTokenRecord, RotateLimits, SessionRecord, SessionStore } from './session-store';
 
 export interface SessionServiceOptions {
   readonly store: SessionStore;
@@ -19,6 +19,8 @@ export interface SessionServiceOptions {
   readonly logger: FastifyBaseLogger;
   /** A session ends after this long without a refresh. */
   readonly sessionIdleMs: number;
+  /** A session ends this long after sign-in, however often it refreshes (SESSION_MAX_DAYS). */
+  readonly sessionMaxMs: number;
   readonly now?: () => Date;
 }
 
@@ -46,7 +48,7 @@ export class SessionService {
     const { communicationUserId, accessToken } = await this.acsCall(log, () => this.options.acs.createUserAndToken());
     const refreshToken = newRefreshToken();
     const now = this.now();
-    const expiresAt = new Date(now.getTime() + this.options.sessionIdleMs);
+    const expiresAt = new Date(now.getTime() + Math.min(this.options.sessionIdleMs, this.options.sessionMaxMs));
     const sessionId = randomUUID();
     await this.options.store.createSession({
       id: sessionId,
@@ -65,47 +67,44 @@ export class SessionService {
     };
   }
 
+  /**
+   * One atomic store step (one round trip on PostgreSQL) counts the request against `limits`,
+   * judges the token and rotates it; only a refresh that passed it spends an ACS call. When ACS
+   * then fails, the presented token has become the anchor and stays valid, so the client's retry
+   * with the same token works, exactly as after a lost answer (docs/backend.md, "Refresh-token
+   * rotation"). `refreshToken` is null when the request carried none.
+   */
   async refresh(
-    refreshToken: string,
-    known?: TokenLookup,
+    refreshToken: string | null,
+    limits?: RotateLimits,
     log: FastifyBaseLogger = this.options.logger,
   ): Promise<SessionAnswer> {
-    const found = known !== undefined ? known : await this.lookup(refreshToken);
-    if (!found) throw unauthorized();
-    const { session } = found;
-    // Judge before spending an ACS call; the store judges again atomically when rotating.
-    const verdict = judgePresentedToken(session, found.token, this.now());
-    if (verdict === 'reused') {
-      await this.options.store.revoke(session.id, 'reuse', this.now());
-      await this.afterReuse(log, session);
-      throw tokenReused();
+    const { store } = this.options;
+    if (refreshToken === null || !isWellFormedRefreshToken(refreshToken)) {
+      // Garbage never reaches the rotation, but still counts against the client's limit.
+      if (limits) {
+        const count = await store.countRequest(limits.ipKey, limits.windowMs);
+        if (count.hits > limits.perIp) throw rateLimited('ip', count.ttlMs);
+      }
+      throw refreshToken === null
+        ? unauthorized('Send the refresh token as "Authorization: Bearer <refresh token>".')
+        : unauthorized();
     }
-    if (verdict === 'revoked') throw endedBy(session);
-    if (verdict === 'expired') throw sessionExpired();
-    // ACS and the rotation run at once: the answer waits for the slower of the two instead of
-    // their sum (with PostgreSQL, a round trip less on every refresh's path). Rotating before
-    // knowing whether ACS answers is safe: presenting a token makes it the anchor whatever
-    // happens next, and the anchor stays valid, so when ACS fails the client's retry with the
-    // same token works, exactly as after a lost answer (docs/backend.md, "Refresh-token rotation").
     const next = newRefreshToken();
     const now = this.now();
-    const [acs, rotation] = await Promise.allSettled([
-      this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session),
-      this.options.store.rotate({
-        presentedHash: found.token.hash,
-        observed: found,
-        newHash: hashRefreshToken(next),
-        now,
-        expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
-      }),
-    ]);
-    // Which answer wins when several things went wrong: the store's verdict (a session that ended
-    // says so even when ACS failed too), then ACS failing, then the store failing.
-    if (rotation.status === 'rejected') throw acs.status === 'rejected' ? acs.reason : rotation.reason;
-    const outcome = rotation.value;
+    const outcome = await store.rotate({
+      presentedHash: hashRefreshToken(refreshToken),
+      newHash: hashRefreshToken(next),
+      now,
+      expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
+      maxLifetimeMs: this.options.sessionMaxMs,
+      ...(limits ? { limits } : {}),
+    });
     switch (outcome.kind) {
       case 'unknown':
         throw unauthorized();
+      case 'rate-limited':
+        throw rateLimited(outcome.scope, outcome.retryAfterMs);
       case 'revoked':
         throw endedBy(outcome.session);
       case 'expired':
@@ -114,11 +113,12 @@ export class SessionService {
         await this.afterReuse(log, outcome.session);
         throw tokenReused();
     }
-    if (acs.status === 'rejected') throw acs.reason;
+    const { session } = outcome;
+    const accessToken = await this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session);
     return {
       user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
-      accessToken: acs.value,
-      session: { refreshToken: next, expiresOn: outcome.session.expiresAt.toISOString() },
+      accessToken,
+      session: { refreshToken: next, expiresOn: session.expiresAt.toISOString() },
     };
   }
 
@@ -201,6 +201,17 @@ function describe(error: unknown): Record<string, unknown> {
 
 /** A revoked session's answer says why, so the app can tell "signed out" from "ended to protect you". */
 const endedBy = (session: SessionRecord) => (session.revokeReason === 'reuse' ? tokenReused() : sessionRevoked());
+const rateLimited = (scope: 'ip' | 'session', retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(
+    429,
+    'rate_limited',
+    scope === 'ip'
+      ? `Too many requests; retry in ${seconds} s.`
+      : `Too many token requests for this session; retry in ${seconds} s.`,
+    seconds,
+  );
+};
 const sessionRevoked = () => new HttpError(401, 'session_revoked', 'This session was signed out; sign in again.');
 const sessionExpired = () =>
   new HttpError(401, 'session_expired', 'This session expired after a long time without use; sign in again.');

@@ -9,6 +9,8 @@
  * it the new anchor; presenting the anchor again (a retry after a lost answer, or two refreshes
  * racing with the same token) issues one more child. Any other token of the session is *reuse*:
  * someone holds a token the legitimate client has moved past, so the whole session is revoked.
+ * Every token a session ever had stays stored until the session is deleted, so this holds for
+ * any earlier generation, however old (RFC 9700 §4.14.2); SESSION_MAX_DAYS bounds how many.
  */
 
 export interface SessionRecord {
@@ -55,20 +57,40 @@ export type RotateOutcome =
   | { readonly kind: 'rotated'; readonly session: SessionRecord }
   | { readonly kind: 'unknown' }
   /** `reused`: the store has revoked the session in the same transaction. */
-  | { readonly kind: 'revoked' | 'expired' | 'reused'; readonly session: SessionRecord };
+  | { readonly kind: 'revoked' | 'expired' | 'reused'; readonly session: SessionRecord }
+  /** A limit was reached before anything changed; `retryAfterMs` is when its window ends. */
+  | { readonly kind: 'rate-limited'; readonly scope: 'ip' | 'session'; readonly retryAfterMs: number };
+
+/**
+ * Request counters checked in the same atomic step as the rotation (docs/backend.md, "Rate
+ * limits"): they live in the database so that N instances share them instead of allowing N×.
+ */
+export interface RotateLimits {
+  /** The client's counter, shared with every other route (`RateLimitCounter` keys). */
+  readonly ipKey: string;
+  readonly perIp: number;
+  /** Counted per session, under `sessionKeyPrefix` + the session id. */
+  readonly sessionKeyPrefix: string;
+  readonly perSession: number;
+  readonly windowMs: number;
+}
 
 export interface RotateRequest {
   readonly presentedHash: Buffer;
-  /**
-   * What `findByTokenHash` answered for `presentedHash` moments ago, if the caller has it. A
-   * store may judge this snapshot first and write only if the session has not changed since
-   * (PostgreSQL: one round trip instead of a locking transaction); it never trusts it blindly.
-   */
-  readonly observed?: { readonly session: SessionRecord; readonly token: RefreshTokenRecord };
   readonly newHash: Buffer;
   readonly now: Date;
-  /** The session's new idle expiry. */
+  /** The session's new idle expiry; the store caps it at `createdAt + maxLifetimeMs`. */
   readonly expiresAt: Date;
+  /** SESSION_MAX_DAYS; unset: no absolute end. */
+  readonly maxLifetimeMs?: number;
+  /** Counted first; a limit reached answers `rate-limited` and changes nothing else. */
+  readonly limits?: RotateLimits;
+}
+
+/** One fixed-window counter: `hits` so far in the window, which ends in `ttlMs`. */
+export interface RateLimitCount {
+  readonly hits: number;
+  readonly ttlMs: number;
 }
 
 export interface SessionStore {
@@ -77,19 +99,20 @@ export interface SessionStore {
   createSession(session: NewSession): Promise<void>;
   findByTokenHash(hash: Buffer): Promise<{ session: SessionRecord; token: RefreshTokenRecord } | null>;
   /**
-   * Atomically: judge the presented token, and when valid make it the anchor, store `newHash`
-   * as its child and slide the expiry. A `reused` verdict revokes the session in the same step.
+   * A refresh's whole database work in one atomic step, one round trip on PostgreSQL: count the
+   * request against the limits, find the presented token's session, judge the token, and when
+   * valid make it the anchor, store `newHash` as its child and slide the expiry. A `reused`
+   * verdict revokes the session in the same step.
    */
   rotate(request: RotateRequest): Promise<RotateOutcome>;
+  /** Counts one request under `key` in a fixed window of `windowMs` (the rate limiters' store). */
+  countRequest(key: string, windowMs: number): Promise<RateLimitCount>;
   /** Revokes the session if it is not already; answers whether this call revoked it. */
   revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean>;
-  /** Deletes sessions that expired or were revoked before `before`; answers how many. */
+  /** Deletes sessions that expired or were revoked before `before` (and stale counters); answers how many sessions. */
   deleteEndedBefore(before: Date): Promise<number>;
   close(): Promise<void>;
 }
-
-/** How many generations of old token hashes are kept for reuse detection; older ones are forgotten. */
-export const REUSE_DETECTION_GENERATIONS = 32;
 
 /** The rotation rule (see the module comment). Pure: both stores call it inside a transaction. */
 export function judgePresentedToken(session: SessionRecord, token: RefreshTokenRecord, now: Date): TokenVerdict {
@@ -98,6 +121,14 @@ export function judgePresentedToken(session: SessionRecord, token: RefreshTokenR
   const isChildOfAnchor =
     session.anchorHash === null ? token.parentHash === null : token.parentHash?.equals(session.anchorHash) === true;
   if (!isAnchor && !isChildOfAnchor) return 'reused';
+  // postgres-migrations.ts's rotate_session() states this same rule in SQL: keep the two in step.
   if (session.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'valid';
+}
+
+/** The new idle expiry, never past the session's absolute end (SESSION_MAX_DAYS). */
+export function cappedExpiry(request: RotateRequest, session: SessionRecord): Date {
+  if (request.maxLifetimeMs === undefined) return request.expiresAt;
+  const end = session.createdAt.getTime() + request.maxLifetimeMs;
+  return end < request.expiresAt.getTime() ? new Date(end) : request.expiresAt;
 }

@@ -6,10 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { applySqliteMigrations } from '../database/sqlite-migrations';
 import {
+  cappedExpiry,
   judgePresentedToken,
   type NewSession,
-  REUSE_DETECTION_GENERATIONS,
+  type RateLimitCount,
   type RefreshTokenRecord,
   type RevokeReason,
   type RotateOutcome,
@@ -39,34 +41,6 @@ interface TokenRow {
   issued_at: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  communication_user_id TEXT NOT NULL,
-  display_name TEXT NOT NULL,
-  subject TEXT,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  revoked_at INTEGER,
-  revoke_reason TEXT,
-  anchor_hash BLOB,
-  generation INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS refresh_tokens (
-  hash BLOB PRIMARY KEY,
-  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-  parent_hash BLOB,
-  generation INTEGER NOT NULL,
-  issued_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_id, generation);
--- Every refresh moves expires_at, so an index on it cost an index write per refresh (and, in
--- PostgreSQL, ruled out HOT updates), while the hourly sweep (expires_at < $1 OR revoked_at < $1)
--- scans the table anyway: neither planner can use it for that OR. Dropped where an older
--- version created it.
-DROP INDEX IF EXISTS sessions_by_end;
-`;
-
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteSessionStore['prepare']>;
@@ -89,7 +63,7 @@ export class SqliteSessionStore implements SessionStore {
     // every ~200 refreshes, for milliseconds to tens of them where fsync is slow. Store-only loop:
     // twice the rotations per second, p99 1.4 ms → 0.15 ms. The WAL may reach ~40 MB on disk.
     this.db.pragma('wal_autocheckpoint = 10000');
-    this.db.exec(SCHEMA);
+    applySqliteMigrations(this.db);
     this.statements = this.prepare();
   }
 
@@ -106,19 +80,25 @@ export class SqliteSessionStore implements SessionStore {
       findToken: db.prepare<[Buffer], TokenRow>('SELECT * FROM refresh_tokens WHERE hash = ?'),
       findSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       advance: db.prepare('UPDATE sessions SET anchor_hash = ?, generation = ?, expires_at = ? WHERE id = ?'),
-      /** The compare-and-swap form: writes only if nothing rotated or revoked the session since it was read. */
-      advanceIfUnchanged: db.prepare(
-        `UPDATE sessions SET anchor_hash = ?, generation = ?, expires_at = ?
-          WHERE id = ? AND generation = ? AND revoked_at IS NULL`,
+      /** Starts a new window when the last one ended; answers the count and the window's end. */
+      countRequest: db.prepare<
+        [{ key: string; now: number; window: number }],
+        { hits: number; window_ends_at: number }
+      >(
+        `INSERT INTO rate_limits AS r (key, hits, window_ends_at) VALUES (@key, 1, @now + @window)
+         ON CONFLICT (key) DO UPDATE SET
+           hits = CASE WHEN r.window_ends_at <= @now THEN 1 ELSE r.hits + 1 END,
+           window_ends_at = CASE WHEN r.window_ends_at <= @now THEN excluded.window_ends_at ELSE r.window_ends_at END
+         RETURNING hits, window_ends_at`,
       ),
-      forgetOld: db.prepare('DELETE FROM refresh_tokens WHERE session_id = ? AND generation < ? AND hash <> ?'),
+      deleteStaleCounters: db.prepare('DELETE FROM rate_limits WHERE window_ends_at < ?'),
       revoke: db.prepare('UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL'),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?'),
     };
   }
 
   async migrate(): Promise<void> {
-    // The schema is created in the constructor: better-sqlite3 needs it to prepare statements.
+    // Migrations run in the constructor: better-sqlite3 needs the tables to prepare statements.
   }
 
   async createSession(session: NewSession): Promise<void> {
@@ -149,54 +129,50 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   /**
-   * When the caller's snapshot (`observed`) judges valid, one compare-and-swap UPDATE replaces
-   * re-reading the token and the session: it writes only if the session's generation is still the
-   * one judged and it is not revoked (expiry only moves with the generation). Otherwise, or when
-   * the swap finds the session changed, the presented token is read and judged again inside the
-   * same IMMEDIATE transaction, so the outcome is always the one the current rows dictate.
+   * One IMMEDIATE transaction: it takes the write lock first, so two processes sharing the file
+   * rotate one after the other and each judges the rows the other left.
    */
   async rotate(request: RotateRequest): Promise<RotateOutcome> {
-    const { advance, advanceIfUnchanged, insertToken, forgetOld, revoke } = this.statements;
-    const issueChild = (session: SessionRecord, token: RefreshTokenRecord, generation: number): RotateOutcome => {
-      insertToken.run(request.newHash, session.id, token.hash, generation, request.now.getTime());
-      forgetOld.run(session.id, generation - REUSE_DETECTION_GENERATIONS, token.hash);
-      return {
-        kind: 'rotated',
-        session: { ...session, anchorHash: token.hash, generation, expiresAt: request.expiresAt },
-      };
-    };
-    const observed = request.observed;
+    const { advance, insertToken, revoke } = this.statements;
+    const { limits, now } = request;
     return this.db
       .transaction((): RotateOutcome => {
-        if (
-          observed?.token.hash.equals(request.presentedHash) &&
-          judgePresentedToken(observed.session, observed.token, request.now) === 'valid'
-        ) {
-          const { session, token } = observed;
-          const generation = session.generation + 1;
-          const swapped = advanceIfUnchanged.run(
-            token.hash,
-            generation,
-            request.expiresAt.getTime(),
-            session.id,
-            session.generation,
-          );
-          if (swapped.changes === 1) return issueChild(session, token, generation);
+        if (limits) {
+          const ip = this.count(limits.ipKey, limits.windowMs, now.getTime());
+          if (ip.hits > limits.perIp) return { kind: 'rate-limited', scope: 'ip', retryAfterMs: ip.ttlMs };
         }
         const found = this.lookup(request.presentedHash);
         if (!found) return { kind: 'unknown' };
         const { session, token } = found;
-        const verdict = judgePresentedToken(session, token, request.now);
+        if (limits) {
+          const own = this.count(limits.sessionKeyPrefix + session.id, limits.windowMs, now.getTime());
+          if (own.hits > limits.perSession) return { kind: 'rate-limited', scope: 'session', retryAfterMs: own.ttlMs };
+        }
+        const verdict = judgePresentedToken(session, token, now);
         if (verdict === 'reused') {
-          revoke.run(request.now.getTime(), 'reuse', session.id);
-          return { kind: 'reused', session: { ...session, revokedAt: request.now, revokeReason: 'reuse' } };
+          revoke.run(now.getTime(), 'reuse', session.id);
+          return { kind: 'reused', session: { ...session, revokedAt: now, revokeReason: 'reuse' } };
         }
         if (verdict !== 'valid') return { kind: verdict, session };
         const generation = session.generation + 1;
-        advance.run(token.hash, generation, request.expiresAt.getTime(), session.id);
-        return issueChild(session, token, generation);
+        const expiresAt = cappedExpiry(request, session);
+        advance.run(token.hash, generation, expiresAt.getTime(), session.id);
+        insertToken.run(request.newHash, session.id, token.hash, generation, now.getTime());
+        return { kind: 'rotated', session: { ...session, anchorHash: token.hash, generation, expiresAt } };
       })
       .immediate();
+  }
+
+  async countRequest(key: string, windowMs: number): Promise<RateLimitCount> {
+    return this.count(key, windowMs, Date.now());
+  }
+
+  private count(key: string, windowMs: number, nowMs: number): RateLimitCount {
+    const row = this.statements.countRequest.get({ key, now: nowMs, window: windowMs }) as {
+      hits: number;
+      window_ends_at: number;
+    };
+    return { hits: row.hits, ttlMs: row.window_ends_at - nowMs };
   }
 
   async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
@@ -204,6 +180,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {
+    this.statements.deleteStaleCounters.run(Date.now());
     return this.statements.deleteEnded.run(before.getTime(), before.getTime()).changes;
   }
 

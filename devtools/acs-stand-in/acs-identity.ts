@@ -49,7 +49,8 @@ export interface AcsRequestRecord {
 }
 
 export interface AcsFault {
-  readonly status: 429 | 503;
+  /** 'connection-reset': the connection is dropped without an answer, as a server closing an idle keep-alive socket. */
+  readonly status: 429 | 503 | 'connection-reset';
   /** Seconds in `Retry-After`; omitted when undefined. */
   readonly retryAfterSeconds?: number;
 }
@@ -185,6 +186,10 @@ export async function startAcsIdentityStandIn(options: AcsIdentityStandInOptions
     if (body === null) return fail({ status: 413, code: 'RequestTooLarge', message: 'The request body is too large.' });
 
     const fault = pendingFaults.shift();
+    if (fault?.status === 'connection-reset') {
+      response.socket?.destroy();
+      return { method, operation: route.operation, userId: route.userId, auth, status: 0 };
+    }
     if (fault) {
       const headers: Record<string, string> =
         fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };

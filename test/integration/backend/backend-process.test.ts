@@ -4,7 +4,6 @@
  * token from the App Service endpoint through IDENTITY_ENDPOINT/IDENTITY_HEADER), graceful
  * SIGTERM, `--help`, and one-line refusals of bad configuration.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,56 +11,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { SETTINGS } from '../../../backend/config';
 import { backendRoutes, SessionAnswerSchema } from '../../../common/backend-contract';
 import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
-
-const repoRoot = join(import.meta.dirname, '../../..');
-
-/** The environment without anything Azure-ish from the caller, plus `settings`. */
-function backendEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(AZURE_|ACS_|IDENTITY_|MSI_|DATABASE_URL|SQLITE_PATH)/.test(name),
-    ),
-  );
-  return { ...base, ...settings };
-}
-
-function runBackend(settings: Record<string, string>, args: string[] = [], script = 'backend/main.ts') {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: repoRoot,
-    env: backendEnvironment(settings),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-/** Resolves with the URL from the backend's "listening" log line, or rejects when it exits first. */
-function listeningUrl(child: ChildProcess, exited: Promise<number | null>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      for (const line of buffered.split('\n')) {
-        if (!line.startsWith('{')) continue;
-        try {
-          const entry = JSON.parse(line) as { msg?: string; url?: string };
-          if (entry.msg === 'listening' && entry.url) resolve(entry.url);
-        } catch {
-          // a partial line: wait for the rest
-        }
-      }
-    });
-    exited.then((code) => reject(new Error(`backend exited with ${code} before listening`)));
-  });
-}
+import { listeningUrl, runBackend } from '../../support/backend-process';
 
 describe('managed-identity mode in a real process', () => {
   let standIn: AcsIdentityStandIn;

@@ -59,7 +59,7 @@ describe.each(['sqlite', 'postgres'] as const)('rotation and restart (%s)', (dat
     const second = await refreshOk(signedIn.session.refreshToken);
     backend.standIn.failNext(1, { status: 503 });
     expect((await refresh(second)).status).toBe(503);
-    // The rotation ran alongside the failed ACS call: `second` is the anchor now, and still valid.
+    // The rotation ran before the failed ACS call: `second` is the anchor now, and still valid.
     const third = await refreshOk(second);
     await refreshOk(third);
 
@@ -70,6 +70,20 @@ describe.each(['sqlite', 'postgres'] as const)('rotation and restart (%s)', (dat
     backend.standIn.failNext(1, { status: 503 });
     expect((await refresh(otherSecond)).status).toBe(503);
     expect(await refreshCode(other.session.refreshToken)).toBe('refresh_token_reused');
+  });
+
+  test('ACS dropping the connection unanswered (a stale keep-alive socket) is retried once on a new one', async () => {
+    const signedIn = await backend.signIn();
+    const before = backend.standIn.requests.length;
+    backend.standIn.failNext(1, { status: 'connection-reset' });
+    const second = await refreshOk(signedIn.session.refreshToken);
+    expect(backend.standIn.requests.slice(before).map((r) => r.status)).toEqual([0, 200]);
+    // Only once: a second reset in a row is ACS unreachable, 502 with Retry-After.
+    backend.standIn.failNext(2, { status: 'connection-reset' });
+    const failed = await refresh(second);
+    expect(failed.status).toBe(502);
+    expect(failed.headers.get('retry-after')).not.toBeNull();
+    await refreshOk(second);
   });
 
   test('a restart keeps sessions, rotation state and revocations', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PostgresSessionStore } from '../../../backend/sessions/postgres-session-store';
 import { hashRefreshToken, newRefreshToken } from '../../../backend/sessions/refresh-token';
-import { REUSE_DETECTION_GENERATIONS, type SessionStore } from '../../../backend/sessions/session-store';
+import type { SessionStore } from '../../../backend/sessions/session-store';
 import { SqliteSessionStore } from '../../../backend/sessions/sqlite-session-store';
 
 interface StoreFactory {
@@ -81,7 +81,7 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
     await factory?.cleanup();
   });
 
-  async function newSession(now = new Date()) {
+  async function newSession(now = new Date(), expiresAt = new Date(now.getTime() + 30 * DAY)) {
     const refreshToken = newRefreshToken();
     const id = randomUUID();
     await store.createSession({
@@ -90,7 +90,7 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
       displayName: 'Grace',
       subject: null,
       now,
-      expiresAt: new Date(now.getTime() + 30 * DAY),
+      expiresAt,
       refreshTokenHash: hashRefreshToken(refreshToken),
     });
     return { id, refreshToken, hash: hashRefreshToken(refreshToken) };
@@ -140,65 +140,75 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
     expect((await rotate(store, again.nextHash)).outcome.kind).toBe('revoked');
   });
 
-  test('a stale snapshot passed as `observed` is judged again, never trusted', async () => {
+  test('the retried anchor gets a child of the anchor, with the generation after the newest', async () => {
     const created = await newSession();
-    const snapshot = await store.findByTokenHash(created.hash);
     const first = await rotate(store, created.hash);
-    expect((await rotate(store, first.nextHash)).outcome.kind).toBe('rotated');
-    // The snapshot still shows the first token as valid; the session has moved on twice since.
-    const next = newRefreshToken();
-    const outcome = await store.rotate({
-      presentedHash: created.hash,
-      ...(snapshot ? { observed: snapshot } : {}),
-      newHash: hashRefreshToken(next),
-      now: new Date(),
-      expiresAt: new Date(Date.now() + 30 * DAY),
-    });
-    expect(outcome.kind).toBe('reused');
-    expect(await store.findByTokenHash(hashRefreshToken(next))).toBeNull();
+    expect(first.outcome).toMatchObject({ kind: 'rotated', session: { generation: 1 } });
+    const retried = await rotate(store, created.hash);
+    expect(retried.outcome).toMatchObject({ kind: 'rotated', session: { generation: 2 } });
+    expect((await store.findByTokenHash(retried.nextHash))?.token.parentHash?.equals(created.hash)).toBe(true);
   });
 
-  test('a fresh snapshot rotates in one step; the same snapshot again is the anchor retried', async () => {
+  test('a revoked session rotates nothing: its token hands out no child', async () => {
     const created = await newSession();
-    const snapshot = await store.findByTokenHash(created.hash);
-    if (!snapshot) throw new Error('the new session was not found');
-    const withSnapshot = () => {
-      const next = hashRefreshToken(newRefreshToken());
+    expect(await store.revoke(created.id, 'signed-out', new Date())).toBe(true);
+    const { outcome, nextHash } = await rotate(store, created.hash);
+    expect(outcome.kind).toBe('revoked');
+    expect(await store.findByTokenHash(nextHash)).toBeNull();
+  });
+
+  test('the new expiry never passes the absolute end (createdAt + maxLifetimeMs)', async () => {
+    const createdAt = new Date(Date.now() - 80 * DAY);
+    const created = await newSession(createdAt, new Date(Date.now() + DAY));
+    const now = new Date();
+    const outcome = await store.rotate({
+      presentedHash: created.hash,
+      newHash: hashRefreshToken(newRefreshToken()),
+      now,
+      expiresAt: new Date(now.getTime() + 30 * DAY),
+      maxLifetimeMs: 90 * DAY,
+    });
+    expect(outcome).toMatchObject({ kind: 'rotated' });
+    expect(outcome.kind === 'rotated' && outcome.session.expiresAt.getTime()).toBe(createdAt.getTime() + 90 * DAY);
+    expect((await store.findByTokenHash(created.hash))?.session.expiresAt.getTime()).toBe(
+      createdAt.getTime() + 90 * DAY,
+    );
+  });
+
+  test('rotation counts the client and the session first; a limit reached changes nothing', async () => {
+    const created = await newSession();
+    const ipKey = `ip test-${randomUUID()}`;
+    const limits = { ipKey, perIp: 3, sessionKeyPrefix: 'rotate session:', perSession: 2, windowMs: 60_000 };
+    const limited = (presentedHash: Buffer) => {
       const now = new Date();
+      const next = hashRefreshToken(newRefreshToken());
       return store
-        .rotate({
-          presentedHash: created.hash,
-          observed: snapshot,
-          newHash: next,
-          now,
-          expiresAt: new Date(now.getTime() + 30 * DAY),
-        })
+        .rotate({ presentedHash, newHash: next, now, expiresAt: new Date(now.getTime() + DAY), limits })
         .then((outcome) => ({ outcome, next }));
     };
-    const first = await withSnapshot();
-    expect(first.outcome).toMatchObject({ kind: 'rotated', session: { generation: 1 } });
-    expect((await store.findByTokenHash(first.next))?.session.generation).toBe(1);
-    // The snapshot now shows generation 0; the session is at 1 with the presented token as anchor.
-    const retried = await withSnapshot();
-    expect(retried.outcome).toMatchObject({ kind: 'rotated', session: { generation: 2 } });
-    expect((await store.findByTokenHash(retried.next))?.token.parentHash?.equals(created.hash)).toBe(true);
+    const first = await limited(created.hash);
+    expect(first.outcome.kind).toBe('rotated');
+    expect((await limited(first.next)).outcome.kind).toBe('rotated');
+    const third = await limited(created.hash);
+    expect(third.outcome).toMatchObject({ kind: 'rate-limited', scope: 'session' });
+    if (third.outcome.kind === 'rate-limited') {
+      expect(third.outcome.retryAfterMs).toBeGreaterThan(50_000);
+      expect(third.outcome.retryAfterMs).toBeLessThanOrEqual(60_000);
+    }
+    // Not judged: the (old) token did not revoke the session.
+    expect((await store.findByTokenHash(created.hash))?.session.revokedAt).toBeNull();
+    expect(await store.findByTokenHash(third.next)).toBeNull();
+    const other = await newSession();
+    expect((await limited(other.hash)).outcome).toMatchObject({ kind: 'rate-limited', scope: 'ip' });
+    expect(await store.countRequest(ipKey, 60_000)).toMatchObject({ hits: 5 });
   });
 
-  test('a snapshot taken before a revocation does not rotate the revoked session', async () => {
-    const created = await newSession();
-    const snapshot = await store.findByTokenHash(created.hash);
-    if (!snapshot) throw new Error('the new session was not found');
-    expect(await store.revoke(created.id, 'signed-out', new Date())).toBe(true);
-    const next = hashRefreshToken(newRefreshToken());
-    const outcome = await store.rotate({
-      presentedHash: created.hash,
-      observed: snapshot,
-      newHash: next,
-      now: new Date(),
-      expiresAt: new Date(Date.now() + 30 * DAY),
-    });
-    expect(outcome.kind).toBe('revoked');
-    expect(await store.findByTokenHash(next)).toBeNull();
+  test('a request counter starts a new window once the last one ended', async () => {
+    const key = `test ${randomUUID()}`;
+    expect((await store.countRequest(key, 200)).hits).toBe(1);
+    expect((await store.countRequest(key, 200)).hits).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await store.countRequest(key, 200)).hits).toBe(1);
   });
 
   test('an unknown hash rotates nothing', async () => {
@@ -223,20 +233,17 @@ describe.each(Object.keys(factories))('SessionStore contract: %s', (kind) => {
     expect((await rotate(store, created.hash)).outcome.kind).toBe('revoked');
   });
 
-  test('old generations are forgotten beyond the reuse-detection window, never the anchor', async () => {
+  test('every earlier generation stays known for the whole session: the oldest one is reuse and revokes', async () => {
     const created = await newSession();
     let presented = created.hash;
-    const hashes: Buffer[] = [];
-    for (let i = 0; i < REUSE_DETECTION_GENERATIONS + 3; i++) {
+    for (let i = 0; i < 40; i++) {
       const { outcome, nextHash } = await rotate(store, presented);
       expect(outcome.kind).toBe('rotated');
-      hashes.push(presented);
       presented = nextHash;
     }
-    expect(await store.findByTokenHash(created.hash)).toBeNull();
-    const anchor = hashes.at(-1) as Buffer;
-    expect((await store.findByTokenHash(anchor))?.token.generation).toBeGreaterThan(0);
-    expect((await rotate(store, anchor)).outcome.kind).toBe('rotated');
+    expect((await store.findByTokenHash(created.hash))?.token.generation).toBe(0);
+    expect((await rotate(store, created.hash)).outcome.kind).toBe('reused');
+    expect((await rotate(store, presented)).outcome.kind).toBe('revoked');
   });
 
   test('two connections rotating the same token at once both succeed, and the session survives', async () => {

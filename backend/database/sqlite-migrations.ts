@@ -1,0 +1,70 @@
+/**
+ * The SQLite store's schema, as numbered migrations (rules in migrations.ts). Version 1 is the
+ * schema every release before versioning created with `CREATE … IF NOT EXISTS`, so a database
+ * left by one of them takes version 1 as a no-op and keeps its sessions.
+ */
+import type Database from 'better-sqlite3';
+import { type Migration, pendingMigrations, SELECT_VERSION, VERSION_TABLE } from './migrations';
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sessions and refresh tokens',
+    sql: `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  communication_user_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  subject TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  revoke_reason TEXT,
+  anchor_hash BLOB,
+  generation INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+  hash BLOB PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  parent_hash BLOB,
+  generation INTEGER NOT NULL,
+  issued_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens(session_id, generation);
+-- Every refresh moves expires_at, so an index on it cost an index write per refresh, while the
+-- hourly sweep (expires_at < $1 OR revoked_at < $1) scans the table anyway: the planner cannot
+-- use it for that OR. Dropped where an older version created it.
+DROP INDEX IF EXISTS sessions_by_end;
+`,
+  },
+  {
+    version: 2,
+    name: 'rate-limit counters',
+    sql: `
+-- Fixed-window request counters (per client address, per session), kept with the sessions so
+-- that every process using this database shares them. window_ends_at is in milliseconds.
+CREATE TABLE rate_limits (
+  key TEXT PRIMARY KEY,
+  hits INTEGER NOT NULL,
+  window_ends_at INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
+  },
+];
+
+/**
+ * Applies what is missing in one IMMEDIATE transaction: it takes the write lock before reading
+ * the version, so a second process opening the same file waits (busy_timeout) and then finds
+ * nothing left to do. SQLite's DDL is transactional: a failing migration leaves no trace.
+ */
+export function applySqliteMigrations(db: Database.Database, migrations = SQLITE_MIGRATIONS): void {
+  db.transaction(() => {
+    db.exec(VERSION_TABLE);
+    const { version } = db.prepare<[], { version: number }>(SELECT_VERSION).get() ?? { version: 0 };
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of pendingMigrations(migrations, version)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}
