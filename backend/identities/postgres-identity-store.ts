@@ -1,0 +1,142 @@
+/**
+ * The person → ACS identity mapping in PostgreSQL, shared by every instance. `claim` is one
+ * statement: insert unless (issuer, subject) exists, then read whichever row is there; two
+ * instances racing on a person's first sign-in both answer the one row that won.
+ */
+import pg from 'pg';
+import type { IdentityStore, NewPerson, PersonKey, PersonRecord } from './identity-store';
+
+/** The mapping's table. Kept as one constant so that it can become a numbered migration. */
+export const POSTGRES_IDENTITIES_DDL = `
+CREATE TABLE IF NOT EXISTS people (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  communication_user_id TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  email TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  updated_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (issuer, subject)
+);
+`;
+
+/** Distinct from the session store's: the two DDLs may run at once on a fresh database. */
+const MIGRATION_LOCK_KEY = 0x5b5e5511;
+
+/**
+ * Answers the row only when this call inserted it. On a conflict (ON CONFLICT waits for the other
+ * transaction's insert to commit) the winner is read by a second statement: a SELECT inside this
+ * one would see the snapshot from before the winner committed.
+ */
+const CLAIM = `
+WITH inserted AS (
+  INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT (issuer, subject) DO NOTHING
+  RETURNING *
+)
+SELECT * FROM inserted`;
+
+interface PersonRow {
+  issuer: string;
+  subject: string;
+  communication_user_id: string;
+  display_name: string;
+  email: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PostgresIdentityStoreOptions {
+  readonly connectionString: string;
+  /** The schema the session store uses (tests); default `public`. */
+  readonly schema?: string;
+}
+
+export class PostgresIdentityStore implements IdentityStore {
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresIdentityStoreOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new Error(`invalid PostgreSQL schema name "${options.schema}"`);
+    }
+    this.schema = options.schema;
+    // Sign-ins only (never on the refresh path): a few connections are plenty.
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: 4,
+      ...(this.schema !== undefined ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    this.pool.on('error', () => {});
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        if (this.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query(POSTGRES_IDENTITIES_DDL);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async find(key: PersonKey): Promise<PersonRecord | null> {
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE issuer = $1 AND subject = $2', [
+      key.issuer,
+      key.subject,
+    ]);
+    return rows[0] ? toPerson(rows[0]) : null;
+  }
+
+  async claim(person: NewPerson): Promise<{ person: PersonRecord; created: boolean }> {
+    const { rows } = await this.pool.query<PersonRow>(CLAIM, [
+      person.issuer,
+      person.subject,
+      person.communicationUserId,
+      person.displayName,
+      person.email,
+      person.now,
+    ]);
+    if (rows[0]) return { person: toPerson(rows[0]), created: true };
+    const winner = await this.find(person);
+    if (!winner) throw new Error('the person mapping was deleted while this sign-in claimed it');
+    return { person: winner, created: false };
+  }
+
+  async updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }) {
+    await this.pool.query(
+      'UPDATE people SET display_name = $1, email = $2, updated_at = $3 WHERE issuer = $4 AND subject = $5',
+      [profile.displayName, profile.email, profile.now, key.issuer, key.subject],
+    );
+  }
+
+  async delete(key: PersonKey): Promise<PersonRecord | null> {
+    const { rows } = await this.pool.query<PersonRow>(
+      'DELETE FROM people WHERE issuer = $1 AND subject = $2 RETURNING *',
+      [key.issuer, key.subject],
+    );
+    return rows[0] ? toPerson(rows[0]) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function toPerson(row: PersonRow): PersonRecord {
+  return {
+    issuer: row.issuer,
+    subject: row.subject,
+    communicationUserId: row.communication_user_id,
+    displayName: row.display_name,
+    email: row.email,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
