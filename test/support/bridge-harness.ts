@@ -188,6 +188,8 @@ export interface TestAppSessionOptions {
   readonly clientOptions?: BackendClientOptions;
   /** E.g. `{ now: () => Date.now() + offset }` to make the cached token stale without waiting. */
   readonly brokerOptions?: AppSessionOptions['brokerOptions'];
+  /** The system browser for an organisation sign-in (e.g. `driveIdpLogin`, or a second Chromium page). */
+  readonly openExternal?: AppSessionOptions['openExternal'];
 }
 
 /**
@@ -215,6 +217,7 @@ export async function createTestAppSession(
     store: options.store ?? new MemorySecretStore(),
     clientOptions: options.clientOptions,
     brokerOptions: options.brokerOptions,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   });
   await app.start();
   return Object.assign(app, {

@@ -13,15 +13,19 @@ export interface FakeBridge extends RendererBridge {
   emitSession(session: SessionState): void;
   config: RendererBridge['config'];
   readonly calls: {
-    signIn: string[];
+    /** The name each sign-in sent (undefined for an organisation sign-in). */
+    signIn: (string | undefined)[];
     signOut: number;
+    cancelSignIn: number;
+    endOrganisationSession: number;
     configSet: ConfigUpdate[];
     configTest: string[];
   };
   answers: {
     session: SessionState;
     config: AppConfig;
-    signIn: (displayName: string) => SignInResult;
+    /** May answer a promise the test settles (an organisation sign-in waiting on the browser). */
+    signIn: (displayName: string | undefined) => SignInResult | Promise<SignInResult>;
     configSet: (update: ConfigUpdate) => ConfigSetResult;
     configTest: (backendUrl: string) => ConfigTestResult;
   };
@@ -48,7 +52,14 @@ export function signedInSession(overrides: Partial<Extract<SessionState, { statu
 
 export function createFakeBridge(session: SessionState = { status: 'signed-out' }): FakeBridge {
   const listeners = new Set<(session: SessionState) => void>();
-  const calls: FakeBridge['calls'] = { signIn: [], signOut: 0, configSet: [], configTest: [] };
+  const calls: FakeBridge['calls'] = {
+    signIn: [],
+    signOut: 0,
+    cancelSignIn: 0,
+    endOrganisationSession: 0,
+    configSet: [],
+    configTest: [],
+  };
   const bridge: FakeBridge = {
     calls,
     answers: {
@@ -56,7 +67,9 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
       config: { ...defaultConfig },
       signIn: (displayName) => ({
         ok: true,
-        session: signedInSession({ user: { communicationUserId: '8:acs:me', displayName } }),
+        session: signedInSession({
+          user: { communicationUserId: '8:acs:me', displayName: displayName ?? 'Ada Lovelace' },
+        }),
       }),
       configSet: (update) => {
         const config = { ...bridge.answers.config };
@@ -84,7 +97,7 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
       get: async () => bridge.answers.session,
       signIn: async ({ displayName }) => {
         calls.signIn.push(displayName);
-        const result = bridge.answers.signIn(displayName);
+        const result = await bridge.answers.signIn(displayName);
         if (result.ok) bridge.emitSession(result.session);
         return result;
       },
@@ -93,6 +106,13 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
         const next: SessionState = { status: 'signed-out', reason: 'signed-out' };
         bridge.emitSession(next);
         return next;
+      },
+      cancelSignIn: () => {
+        calls.cancelSignIn += 1;
+      },
+      endOrganisationSession: async () => {
+        calls.endOrganisationSession += 1;
+        return true;
       },
       onChange: (listener) => {
         listeners.add(listener);

@@ -71,6 +71,8 @@ export function installFakeBridge(
       get: async () => ({ status: 'signed-out' }),
       signIn: async () => ({ ok: false, code: 'unsupported', message: 'not in this test' }),
       signOut: async () => ({ status: 'signed-out' }),
+      cancelSignIn: () => {},
+      endOrganisationSession: async () => false,
       onChange: () => () => {},
     },
     token: {
