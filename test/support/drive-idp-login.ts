@@ -20,7 +20,13 @@ export interface BrowserVisit {
 export async function driveIdpLogin(
   authorizationUrl: string,
   account: TestAccount,
-  options: { deny?: boolean; redirectOverride?: (url: URL) => URL } = {},
+  options: {
+    deny?: boolean;
+    /** Sends the browser somewhere else than the IdP's redirect (another port, another state…). */
+    redirectOverride?: (url: URL) => URL;
+    /** Stops before the redirect is requested: the code is then only in `redirectedTo`. */
+    stopAtRedirect?: boolean;
+  } = {},
 ): Promise<BrowserVisit> {
   const cookies = new Map<string, string>();
   const request = async (url: URL, init: RequestInit = {}) => {
@@ -48,6 +54,7 @@ export async function driveIdpLogin(
       await response.arrayBuffer();
       if (next.origin !== issuerOrigin) {
         // Leaving the IdP: the app's loopback redirect.
+        if (options.stopAtRedirect) return { redirectedTo: next, status: 0, page: '' };
         const target = options.redirectOverride ? options.redirectOverride(next) : next;
         const final = await fetch(target);
         return { redirectedTo: next, status: final.status, page: await final.text() };

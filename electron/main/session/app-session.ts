@@ -165,7 +165,7 @@ export class AppSession {
   }
 
   async signOut(): Promise<SessionState> {
-    return this.#broker ? this.#broker.signOut('signed-out') : this.state;
+    return this.#broker ? this.#withDiscovery(await this.#broker.signOut('signed-out')) : this.state;
   }
 
   async getToken(signal?: AbortSignal): Promise<{ token: string; expiresOn: string }> {

@@ -49,7 +49,7 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
   if (options.signal?.aborted) onCancel();
   options.signal?.addEventListener('abort', onCancel, { once: true });
   try {
-    const config = await discover(options, controller.signal);
+    const config = await discoverIdp(options, controller.signal);
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -65,13 +65,13 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
       });
       await options.openExternal(authorizationUrl.href);
       const callback = await redirect.received;
-      const tokens = await exchange(
+      const accessToken = await redeemCode(
         config,
         callback,
         { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce },
         controller.signal,
       );
-      return { accessToken: tokens.access_token, endSessionUrl: endSessionUrl(config, options.clientId) };
+      return { accessToken, endSessionUrl: endSessionUrl(config, options.clientId) };
     } finally {
       redirect.close();
     }
@@ -85,7 +85,8 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
   }
 }
 
-async function discover(settings: OidcSettings, signal: AbortSignal): Promise<client.Configuration> {
+/** The IdP's metadata (`/.well-known/openid-configuration`), through openid-client. */
+export async function discoverIdp(settings: OidcSettings, signal: AbortSignal): Promise<client.Configuration> {
   const issuer = new URL(settings.issuer);
   // Plain http only for an IdP on this computer (development and tests), as for backend URLs.
   const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
@@ -100,16 +101,21 @@ async function discover(settings: OidcSettings, signal: AbortSignal): Promise<cl
   }
 }
 
-async function exchange(
+/**
+ * The code exchange and every check on its answer (state, PKCE at the IdP, ID token signature,
+ * issuer, audience, nonce, timestamps); answers the access token only: the ID token and any
+ * refresh token are dropped here. Failures become `OidcSignInError`s.
+ */
+export async function redeemCode(
   config: client.Configuration,
   callback: URL,
   checks: client.AuthorizationCodeGrantChecks & { expectedNonce: string },
   signal: AbortSignal,
-) {
+): Promise<string> {
   try {
     const tokens = await client.authorizationCodeGrant(config, callback, { ...checks, idTokenExpected: true });
     if (signal.aborted) throw signal.reason;
-    return tokens;
+    return tokens.access_token;
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw asSignInError(error, new URL(config.serverMetadata().issuer).host);
