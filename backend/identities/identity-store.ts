@@ -49,3 +49,26 @@ export interface IdentityStore {
   delete(key: PersonKey): Promise<PersonRecord | null>;
   close(): Promise<void>;
 }
+
+/** A `people` row as both stores read it (SQLite keeps times as epoch milliseconds). */
+export interface PersonRow {
+  issuer: string;
+  subject: string;
+  communication_user_id: string;
+  display_name: string;
+  email: string | null;
+  created_at: Date | number;
+  updated_at: Date | number;
+}
+
+export function personFromRow(row: PersonRow): PersonRecord {
+  return {
+    issuer: row.issuer,
+    subject: row.subject,
+    communicationUserId: row.communication_user_id,
+    displayName: row.display_name,
+    email: row.email,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

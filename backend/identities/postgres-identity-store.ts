@@ -4,7 +4,14 @@
  * instances racing on a person's first sign-in both answer the one row that won.
  */
 import pg from 'pg';
-import type { IdentityStore, NewPerson, PersonKey, PersonRecord } from './identity-store';
+import {
+  type IdentityStore,
+  type NewPerson,
+  type PersonKey,
+  type PersonRecord,
+  type PersonRow,
+  personFromRow,
+} from './identity-store';
 
 /** The mapping's table. Kept as one constant so that it can become a numbered migration. */
 export const POSTGRES_IDENTITIES_DDL = `
@@ -36,16 +43,6 @@ WITH inserted AS (
   RETURNING *
 )
 SELECT * FROM inserted`;
-
-interface PersonRow {
-  issuer: string;
-  subject: string;
-  communication_user_id: string;
-  display_name: string;
-  email: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
 
 export interface PostgresIdentityStoreOptions {
   readonly connectionString: string;
@@ -91,7 +88,7 @@ export class PostgresIdentityStore implements IdentityStore {
       key.issuer,
       key.subject,
     ]);
-    return rows[0] ? toPerson(rows[0]) : null;
+    return rows[0] ? personFromRow(rows[0]) : null;
   }
 
   async claim(person: NewPerson): Promise<{ person: PersonRecord; created: boolean }> {
@@ -103,7 +100,7 @@ export class PostgresIdentityStore implements IdentityStore {
       person.email,
       person.now,
     ]);
-    if (rows[0]) return { person: toPerson(rows[0]), created: true };
+    if (rows[0]) return { person: personFromRow(rows[0]), created: true };
     const winner = await this.find(person);
     if (!winner) throw new Error('the person mapping was deleted while this sign-in claimed it');
     return { person: winner, created: false };
@@ -121,22 +118,10 @@ export class PostgresIdentityStore implements IdentityStore {
       'DELETE FROM people WHERE issuer = $1 AND subject = $2 RETURNING *',
       [key.issuer, key.subject],
     );
-    return rows[0] ? toPerson(rows[0]) : null;
+    return rows[0] ? personFromRow(rows[0]) : null;
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-function toPerson(row: PersonRow): PersonRecord {
-  return {
-    issuer: row.issuer,
-    subject: row.subject,
-    communicationUserId: row.communication_user_id,
-    displayName: row.display_name,
-    email: row.email,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -7,7 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { IdentityStore, NewPerson, PersonKey, PersonRecord } from './identity-store';
+import {
+  type IdentityStore,
+  type NewPerson,
+  type PersonKey,
+  type PersonRecord,
+  type PersonRow,
+  personFromRow,
+} from './identity-store';
 
 /** The mapping's table. Kept as one constant so that it can become a numbered migration. */
 export const SQLITE_IDENTITIES_DDL = `
@@ -22,16 +29,6 @@ CREATE TABLE IF NOT EXISTS people (
   PRIMARY KEY (issuer, subject)
 );
 `;
-
-interface PersonRow {
-  issuer: string;
-  subject: string;
-  communication_user_id: string;
-  display_name: string;
-  email: string | null;
-  created_at: number;
-  updated_at: number;
-}
 
 export class SqliteIdentityStore implements IdentityStore {
   private readonly db: Database.Database;
@@ -70,7 +67,7 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async find(key: PersonKey): Promise<PersonRecord | null> {
     const row = this.statements.find.get(key.issuer, key.subject);
-    return row ? toPerson(row) : null;
+    return row ? personFromRow(row) : null;
   }
 
   async claim(person: NewPerson): Promise<{ person: PersonRecord; created: boolean }> {
@@ -89,7 +86,7 @@ export class SqliteIdentityStore implements IdentityStore {
         );
         const row = find.get(person.issuer, person.subject);
         if (!row) throw new Error('the person mapping vanished inside its own transaction');
-        return { person: toPerson(row), created: inserted.changes === 1 };
+        return { person: personFromRow(row), created: inserted.changes === 1 };
       })
       .immediate();
   }
@@ -100,22 +97,10 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async delete(key: PersonKey): Promise<PersonRecord | null> {
     const row = this.statements.delete.get(key.issuer, key.subject);
-    return row ? toPerson(row) : null;
+    return row ? personFromRow(row) : null;
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function toPerson(row: PersonRow): PersonRecord {
-  return {
-    issuer: row.issuer,
-    subject: row.subject,
-    communicationUserId: row.communication_user_id,
-    displayName: row.display_name,
-    email: row.email,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
 }

@@ -63,7 +63,7 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
         state,
         nonce,
       });
-      await options.openExternal(authorizationUrl.href);
+      await options.openExternal(browserSafe(authorizationUrl, 'authorization_endpoint'));
       const callback = await redirect.received;
       const accessToken = await redeemCode(
         config,
@@ -124,7 +124,27 @@ export async function redeemCode(
 
 function endSessionUrl(config: client.Configuration, clientId: string): string | null {
   if (!config.serverMetadata().end_session_endpoint) return null;
-  return client.buildEndSessionUrl(config, { client_id: clientId }).href;
+  try {
+    return browserSafe(client.buildEndSessionUrl(config, { client_id: clientId }), 'end_session_endpoint');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What goes to `shell.openExternal` comes from the IdP's metadata, which the backend's discovery
+ * document pointed at: only https (or http on loopback) is opened, never `file:`, a custom
+ * scheme or anything else the OS would hand to another program.
+ */
+export function browserSafe(url: URL, what: string): string {
+  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!allowed) {
+    throw new OidcSignInError(
+      'rejected',
+      `Your organisation’s sign-in service published an ${what} that is not an https:// address; Switchboard does not open it. Tell your administrator.`,
+    );
+  }
+  return url.href;
 }
 
 /** openid-client's and oauth4webapi's failures, in words; none of them quotes a token. */

@@ -29,10 +29,12 @@ export class OidcSignInError extends Error {
 export function sanitiseIdpDescription(description: unknown): string | null {
   if (typeof description !== 'string') return null;
   const cleaned = description
+    // Addresses and anything token-like first, while their characters are still intact.
+    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '…')
+    .replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*)?/g, '…')
+    .replace(/[A-Za-z0-9_+/=-]{32,}/g, '…')
     .replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, ' ')
     .replace(/[<>]/g, ' ')
-    .replace(/\b[A-Za-z0-9_-]{32,}(\.[A-Za-z0-9_-]+)*\b/g, '…')
-    .replace(/https?:\/\/\S+/g, '…')
     .replace(/\s+/g, ' ')
     .trim();
   if (cleaned === '') return null;
