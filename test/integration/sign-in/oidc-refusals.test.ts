@@ -150,3 +150,39 @@ test('the IdP unreachable before any key is cached: 503 with Retry-After, then r
     await dark.close();
   }
 });
+
+test('at trace level, an oidc run logs none of the bearers, forged or valid, nor the tokens it issued', async () => {
+  const traced = await startTestBackend({
+    standIn: backend.standIn,
+    settings: { ...issuer.backendSettings, LOG_LEVEL: 'trace', OIDC_REQUIRED_CLAIMS: 'tid=tenant-1' },
+  });
+  try {
+    const bearers = [
+      await issuer.sign({ tid: 'tenant-1' }),
+      await issuer.sign({ tid: 'tenant-2' }),
+      await issuer.sign({ tid: 'tenant-1', aud: 'api://other' }),
+      issuer.unsigned({ tid: 'tenant-1' }),
+    ];
+    const issued: string[] = [];
+    for (const bearer of bearers) {
+      const response = await fetch(`${traced.url}${backendRoutes.sessions}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: '{}',
+      });
+      const body = await response.json();
+      if (response.status === 201) issued.push(body.accessToken.token, body.session.refreshToken);
+    }
+    expect(issued).toHaveLength(2);
+    const logs = traced.logs().join('\n');
+    expect(logs).toContain('session created');
+    for (const secret of [...bearers, ...issued]) expect(logs).not.toContain(secret);
+    // The signature part alone is enough to look for.
+    for (const bearer of bearers) {
+      const signature = bearer.split('.')[2];
+      if (signature) expect(logs).not.toContain(signature);
+    }
+  } finally {
+    await traced.close();
+  }
+});
