@@ -137,13 +137,29 @@ export class SessionService {
    * concurrent first sign-in of the same person claimed first, the identity created here is
    * unused: it is deleted (best effort, logged) and the winner's is used.
    */
-  private async identityOf(person: VerifiedPerson, log: FastifyBaseLogger) {
+  private async identityOf(
+    person: VerifiedPerson,
+    log: FastifyBaseLogger,
+    replaceGone = true,
+  ): Promise<{ communicationUserId: string; accessToken: SessionAnswer['accessToken'] }> {
     const identities = this.options.identities;
     if (!identities) throw new Error('oidc sign-in needs the identity store');
     const now = this.now();
     const known = await identities.find(person);
     if (known) {
-      const accessToken = await this.acsCall(log, () => this.options.acs.getToken(known.communicationUserId));
+      const accessToken = await this.acsCall(log, () =>
+        this.options.acs.getToken(known.communicationUserId).catch((error: unknown) => {
+          if (replaceGone && error instanceof AcsFailure && error.kind === 'identity-gone') return null;
+          throw error;
+        }),
+      );
+      if (accessToken === null) {
+        // Deleted in ACS behind our back (by hand, or an offboarding that failed half-way): the
+        // mapping points nowhere. Forget it and map the person to a new identity, once.
+        log.warn('the mapped ACS identity no longer exists: mapping the person to a new one');
+        await identities.delete(person);
+        return this.identityOf(person, log, false);
+      }
       if (known.displayName !== person.displayName || known.email !== person.email) {
         await identities.updateProfile(person, { displayName: person.displayName, email: person.email, now });
       }

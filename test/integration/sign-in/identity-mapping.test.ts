@@ -159,6 +159,16 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (database) => {
     ).rejects.toThrow(/Unknown option/);
   });
 
+  test('a mapped identity deleted in ACS behind the backend’s back: the next sign-in maps the person to a new one', async () => {
+    const token = await issuer.sign({ sub: `orphan-${randomUUID()}` });
+    const before = await signIn(first, token);
+    await first.backend.acs.deleteUser(before.user.communicationUserId);
+    const after = await signIn(second, token);
+    expect(after.user.communicationUserId).not.toBe(before.user.communicationUserId);
+    expect(await standIn.checkUserToken(after.accessToken.token)).toMatchObject({ valid: true });
+    expect((await signIn(first, token)).user.communicationUserId).toBe(after.user.communicationUserId);
+  });
+
   function configOf(backend: TestBackend, kind: 'sqlite' | 'postgres') {
     return parseConfig({
       ACS_CONNECTION_STRING: standIn.connectionString,
