@@ -63,6 +63,8 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
         state,
         nonce,
       });
+      // Cancelled (or timed out) while the IdP's metadata was on its way: open nothing.
+      if (controller.signal.aborted) throw controller.signal.reason;
       await options.openExternal(browserSafe(authorizationUrl, 'authorization_endpoint'));
       const callback = await redirect.received;
       const accessToken = await redeemCode(
