@@ -158,6 +158,9 @@ test('the whole form works from the keyboard', async () => {
 
 describe('organisation sign-in (oidc backend)', () => {
   const organisation = { issuerHost: 'login.microsoftonline.com', canEndSession: true };
+  /** The configured address arrives from main asynchronously; a click before it would find the field empty. */
+  const configLoaded = () =>
+    waitFor(() => expect(screen.getByLabelText(/Backend address/)).toHaveValue(defaultConfig.backendUrl));
 
   test('no name field; "Sign in with your organisation" names the IdP; waiting shows Cancel, which main hears', async () => {
     const bridge = createFakeBridge({ status: 'signed-out', organisation });
@@ -165,6 +168,7 @@ describe('organisation sign-in (oidc backend)', () => {
     bridge.answers.signIn = () => new Promise<SignInResult>((resolve) => (finish = resolve));
     renderApp(bridge);
     await screen.findByText(/with your work account at login\.microsoftonline\.com/);
+    await configLoaded();
     expect(screen.queryByLabelText(/Your name/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: signInStrings.signInWithOrganisation }));
     expect(await screen.findByTestId('sign-in-waiting')).toHaveTextContent(signInStrings.continueInBrowser);
@@ -185,6 +189,7 @@ describe('organisation sign-in (oidc backend)', () => {
       message: 'Your account isn’t allowed to use Switchboard; ask your administrator.',
     });
     renderApp(bridge);
+    await configLoaded();
     await userEvent.click(await screen.findByRole('button', { name: signInStrings.signInWithOrganisation }));
     expect(await screen.findByTestId('sign-in-error')).toHaveTextContent(
       'Your account isn’t allowed to use Switchboard; ask your administrator.',
