@@ -9,10 +9,14 @@ import type { CommunicationIdentityClientOptions } from '@azure/communication-id
 import type { TokenCredential } from '@azure/core-auth';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
-import { createAcsIdentityGateway } from './acs/identity-gateway';
-import { createOpenAuthenticator } from './auth/authenticator';
+import { type AcsIdentityGateway, createAcsIdentityGateway } from './acs/identity-gateway';
+import { createOpenAuthenticator, type SignInAuthenticator } from './auth/authenticator';
+import { createOidcAuthenticator } from './auth/oidc-authenticator';
 import { type BackendConfig, isOpenSignInExposed, listensOnLoopback } from './config';
 import { buildServer } from './http/server';
+import type { IdentityStore } from './identities/identity-store';
+import { PostgresIdentityStore } from './identities/postgres-identity-store';
+import { SqliteIdentityStore } from './identities/sqlite-identity-store';
 import { createLogger } from './logging';
 import { PostgresSessionStore } from './sessions/postgres-session-store';
 import { SessionService } from './sessions/session-service';
@@ -39,6 +43,9 @@ export interface Backend {
   readonly app: FastifyInstance;
   readonly sessions: SessionService;
   readonly store: SessionStore;
+  /** The person → ACS identity mapping; null in `open` mode. */
+  readonly identities: IdentityStore | null;
+  readonly acs: AcsIdentityGateway;
   readonly logger: Logger;
   /** Listens on the configured host and port; answers the base URL. */
   listen(): Promise<string>;
@@ -62,6 +69,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await store.close();
     throw error;
   });
+  // The people table is a migration of the session database (backend/database/), applied above.
+  const identities = config.oidc ? createIdentityStore(config, options.postgresSchema) : null;
 
   const acs = createAcsIdentityGateway({
     credentials:
@@ -83,16 +92,28 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const sessions = new SessionService({
     store,
     acs,
+    ...(identities ? { identities } : {}),
     logger,
     sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS,
     sessionMaxMs: config.sessionMaxDays * 24 * HOUR_MS,
     ...(options.now ? { now: options.now } : {}),
   });
+  let authenticator: SignInAuthenticator = createOpenAuthenticator();
+  if (config.oidc) {
+    const oidc = createOidcAuthenticator({
+      config: config.oidc,
+      warn: (message) => logger.warn(message),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    // The issuer's metadata and keys are fetched now, so the first sign-in does not wait for them.
+    void oidc.warm();
+    authenticator = oidc;
+  }
   const app = await buildServer({
     logger,
     sessions,
     requestCounter: store,
-    authenticator: createOpenAuthenticator(),
+    authenticator,
     discovery: { alternateCallerId: config.alternateCallerId, offlineAcs: options.offlineAcs === true },
     rateLimitPerIp: config.rateLimitPerIp,
     rateLimitPerSession: config.rateLimitPerSession,
@@ -118,6 +139,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     app,
     sessions,
     store,
+    identities,
+    acs,
     logger,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
@@ -143,6 +166,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         [...sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve).destroy())),
       );
       await store.close();
+      await identities?.close();
     },
   };
+}
+
+function createIdentityStore(config: BackendConfig, postgresSchema: string | undefined): IdentityStore {
+  return config.database.kind === 'postgres'
+    ? new PostgresIdentityStore({
+        connectionString: config.database.url,
+        ...(postgresSchema ? { schema: postgresSchema } : {}),
+      })
+    : new SqliteIdentityStore(config.database.path);
 }

@@ -34,6 +34,29 @@ export interface BackendConfig {
   readonly trustProxy: false | number | readonly string[];
   readonly logLevel: LogLevel;
   readonly development: boolean;
+  /** Set in `oidc` mode (null in `open` mode). */
+  readonly oidc: OidcConfig | null;
+  /** `open` mode beyond loopback or behind a proxy: refused unless this is set. */
+  readonly allowOpenSignInOnNetwork: boolean;
+}
+
+/** `SIGN_IN_MODE=oidc`: who issues the tokens `POST /v1/sessions` accepts, and what they must say. */
+export interface OidcConfig {
+  /** Compared exactly with `iss` (Entra ID v2.0: `https://login.microsoftonline.com/<tenant id>/v2.0`). */
+  readonly issuer: string;
+  /** What `aud` must contain: the backend API's identifier (Entra ID: `api://<app id>` or the app id). */
+  readonly audience: string;
+  /** The desktop's public client, advertised in discovery. */
+  readonly clientId: string;
+  /** Advertised in discovery: what the desktop asks the IdP for. */
+  readonly scopes: readonly string[];
+  /** Each must hold: a string claim equal to `value`, or an array claim containing it. */
+  readonly requiredClaims: readonly RequiredClaim[];
+}
+
+export interface RequiredClaim {
+  readonly claim: string;
+  readonly value: string;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -62,8 +85,30 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'ACS_TIMEOUT_MS', help: 'Upper bound for one ACS call, 100–60000 ms.', default: '10000' },
   {
     name: 'SIGN_IN_MODE',
-    help: 'How users sign in: "open" (anyone who reaches the backend; development and trusted networks only).',
+    help: 'How users sign in: "oidc" (a bearer token from your organisation\'s OpenID Connect provider, e.g. Entra ID) or "open" (anyone who reaches the backend; development only).',
     default: 'open',
+  },
+  {
+    name: 'OIDC_ISSUER',
+    help: 'oidc mode: the issuer, exactly as in its tokens\' "iss" (Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0). https; plain http only on loopback.',
+  },
+  {
+    name: 'OIDC_AUDIENCE',
+    help: 'oidc mode: what the tokens\' "aud" must contain, the backend API\'s identifier (Entra ID: api://<app id>).',
+  },
+  { name: 'OIDC_CLIENT_ID', help: "oidc mode: the desktop app's public client id, advertised in discovery." },
+  {
+    name: 'OIDC_SCOPES',
+    help: 'oidc mode: space-separated scopes the desktop asks for. Default: "openid profile email <OIDC_AUDIENCE>/.default" (an access token for the API, as Entra ID names it).',
+  },
+  {
+    name: 'OIDC_REQUIRED_CLAIMS',
+    help: 'oidc mode: comma-separated claim=value; a string claim must equal the value, an array claim (groups) must contain it. Example: tid=<tenant id>,groups=<group id>.',
+  },
+  {
+    name: 'ALLOW_OPEN_SIGN_IN_ON_NETWORK',
+    help: '"true" lets SIGN_IN_MODE=open listen beyond loopback or behind a proxy (TRUST_PROXY): anyone who reaches it gets ACS tokens.',
+    default: 'false',
   },
   {
     name: 'PSTN_ALTERNATE_CALLER_ID',
@@ -125,16 +170,66 @@ export function settingsHelp(): string {
 
 /**
  * `open` sign-in hands an ACS identity to anyone who can reach the backend: fine on loopback,
- * dangerous anywhere else. The backend then warns loudly at start-up.
+ * dangerous anywhere else, and behind a proxy (which forwards the network's requests to loopback).
+ * Start-up refuses it unless ALLOW_OPEN_SIGN_IN_ON_NETWORK=true, and then warns loudly.
  */
-export function isOpenSignInExposed(config: Pick<BackendConfig, 'signInMode' | 'host'>): boolean {
-  return config.signInMode === 'open' && !listensOnLoopback(config.host);
+export function isOpenSignInExposed(config: Pick<BackendConfig, 'signInMode' | 'host' | 'trustProxy'>): boolean {
+  return config.signInMode === 'open' && (!listensOnLoopback(config.host) || config.trustProxy !== false);
 }
 
 /** Whether HOST keeps the backend on this computer (127.0.0.0/8, ::1, localhost). */
 export function listensOnLoopback(configuredHost: string): boolean {
   const host = configuredHost.replace(/^\[|\]$/g, '');
   return isLoopbackHost(host) || host === 'localhost' || host === '::1';
+}
+
+function parseOidc(value: (name: string) => string | undefined): OidcConfig {
+  const required = (name: string, what: string): string => {
+    const raw = value(name);
+    if (raw === undefined) throw new ConfigError(`SIGN_IN_MODE=oidc needs ${name}: ${what}; see --help.`);
+    return raw;
+  };
+  const issuer = required('OIDC_ISSUER', "the issuer URL exactly as in its tokens' iss");
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(
+      `OIDC_ISSUER is not a URL: expected https://… exactly as the tokens' "iss" (Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0).`,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new ConfigError('OIDC_ISSUER must start with https:// (plain http:// only for an issuer on loopback).');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('OIDC_ISSUER must be a bare issuer URL: no user name, password, "?…" or "#…".');
+  }
+  const audience = required('OIDC_AUDIENCE', "what the tokens' aud must contain (the API's identifier)");
+  const clientId = required('OIDC_CLIENT_ID', "the desktop app's public client id");
+  const scopes = (value('OIDC_SCOPES') ?? `openid profile email ${audience}/.default`).split(/\s+/).filter(Boolean);
+  if (!scopes.includes('openid')) {
+    throw new ConfigError('OIDC_SCOPES must include "openid" (the desktop signs in with OpenID Connect).');
+  }
+  return { issuer, audience, clientId, scopes, requiredClaims: parseRequiredClaims(value('OIDC_REQUIRED_CLAIMS')) };
+}
+
+function parseRequiredClaims(raw: string | undefined): RequiredClaim[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const separator = part.indexOf('=');
+      const claim = part.slice(0, separator).trim();
+      const value = part.slice(separator + 1).trim();
+      if (separator <= 0 || claim === '' || value === '') {
+        throw new ConfigError(
+          `OIDC_REQUIRED_CLAIMS must be comma-separated claim=value pairs such as tid=<tenant id>,groups=<group id>; "${part}" is not one.`,
+        );
+      }
+      return { claim, value };
+    });
 }
 
 /** Parses the environment; throws `ConfigError` with one line that says what to fix. */
@@ -163,9 +258,10 @@ export function parseConfig(env: Environment): BackendConfig {
     : { kind: 'managed-identity' as const, endpoint: parseEndpoint('ACS_ENDPOINT', endpoint ?? '', development) };
 
   const signInMode = value('SIGN_IN_MODE');
-  if (signInMode !== 'open') {
-    throw new ConfigError(`SIGN_IN_MODE must be "open" (the only mode this version implements), not "${signInMode}".`);
+  if (signInMode !== 'open' && signInMode !== 'oidc') {
+    throw new ConfigError(`SIGN_IN_MODE must be "oidc" or "open", not "${signInMode}".`);
   }
+  const oidc = signInMode === 'oidc' ? parseOidc(value) : null;
 
   const callerId = value('PSTN_ALTERNATE_CALLER_ID');
   if (callerId !== undefined && !E164PhoneNumberSchema.safeParse(callerId).success) {
@@ -179,8 +275,20 @@ export function parseConfig(env: Environment): BackendConfig {
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql://.');
   }
 
+  const host = value('HOST') ?? '127.0.0.1';
+  const trustProxy = parseTrustProxy(value('TRUST_PROXY'));
+  const allowOpenSignInOnNetwork = parseBoolean(
+    'ALLOW_OPEN_SIGN_IN_ON_NETWORK',
+    value('ALLOW_OPEN_SIGN_IN_ON_NETWORK'),
+  );
+  if (isOpenSignInExposed({ signInMode, host, trustProxy }) && !allowOpenSignInOnNetwork) {
+    throw new ConfigError(
+      `SIGN_IN_MODE=open gives ACS tokens to anyone who reaches the backend, so it listens on loopback only (HOST=${host}${trustProxy === false ? '' : ', TRUST_PROXY set'}): use SIGN_IN_MODE=oidc, or set ALLOW_OPEN_SIGN_IN_ON_NETWORK=true on a trusted network.`,
+    );
+  }
+
   return {
-    host: value('HOST') ?? '127.0.0.1',
+    host,
     port: parseInteger('PORT', value('PORT'), 0, 65535),
     acs,
     tokenLifetimeMinutes: parseInteger('ACS_TOKEN_LIFETIME_MINUTES', value('ACS_TOKEN_LIFETIME_MINUTES'), 60, 1440),
@@ -194,9 +302,11 @@ export function parseConfig(env: Environment): BackendConfig {
     sessionMaxDays: parseInteger('SESSION_MAX_DAYS', value('SESSION_MAX_DAYS'), 1, 3650),
     rateLimitPerIp: parseInteger('RATE_LIMIT_PER_IP', value('RATE_LIMIT_PER_IP'), 1, 1_000_000),
     rateLimitPerSession: parseInteger('RATE_LIMIT_PER_SESSION', value('RATE_LIMIT_PER_SESSION'), 1, 1_000_000),
-    trustProxy: parseTrustProxy(value('TRUST_PROXY')),
+    trustProxy,
     logLevel: parseLogLevel(value('LOG_LEVEL')),
     development,
+    oidc,
+    allowOpenSignInOnNetwork,
   };
 }
 

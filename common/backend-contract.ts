@@ -56,7 +56,10 @@ export type DiscoveryDocument = z.infer<typeof DiscoveryDocumentSchema>;
 
 export const DisplayNameSchema = z.string().trim().min(1).max(256);
 
-/** Body of `POST /v1/sessions`. */
+/**
+ * Body of `POST /v1/sessions`. In `oidc` mode the name comes from the verified token and the
+ * body's `displayName` is ignored (clients may still send one).
+ */
 export const CreateSessionRequestSchema = z.object({ displayName: DisplayNameSchema });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
 
@@ -109,6 +112,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const backendErrorCodes = {
   invalidRequest: 'invalid_request', // 400: body or header malformed
   unauthorized: 'unauthorized', // 401: missing or unknown refresh token / sign-in proof
+  forbidden: 'forbidden', // 403: oidc sign-in verified, but the account lacks a claim the backend requires
   sessionRevoked: 'session_revoked', // 401: signed out, or revoked after reuse
   sessionExpired: 'session_expired', // 401: the session's own lifetime ended
   refreshTokenReused: 'refresh_token_reused', // 401: an old refresh token came back; the session is revoked
@@ -118,6 +122,7 @@ export const backendErrorCodes = {
   unsupportedMediaType: 'unsupported_media_type', // 415
   rateLimited: 'rate_limited', // 429 with Retry-After
   acsUnavailable: 'acs_unavailable', // 502/503 with Retry-After: ACS failed or throttled us
+  identityProviderUnavailable: 'idp_unavailable', // 503 with Retry-After: the OIDC provider's keys cannot be fetched
   internal: 'internal', // 500: a bug; the message never carries details
 } as const;
 export type BackendErrorCode = (typeof backendErrorCodes)[keyof typeof backendErrorCodes];

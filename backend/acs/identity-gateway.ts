@@ -16,6 +16,8 @@ export interface AcsIdentityGateway {
   createUserAndToken(): Promise<{ communicationUserId: string; accessToken: BackendAccessToken }>;
   getToken(communicationUserId: string): Promise<BackendAccessToken>;
   revokeTokens(communicationUserId: string): Promise<void>;
+  /** Deletes the identity (its tokens die with it): offboarding, and an identity a lost race left unused. */
+  deleteUser(communicationUserId: string): Promise<void>;
 }
 
 /** Why an ACS call failed, in terms the HTTP layer maps to a status. */
@@ -107,6 +109,8 @@ export function createAcsIdentityGateway(options: AcsGatewayOptions): AcsIdentit
       }),
     revokeTokens: (communicationUserId) =>
       call((abortSignal) => client.revokeTokens({ communicationUserId }, { abortSignal })),
+    deleteUser: (communicationUserId) =>
+      call((abortSignal) => client.deleteUser({ communicationUserId }, { abortSignal })),
   };
 }
 

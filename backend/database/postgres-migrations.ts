@@ -15,7 +15,6 @@ CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
   communication_user_id TEXT NOT NULL,
   display_name TEXT NOT NULL,
-  subject TEXT,
   created_at TIMESTAMPTZ NOT NULL,
   expires_at TIMESTAMPTZ NOT NULL,
   revoked_at TIMESTAMPTZ,
@@ -39,6 +38,28 @@ DROP INDEX IF EXISTS sessions_by_end;
   },
   {
     version: 2,
+    name: 'people: one ACS identity per person (company sign-in)',
+    sql: `
+-- (issuer, subject) from the identity provider's token -> the person's one ACS identity, with the
+-- verified name and email. The key makes a first sign-in race-safe across instances: every
+-- racer's INSERT ... ON CONFLICT DO NOTHING lands on the one row that won.
+CREATE TABLE people (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  communication_user_id TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  email TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  updated_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (issuer, subject)
+);
+-- Each session remembers whose sign-in it is, so offboarding can revoke all of a person's sessions.
+ALTER TABLE sessions ADD COLUMN subject TEXT;
+CREATE INDEX sessions_by_subject ON sessions (subject) WHERE subject IS NOT NULL;
+`,
+  },
+  {
+    version: 3,
     name: 'rate-limit counters and one-round-trip rotation',
     sql: `
 -- Fixed-window request counters (per client address, per session), shared by every instance.

@@ -43,12 +43,17 @@ export function registerRoutes(app: FastifyInstance, options: ServerOptions): vo
   });
 
   app.post(backendRoutes.sessions, async (request, reply) => {
-    const body = CreateSessionRequestSchema.safeParse(request.body);
-    if (!body.success) {
-      throw new HttpError(400, 'invalid_request', 'Send {"displayName": "…"} with a name of 1 to 256 characters.');
-    }
     const principal = await options.authenticator.authenticate({ authorization: request.headers.authorization });
-    const answer = await options.sessions.signIn(principal, body.data.displayName, request.log);
+    // oidc: the verified token names the person; a body's displayName is ignored.
+    let displayName: string | undefined;
+    if (!principal.person) {
+      const body = CreateSessionRequestSchema.safeParse(request.body);
+      if (!body.success) {
+        throw new HttpError(400, 'invalid_request', 'Send {"displayName": "…"} with a name of 1 to 256 characters.');
+      }
+      displayName = body.data.displayName;
+    }
+    const answer = await options.sessions.signIn(principal, displayName, request.log);
     reply.status(201);
     return answer;
   });

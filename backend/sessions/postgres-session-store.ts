@@ -167,6 +167,14 @@ export class PostgresSessionStore implements SessionStore {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async revokeBySubject(subject: string, reason: RevokeReason, now: Date): Promise<number> {
+    const result = await this.pool.query(
+      'UPDATE sessions SET revoked_at = $1, revoke_reason = $2 WHERE subject = $3 AND revoked_at IS NULL',
+      [now, reason, subject],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async deleteEndedBefore(before: Date): Promise<number> {
     await this.pool.query('DELETE FROM rate_limits WHERE window_ends_at < now()');
     const result = await this.pool.query('DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1', [before]);

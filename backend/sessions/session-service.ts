@@ -7,14 +7,17 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionAnswer } from '../../common/backend-contract';
 import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
-import type { SignedInPrincipal } from '../auth/authenticator';
+import type { SignedInPrincipal, VerifiedPerson } from '../auth/authenticator';
 import { HttpError, unauthorized } from '../http/errors';
+import type { IdentityStore } from '../identities/identity-store';
 import { hashRefreshToken, isWellFormedRefreshToken, newRefreshToken } from './refresh-token';
 import type { RefreshTokenRecord, RotateLimits, SessionRecord, SessionStore } from './session-store';
 
 export interface SessionServiceOptions {
   readonly store: SessionStore;
   readonly acs: AcsIdentityGateway;
+  /** The person → ACS identity mapping (`oidc` mode). */
+  readonly identities?: IdentityStore;
   /** Fallback logger; HTTP calls pass the request's logger (it carries the request id). */
   readonly logger: FastifyBaseLogger;
   /** A session ends after this long without a refresh. */
@@ -42,10 +45,17 @@ export class SessionService {
 
   async signIn(
     principal: SignedInPrincipal,
-    displayName: string,
+    /** The name the client asked for: used in `open` mode only. */
+    displayName: string | undefined,
     log: FastifyBaseLogger = this.options.logger,
   ): Promise<SessionAnswer> {
-    const { communicationUserId, accessToken } = await this.acsCall(log, () => this.options.acs.createUserAndToken());
+    const person = principal.person;
+    // oidc: the name the IdP vouches for, never the one the client sent.
+    const name = person?.displayName ?? displayName;
+    if (name === undefined) throw new Error('open sign-in needs a display name');
+    const { communicationUserId, accessToken } = person
+      ? await this.identityOf(person, log)
+      : await this.acsCall(log, () => this.options.acs.createUserAndToken());
     const refreshToken = newRefreshToken();
     const now = this.now();
     const expiresAt = new Date(now.getTime() + Math.min(this.options.sessionIdleMs, this.options.sessionMaxMs));
@@ -53,7 +63,7 @@ export class SessionService {
     await this.options.store.createSession({
       id: sessionId,
       communicationUserId,
-      displayName,
+      displayName: name,
       subject: principal.subject,
       now,
       expiresAt,
@@ -61,7 +71,7 @@ export class SessionService {
     });
     log.info({ sessionId }, 'session created');
     return {
-      user: { communicationUserId, displayName },
+      user: { communicationUserId, displayName: name },
       accessToken,
       session: { refreshToken, expiresOn: expiresAt.toISOString() },
     };
@@ -120,6 +130,66 @@ export class SessionService {
       accessToken,
       session: { refreshToken: next, expiresOn: session.expiresAt.toISOString() },
     };
+  }
+
+  /**
+   * One person, one ACS identity: the mapped one, or a new one claimed in the store. When a
+   * concurrent first sign-in of the same person claimed first, the identity created here is
+   * unused: it is deleted (best effort, logged) and the winner's is used.
+   */
+  private async identityOf(
+    person: VerifiedPerson,
+    log: FastifyBaseLogger,
+    replaceGone = true,
+  ): Promise<{ communicationUserId: string; accessToken: SessionAnswer['accessToken'] }> {
+    const identities = this.options.identities;
+    if (!identities) throw new Error('oidc sign-in needs the identity store');
+    const now = this.now();
+    const known = await identities.find(person);
+    if (known) {
+      const accessToken = await this.acsCall(log, () =>
+        this.options.acs.getToken(known.communicationUserId).catch((error: unknown) => {
+          if (replaceGone && error instanceof AcsFailure && error.kind === 'identity-gone') return null;
+          throw error;
+        }),
+      );
+      if (accessToken === null) {
+        // Deleted in ACS behind our back (by hand, or an offboarding that failed half-way): the
+        // mapping points nowhere. Forget it and map the person to a new identity, once.
+        log.warn('the mapped ACS identity no longer exists: mapping the person to a new one');
+        await identities.delete(person);
+        return this.identityOf(person, log, false);
+      }
+      if (known.displayName !== person.displayName || known.email !== person.email) {
+        await identities.updateProfile(person, { displayName: person.displayName, email: person.email, now });
+      }
+      return { communicationUserId: known.communicationUserId, accessToken };
+    }
+    const created = await this.acsCall(log, () => this.options.acs.createUserAndToken());
+    let claim: Awaited<ReturnType<IdentityStore['claim']>>;
+    try {
+      claim = await identities.claim({ ...person, communicationUserId: created.communicationUserId, now });
+    } catch (error) {
+      await this.deleteUnused(created.communicationUserId, log);
+      throw error;
+    }
+    if (claim.created) {
+      log.info('person mapped to a new ACS identity');
+      return created;
+    }
+    await this.deleteUnused(created.communicationUserId, log);
+    const winner = claim.person.communicationUserId;
+    return {
+      communicationUserId: winner,
+      accessToken: await this.acsCall(log, () => this.options.acs.getToken(winner)),
+    };
+  }
+
+  private async deleteUnused(communicationUserId: string, log: FastifyBaseLogger): Promise<void> {
+    await this.options.acs.deleteUser(communicationUserId).then(
+      () => log.info('a concurrent sign-in of the same person won: the unused ACS identity was deleted'),
+      (error: unknown) => log.warn({ acs: describe(error) }, 'deleting an unused ACS identity failed'),
+    );
   }
 
   /** Sign-out: the session dies first (the refresh token is then useless), then ACS revokes its tokens. */

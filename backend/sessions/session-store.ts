@@ -109,6 +109,8 @@ export interface SessionStore {
   countRequest(key: string, windowMs: number): Promise<RateLimitCount>;
   /** Revokes the session if it is not already; answers whether this call revoked it. */
   revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean>;
+  /** Offboarding: revokes every live session of one sign-in subject; answers how many. */
+  revokeBySubject(subject: string, reason: RevokeReason, now: Date): Promise<number>;
   /** Deletes sessions that expired or were revoked before `before` (and stale counters); answers how many sessions. */
   deleteEndedBefore(before: Date): Promise<number>;
   close(): Promise<void>;

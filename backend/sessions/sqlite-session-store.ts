@@ -93,6 +93,9 @@ export class SqliteSessionStore implements SessionStore {
       ),
       deleteStaleCounters: db.prepare('DELETE FROM rate_limits WHERE window_ends_at < ?'),
       revoke: db.prepare('UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL'),
+      revokeBySubject: db.prepare(
+        'UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE subject = ? AND revoked_at IS NULL',
+      ),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?'),
     };
   }
@@ -177,6 +180,10 @@ export class SqliteSessionStore implements SessionStore {
 
   async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
     return this.statements.revoke.run(now.getTime(), reason, sessionId).changes > 0;
+  }
+
+  async revokeBySubject(subject: string, reason: RevokeReason, now: Date): Promise<number> {
+    return this.statements.revokeBySubject.run(now.getTime(), reason, subject).changes;
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {

@@ -28,12 +28,25 @@ export type CommunicationUser = z.infer<typeof CommunicationUserSchema>;
 export const BackendProtocolSchema = z.enum(['switchboard', 'acs-sample']);
 export type BackendProtocol = z.infer<typeof BackendProtocolSchema>;
 
+/**
+ * Present when the backend signs people in through their organisation (`oidc`): the sign-in
+ * screen then offers "Sign in with your organisation" instead of a name field.
+ */
+export const OrganisationSignInSchema = z.object({
+  /** The IdP's host (e.g. login.microsoftonline.com), shown so the user knows where they will sign in. */
+  issuerHost: z.string(),
+  /** The IdP can end its own session (`end_session_endpoint`): sign-out can offer it. */
+  canEndSession: z.boolean(),
+});
+export type OrganisationSignIn = z.infer<typeof OrganisationSignInSchema>;
+
 export const SessionStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('signed-out'),
     reason: SessionEndReasonSchema.optional(),
     /** A sentence for the banner, already free of secrets. */
     message: z.string().optional(),
+    organisation: OrganisationSignInSchema.optional(),
   }),
   z.object({ status: z.literal('restoring') }),
   z.object({
@@ -54,7 +67,8 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 // The same display-name rule the backend enforces: declared once, in the backend contract.
-export const SignInRequestSchema = z.object({ displayName: DisplayNameSchema });
+// Absent for an organisation sign-in (the name comes from the organisation).
+export const SignInRequestSchema = z.object({ displayName: DisplayNameSchema.optional() });
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
 
 /** What the renderer gets on sign-in or a failure, never an exception with a stack. */
@@ -145,6 +159,10 @@ export const sessionIpc = {
   get: invoke('switchboard:session:get', null, SessionStateSchema),
   signIn: invoke('switchboard:session:sign-in', SignInRequestSchema, SignInResultSchema),
   signOut: invoke('switchboard:session:sign-out', null, SessionStateSchema),
+  /** Cancels an organisation sign-in waiting on the browser. */
+  cancelSignIn: send('switchboard:session:cancel-sign-in', z.object({}).strict()),
+  /** Opens the organisation's sign-out page in the browser; answers whether there is one. */
+  endOrganisationSession: invoke('switchboard:session:end-organisation-session', null, z.boolean()),
   onChange: event('switchboard:session:changed', SessionStateSchema),
 } as const;
 

@@ -46,7 +46,8 @@ async function start(): Promise<void> {
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),
     { log },
   );
-  const appSession = new AppSession({ config, store, log });
+  // Organisation sign-in (and its sign-out page) runs in the system browser (RFC 8252).
+  const appSession = new AppSession({ config, store, log, openExternal: (url) => shell.openExternal(url) });
   // Keychain read + the first refresh start now, in parallel with the window's load below.
   const restored = appSession.start();
 

@@ -60,6 +60,14 @@ export const signInStrings = {
   displayNameRequired: 'Enter the name other people will see.',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
+  /** The backend signs people in through their organisation (`oidc`). */
+  signInWithOrganisation: 'Sign in with your organisation',
+  organisationIntro: (issuerHost: string) =>
+    `You sign in with your work account at ${issuerHost}, in your browser. Switchboard then keeps you signed in on this computer.`,
+  continueInBrowser: 'Continue in your browser…',
+  continueInBrowserHint: 'Finish signing in on the page that opened in your browser, then come back here.',
+  cancel: 'Cancel',
+  endOrganisationSession: (issuerHost: string) => `Also sign out of ${issuerHost}`,
 } as const;
 
 export const configSourceWords = {

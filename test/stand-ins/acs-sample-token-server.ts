@@ -4,20 +4,22 @@
  * `@azure/communication-identity` SDK pointed at the ACS Identity stand-in (acs-identity.ts):
  *
  * - Each route is mounted as `app.use('/token', cors(), router)`: `cors()` ends every `OPTIONS`
- *   with 204 and CORS headers before the route runs.
+ *   with 204 and CORS headers before the route runs, reflecting the preflight's
+ *   `Access-Control-Request-Headers` in `Access-Control-Allow-Headers` (its default).
  * - `GET /token?scope=a,b` and `POST /token` (`{"scope":"a,b"}` in a JSON body) →
  *   `createUserAndToken(scopes)` (default `chat,voip`) → `res.send(result)`:
  *   `{user:{communicationUserId}, token, expiresOn}` with the `Date` serialised by JSON.
  * - `POST /refreshToken/:id` → `getToken({communicationUserId: id}, ['chat','voip'])` →
  *   `{user, token, expiresOn}`. The id is percent-decoded as Express decodes route params.
- * - An SDK failure goes to `next(error)`: Express's final handler answers 500 with an HTML page.
- *   (Older samples have no try/catch on the refresh route, so there the request never ends;
- *   the client's deadlines cover that case.)
+ * - An SDK failure (ACS refuses: the identity was deleted; or fails: 503) is never answered: the
+ *   hero sample's token handlers have no error handling, so the rejection is unhandled and the
+ *   Node process exits. The request's connection drops and the server is gone (connections are
+ *   refused) until whoever runs it starts it again: `restart()`, on the same port.
  * - Anything else: Express's 404 page (`Cannot GET /path`).
  *
  * Test knobs: `answerNext(route, answer)` replaces the next answer on a route (malformed sample
- * answers, 5xx) or, with `'hang'`, never answers it (an old sample whose refresh route has no
- * try/catch); `requests` lists what was answered (method and route, oldest first).
+ * answers, 5xx, something in front of the sample) or, with `'hang'`, never answers it;
+ * `requests` lists what was answered (method and route, oldest first); `crashes` counts exits.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -50,6 +52,12 @@ export interface AcsSampleTokenServer {
   readonly requests: readonly AcsSampleRequestRecord[];
   /** The next request on `route` (after CORS, any method but OPTIONS) gets `answer`, or none at all. */
   answerNext(route: AcsSampleRoute, answer: AcsSampleScriptedAnswer | 'hang'): void;
+  /** How many times the server "exited" after an ACS failure. */
+  crashes(): number;
+  /** Whether it is down (crashed and not restarted). */
+  readonly down: boolean;
+  /** Starts it again on the same port, as a person or a process manager would after a crash. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,19 +97,23 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
         404,
         `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${url.pathname}</pre>\n</body>\n</html>\n`,
       );
-    const internalError = () =>
-      send(
-        500,
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Internal Server Error</pre>\n</body>\n</html>\n',
-      );
+    /** The unhandled rejection ends the process: this connection drops, then nobody listens. */
+    const exitProcess = (): Promise<never> => {
+      crashCount += 1;
+      response.socket?.destroy();
+      stopListening();
+      return new Promise<never>(() => {});
+    };
 
     const body = await readBody(request);
     if (!mount) return notFound();
     if (method === 'OPTIONS') {
       // cors() with its defaults: the preflight ends here, whatever the route below would do.
+      const requestedHeaders = request.headers['access-control-request-headers'];
       response.writeHead(204, {
         'access-control-allow-origin': '*',
         'access-control-allow-methods': 'GET,HEAD,PUT,PATCH,POST,DELETE',
+        ...(requestedHeaders ? { 'access-control-allow-headers': requestedHeaders } : {}),
         vary: 'Access-Control-Request-Headers',
         'content-length': '0',
       });
@@ -131,10 +143,12 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
       const token = await identity.getToken(user, DEFAULT_SCOPES);
       return send(200, { user, ...token });
     } catch {
-      return internalError();
+      return exitProcess();
     }
   };
 
+  let crashCount = 0;
+  let down = false;
   const server = createServer((request, response) => {
     handle(request, response)
       .then((entry) => requests.push(entry))
@@ -144,11 +158,29 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  function stopListening() {
+    down = true;
+    server.close();
+    server.closeAllConnections();
+  }
 
   return {
     url,
     requests,
+    crashes: () => crashCount,
+    get down() {
+      return down;
+    },
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          down = false;
+          resolve();
+        });
+      }),
     answerNext(route, answer) {
       const queue = scripted.get(route) ?? [];
       queue.push(answer);
@@ -156,6 +188,7 @@ export async function startAcsSampleTokenServer(acs: AcsIdentityStandIn): Promis
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (down) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -39,9 +39,13 @@ export interface TestBackendOptions {
   readonly standIn?: AcsIdentityStandIn;
   readonly offlineAcs?: boolean;
   readonly now?: () => Date;
+  /** Share another test backend's database (a second instance): its SQLite file or PostgreSQL schema. */
+  readonly shareDatabaseWith?: TestBackend;
 }
 
 export interface TestBackend {
+  /** Where this backend keeps its data (what `shareDatabaseWith` reuses). */
+  readonly database: { readonly sqlitePath: string; readonly postgresSchema: string };
   /** `http://127.0.0.1:PORT`, stable across `restart()`. */
   readonly url: string;
   readonly standIn: AcsIdentityStandIn;
@@ -82,7 +86,9 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
   const standIn = options.standIn ?? (await startAcsIdentityStandIn());
   const ownsStandIn = options.standIn === undefined;
   const tempDir = mkdtempSync(join(tmpdir(), 'switchboard-backend-'));
-  const postgresSchema = `sb_test_${randomBytes(6).toString('hex')}`;
+  const shared = options.shareDatabaseWith?.database;
+  const postgresSchema = shared?.postgresSchema ?? `sb_test_${randomBytes(6).toString('hex')}`;
+  const sqlitePath = shared?.sqlitePath ?? join(tempDir, 'sessions.sqlite');
 
   let databaseSettings: Record<string, string>;
   if (options.database === 'postgres') {
@@ -94,7 +100,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     }
     databaseSettings = { DATABASE_URL: url };
   } else {
-    databaseSettings = { SQLITE_PATH: join(tempDir, 'sessions.sqlite') };
+    databaseSettings = { SQLITE_PATH: sqlitePath };
   }
 
   const lines: string[] = [];
@@ -129,6 +135,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
 
   return {
     url,
+    database: { sqlitePath, postgresSchema },
     standIn,
     get backend() {
       return backend;
@@ -151,7 +158,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     },
     async close() {
       await backend.close();
-      if (options.database === 'postgres' && process.env.TEST_DATABASE_URL) {
+      if (options.database === 'postgres' && process.env.TEST_DATABASE_URL && !shared) {
         const store = new PostgresSessionStore({
           connectionString: process.env.TEST_DATABASE_URL,
           schema: postgresSchema,

@@ -193,6 +193,8 @@ export interface TestAppSessionOptions {
   readonly brokerOptions?: AppSessionOptions['brokerOptions'];
   /** The user's answer to main's native questions (a backend change). Default: none to ask, so a change is refused. */
   readonly confirm?: NativeConfirm;
+  /** The system browser for an organisation sign-in (e.g. `driveIdpLogin`, or a second Chromium page). */
+  readonly openExternal?: AppSessionOptions['openExternal'];
 }
 
 /**
@@ -221,6 +223,7 @@ export async function createTestAppSession(
     store: options.store ?? new MemorySecretStore(),
     clientOptions: options.clientOptions,
     brokerOptions: options.brokerOptions,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   });
   await app.start();
   return Object.assign(app, {

@@ -7,6 +7,10 @@
  * A server without a discovery document (404) is asked, without side effects, whether it is the
  * token server of Microsoft's ACS calling samples; if so, sign-in and renewal go through that
  * protocol (`backend/acs-sample-client.ts`), and "Test connection" says what that means.
+ *
+ * A backend that signs people in through their organisation (`oidc` in discovery) gets the
+ * sign-in of `sign-in/oidc-sign-in.ts` (system browser, PKCE, loopback redirect); the IdP's access
+ * token goes to `POST /v1/sessions` and is then dropped.
  */
 
 import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
@@ -22,6 +26,7 @@ import { BackendClient, type BackendClientOptions } from '../backend-client/back
 import { BackendError } from '../backend-client/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
 import type { SecretStore } from '../secrets/secret-store';
+import { type OidcSettings, signInWithOidc } from '../sign-in/oidc-sign-in';
 import { TokenBroker, type TokenBrokerOptions } from '../token/token-broker';
 
 export interface AppSessionOptions {
@@ -30,7 +35,14 @@ export interface AppSessionOptions {
   readonly clientOptions?: BackendClientOptions;
   readonly brokerOptions?: Pick<TokenBrokerOptions, 'refreshMarginMs' | 'signOutTimeoutMs' | 'now'>;
   readonly log?: (message: string) => void;
+  /** Opens a URL in the system browser (`shell.openExternal`): organisation sign-in and sign-out. */
+  readonly openExternal?: (url: string) => Promise<void>;
+  /** The organisation sign-in's time limit (default 5 minutes). */
+  readonly oidcTimeoutMs?: number;
 }
+
+/** What a 403 from `POST /v1/sessions` means: the organisation does not let this account in. */
+export const ACCOUNT_NOT_ALLOWED_MESSAGE = 'Your account isn’t allowed to use Switchboard; ask your administrator.';
 
 const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend in Settings to sign in.';
 const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MESSAGE };
@@ -57,6 +69,12 @@ export class AppSession {
   #signInModes: readonly string[] | null = null;
   /** Why the previous backend's session ended, shown until the new backend has a session. */
   #carriedEndReason: SessionEndReason | null = null;
+  /** The organisation sign-in the current backend announced (`oidc`), if any. */
+  #oidc: OidcSettings | null = null;
+  /** The IdP's sign-out page, learnt from its metadata during the last organisation sign-in. */
+  #endSessionUrl: string | null = null;
+  /** Cancels the organisation sign-in waiting on the browser. */
+  #pendingSignIn: AbortController | null = null;
 
   constructor(options: AppSessionOptions) {
     this.config = options.config;
@@ -88,25 +106,68 @@ export class AppSession {
     return this.#broker ? this.#broker.restore() : this.state;
   }
 
-  async signIn(displayName: string): Promise<SessionState> {
+  async signIn(displayName?: string): Promise<SessionState> {
     const broker = this.#broker;
     if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
     // Normally read at start-up already; if that failed (offline then), try again now. A backend
     // whose discovery document cannot be read is still tried: sign-in itself will say what is wrong.
     await this.#discovered();
     // Say so before asking the backend, rather than relaying its 401.
-    if (this.#protocol === 'acs-sample') return broker.signIn(displayName, undefined, undefined, 'acs-sample');
+    if (this.#protocol === 'acs-sample') return broker.signIn(displayName ?? '', undefined, undefined, 'acs-sample');
+    if (this.#oidc) return this.#signInWithOrganisation(broker, this.#oidc);
     if (this.#signInModes && !this.#signInModes.includes('open')) {
       throw new BackendError(
         'sign-in-rejected',
-        `The backend at ${broker.backendUrl} requires your organisation's sign-in (${this.#signInModes.join(', ')}), which this version of Switchboard does not support yet. Ask your administrator for a backend with open sign-in, or for an update.`,
+        `The backend at ${broker.backendUrl} requires a sign-in this version of Switchboard does not support (${this.#signInModes.join(', ')}). Ask your administrator for an update.`,
       );
     }
+    if (displayName === undefined) throw new BackendError('rejected', 'Enter the name other people will see.');
     return broker.signIn(displayName);
   }
 
+  /** Cancels an organisation sign-in that waits on the browser (no-op otherwise). */
+  cancelSignIn(): void {
+    this.#pendingSignIn?.abort();
+  }
+
+  /**
+   * Opens the organisation's own sign-out page (`end_session_endpoint`) in the browser: signing out
+   * of Switchboard ends only Switchboard's session. Answers false when the IdP has none.
+   */
+  async endOrganisationSession(): Promise<boolean> {
+    if (!this.#endSessionUrl || !this.#options.openExternal) return false;
+    await this.#options.openExternal(this.#endSessionUrl);
+    return true;
+  }
+
+  async #signInWithOrganisation(broker: TokenBroker, oidc: OidcSettings): Promise<SessionState> {
+    const openExternal = this.#options.openExternal;
+    if (!openExternal) throw new BackendError('rejected', 'This build cannot open a browser for the sign-in.');
+    this.#pendingSignIn?.abort();
+    const controller = new AbortController();
+    this.#pendingSignIn = controller;
+    try {
+      const result = await signInWithOidc({
+        ...oidc,
+        openExternal,
+        signal: controller.signal,
+        ...(this.#options.oidcTimeoutMs ? { timeoutMs: this.#options.oidcTimeoutMs } : {}),
+      });
+      this.#endSessionUrl = result.endSessionUrl;
+      // The name comes from the organisation's token; the body's is ignored by the backend.
+      return await broker.signIn('', result.accessToken, controller.signal);
+    } catch (error) {
+      if (error instanceof BackendError && error.status === 403) {
+        throw new BackendError('sign-in-rejected', ACCOUNT_NOT_ALLOWED_MESSAGE, 403, error.backendCode);
+      }
+      throw error;
+    } finally {
+      if (this.#pendingSignIn === controller) this.#pendingSignIn = null;
+    }
+  }
+
   async signOut(): Promise<SessionState> {
-    return this.#broker ? this.#broker.signOut('signed-out') : this.state;
+    return this.#broker ? this.#withDiscovery(await this.#broker.signOut('signed-out')) : this.state;
   }
 
   async getToken(signal?: AbortSignal): Promise<{ token: string; expiresOn: string }> {
@@ -175,6 +236,9 @@ export class AppSession {
     this.#protocol = null;
     this.#offlineDevelopment = false;
     this.#signInModes = null;
+    this.#oidc = null;
+    this.#endSessionUrl = null;
+    this.#pendingSignIn?.abort();
     this.config.setDiscoveredCallerId(null);
     if (backendUrl === null) {
       this.#emit(NO_BACKEND);
@@ -217,6 +281,9 @@ export class AppSession {
       this.#protocol = 'switchboard';
       this.#offlineDevelopment = discovery.development?.offlineAcs === true;
       this.#signInModes = discovery.signIn;
+      // Organisation sign-in when the backend offers it (open mode remains for development).
+      this.#oidc = discovery.signIn.includes('oidc') && discovery.oidc ? discovery.oidc : null;
+      if (broker.state.status === 'signed-out') this.#emit(broker.state);
       this.config.setDiscoveredCallerId(discovery.pstn?.alternateCallerId ?? null);
       if (broker.state.status === 'signed-in') this.#emit(broker.state);
       return true;
@@ -242,11 +309,15 @@ export class AppSession {
   /** The discovery document may arrive after the broker reported signed-in. No side effects: `state` calls it. */
   #withDiscovery(state: SessionState): SessionState {
     if (state.status === 'signed-in') return { ...state, offlineDevelopment: this.#offlineDevelopment };
+    if (state.status !== 'signed-out') return state;
+    const organisation = this.#oidc
+      ? { organisation: { issuerHost: new URL(this.#oidc.issuer).host, canEndSession: this.#endSessionUrl !== null } }
+      : {};
     // Right after a switch, "you changed the backend" is the news; the new broker's own note can wait.
-    if (state.status === 'signed-out' && this.#carriedEndReason && state.reason !== 'revoked') {
-      return { status: 'signed-out', reason: this.#carriedEndReason };
+    if (this.#carriedEndReason && state.reason !== 'revoked') {
+      return { status: 'signed-out', reason: this.#carriedEndReason, ...organisation };
     }
-    return state;
+    return { ...state, ...organisation };
   }
 }
 

@@ -6,6 +6,7 @@
 import { configIpc, type ResultError, sessionIpc, tokenIpc } from '../../../common/ipc';
 import { BackendError, isAbortError } from '../backend-client/backend-errors';
 import { bindIpc, type HandlersFor, type IpcBinding } from '../ipc/register';
+import { OidcSignInError } from '../sign-in/sign-in-errors';
 import type { AppSession } from './app-session';
 
 export interface SessionIpcHandlers {
@@ -30,6 +31,8 @@ export function createSessionIpcHandlers(app: AppSession): SessionIpcHandlers {
         }
       },
       signOut: () => app.signOut(),
+      cancelSignIn: () => app.cancelSignIn(),
+      endOrganisationSession: () => app.endOrganisationSession(),
     },
     token: {
       get: async ({ requestId }) => {
@@ -78,6 +81,8 @@ export function sessionIpcBindings(app: AppSession): IpcBinding[] {
 
 /** Our errors carry user-facing, secret-free messages; anything else becomes a generic sentence. */
 function asResultError(error: unknown): ResultError {
-  if (error instanceof BackendError) return { ok: false, code: error.code, message: error.message };
+  if (error instanceof BackendError || error instanceof OidcSignInError) {
+    return { ok: false, code: error.code, message: error.message };
+  }
   throw error;
 }

@@ -43,11 +43,14 @@ export class KeytarSecretStore implements SecretStore {
 
 /**
  * Loads keytar lazily: a missing or unbuildable native module is "no keychain" (a rejected promise
- * the fallback store turns into memory-only), not a crash at start-up. `require`, not `import()`:
- * the main bundle is CommonJS and keytar a CommonJS native module next to it (node_modules, unpacked
- * from asar), so Node's own resolver finds it without a detour through the ES module loader.
+ * the fallback store turns into memory-only), not a crash at start-up. In the main bundle
+ * (CommonJS) `require` finds keytar beside it (node_modules, unpacked from asar) with Node's own
+ * resolver: an `import()` there goes through the ES module loader, which under vitest did not reach
+ * the keychain at all. Run as an ES module (the source under test), `import()` is the only way.
  */
 export async function loadKeytar(): Promise<KeytarLike> {
-  const module = require('keytar') as { default?: KeytarLike } & KeytarLike;
+  const module = (typeof require === 'function' ? require('keytar') : await import('keytar')) as {
+    default?: KeytarLike;
+  } & KeytarLike;
   return module.default ?? module;
 }

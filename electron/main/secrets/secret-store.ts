@@ -30,6 +30,11 @@ export const AcsSampleRefreshStateSchema = z
     displayName: BackendUserSchema.shape.displayName,
     /** Never present (such servers have none); declared so that reading it on any state gives undefined. */
     refreshToken: z.never().optional(),
+    /**
+     * How many renewals in a row the server vanished right after (dropped the connection, then
+     * stopped answering): counted across launches, because each launch's renewal crashes it again.
+     */
+    vanishedAfterRenewal: z.number().int().min(0).max(100).optional(),
   })
   .strict();
 export type AcsSampleRefreshState = z.infer<typeof AcsSampleRefreshStateSchema>;

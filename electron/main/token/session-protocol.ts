@@ -5,8 +5,9 @@
  */
 import type { BackendAccessToken } from '../../../common/backend-contract';
 import type { BackendProtocol } from '../../../common/ipc';
-import type { AcsSampleClient } from '../backend-client/acs-sample-client';
+import { type AcsSampleClient, AcsSampleServerVanished } from '../backend-client/acs-sample-client';
 import type { BackendClient } from '../backend-client/backend-client';
+import { type BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { AcsSampleRefreshState, RefreshState, SwitchboardRefreshState } from '../secrets/secret-store';
 
 /** What a sign-in or a renewal yields: the (possibly rotated) refresh state and an ACS token. */
@@ -26,6 +27,23 @@ export interface SessionProtocol<S extends RefreshState = RefreshState> {
   /** Tells the server the session is over, where there is anything to tell. */
   end(state: S, signal: AbortSignal): Promise<void>;
 }
+
+/**
+ * A renewal failed, and the refresh state changed all the same (a failure counted): the broker
+ * stores `refresh`, then reports `failure`.
+ */
+export class RenewalFailedWithState extends Error {
+  override readonly name = 'RenewalFailedWithState';
+  constructor(
+    readonly failure: BackendError,
+    readonly refresh: RefreshState,
+  ) {
+    super(failure.message);
+  }
+}
+
+/** After this many renewals in a row that the sample server vanished right after, renewing stops. */
+export const MAX_VANISHED_RENEWALS = 2;
 
 /** The Switchboard v1 calls (BackendClient in the app; a test or bench may wrap one to count calls). */
 export type SessionBackend = Pick<BackendClient, 'baseUrl' | 'origin' | 'createSession' | 'refresh' | 'deleteSession'>;
@@ -91,8 +109,25 @@ export function acsSampleProtocol(
       };
     },
     async refresh(state, signal) {
-      const answer = await backend.refresh(state.communicationUserId, signal);
-      return { accessToken: { token: answer.token, expiresOn: answer.expiresOn }, refresh: state };
+      let answer: Awaited<ReturnType<AcsSampleBackend['refresh']>>;
+      try {
+        answer = await backend.refresh(state.communicationUserId, signal);
+      } catch (error) {
+        if (!(error instanceof AcsSampleServerVanished)) throw error;
+        // Microsoft's hero sample exits when ACS refuses this identity; renewing at every launch
+        // would crash it every time. The second time in a row, stop and say so.
+        const vanished = (state.vanishedAfterRenewal ?? 0) + 1;
+        if (vanished >= MAX_VANISHED_RENEWALS) {
+          throw new SessionEndedError(
+            `The sample token server at ${new URL(backendUrl).origin} stopped right after renewing this calling identity's token, ${vanished} times in a row: it cannot renew it (the identity may have been deleted, or Azure Communication Services is failing). Switchboard no longer renews it automatically: sign in again, or ask whoever runs the server.`,
+          );
+        }
+        throw new RenewalFailedWithState(error, { ...state, vanishedAfterRenewal: vanished });
+      }
+      const accessToken = { token: answer.token, expiresOn: answer.expiresOn };
+      if (!state.vanishedAfterRenewal) return { accessToken, refresh: state };
+      const { vanishedAfterRenewal: _cleared, ...healthy } = state;
+      return { accessToken, refresh: healthy };
     },
     end: async () => {},
   };

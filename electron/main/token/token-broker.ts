@@ -23,6 +23,7 @@ import { acceptAccessToken, type HeldToken } from './access-token';
 import {
   type AcsSampleBackend,
   acsSampleProtocol,
+  RenewalFailedWithState,
   type SessionBackend,
   type SessionProtocol,
   switchboardProtocol,
@@ -225,6 +226,16 @@ export class TokenBroker {
       if (error instanceof SessionEndedError && this.#session === session) {
         this.#endLocally('revoked', error.message);
         await this.#enqueueStore(() => this.#store.clear(this.#backend.origin));
+      }
+      if (error instanceof RenewalFailedWithState) {
+        if (this.#session === session) {
+          const changed = error.refresh;
+          session.refresh = changed;
+          await this.#enqueueStore(() =>
+            this.#session === session ? this.#store.save(this.#backend.origin, changed) : Promise.resolve(),
+          );
+        }
+        throw error.failure;
       }
       throw error;
     }

@@ -1,6 +1,11 @@
 /**
  * First run and sign-in: the backend address (unless an administrator set it), the name others
  * will see, and "Sign in". Main does the sign-in; this screen shows its answer in words.
+ *
+ * When the backend signs people in through their organisation (`session.organisation`), the name
+ * field gives way to "Sign in with your organisation" and the IdP's host; while main waits on the
+ * browser the screen says "Continue in your browser…" with Cancel. After a sign-out it offers to
+ * sign out of the organisation too.
  */
 import {
   Button,
@@ -9,13 +14,14 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  Spinner,
   Text,
   Title2,
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
-import { useAppConfig } from '../../session/session-context';
+import { useAppConfig, useSession } from '../../session/session-context';
 import { signInStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
 import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
@@ -25,30 +31,36 @@ const useStyles = makeStyles({
   page: { display: 'grid', placeItems: 'start center', paddingTop: tokens.spacingVerticalXXL },
   card: { width: 'min(560px, 100%)', padding: tokens.spacingHorizontalXXL },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  waiting: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
 });
 
 export function SignInScreen() {
   const styles = useStyles();
   const bridge = useBridge();
   const { config } = useAppConfig();
+  const session = useSession();
+  const organisation = session.status === 'signed-out' ? session.organisation : undefined;
   const backendUrl = useBackendUrlDraft(config?.backendUrl);
   const [displayName, setDisplayName] = useState('');
   const [nameTouched, setNameTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const nameProblem = nameTouched && displayName.trim() === '' ? signInStrings.displayNameRequired : null;
+  const nameNeeded = !organisation;
+  const nameProblem = nameNeeded && nameTouched && displayName.trim() === '' ? signInStrings.displayNameRequired : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setNameTouched(true);
     setError(null);
+    setNotice(null);
     const parsed = backendUrl.checked;
     if (!parsed.ok) {
       setError(parsed.reason);
       return;
     }
-    if (displayName.trim() === '') return;
+    if (nameNeeded && displayName.trim() === '') return;
     setBusy(true);
     try {
       if (!config?.backendUrlLocked && parsed.url !== config?.backendUrl) {
@@ -58,8 +70,11 @@ export function SignInScreen() {
           return;
         }
       }
-      const result = await bridge.session.signIn({ displayName: displayName.trim() });
-      if (!result.ok) setError(result.message);
+      const name = displayName.trim();
+      const result = await bridge.session.signIn(name === '' ? {} : { displayName: name });
+      // Cancelling is the user's own choice: say so quietly, not as an error.
+      if (!result.ok && result.code === 'cancelled') setNotice(result.message);
+      else if (!result.ok) setError(result.message);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
     } finally {
@@ -77,31 +92,58 @@ export function SignInScreen() {
           aria-label={signInStrings.title}
         >
           <Title2 as="h2">{signInStrings.title}</Title2>
-          <Text>{signInStrings.intro}</Text>
+          <Text>{organisation ? signInStrings.organisationIntro(organisation.issuerHost) : signInStrings.intro}</Text>
           <BackendUrlField config={config} draft={backendUrl} />
-          <Field
-            label={signInStrings.displayName}
-            required
-            hint={signInStrings.displayNameHint}
-            validationState={nameProblem ? 'error' : 'none'}
-            validationMessage={nameProblem}
-          >
-            <Input
-              value={displayName}
-              maxLength={256}
-              autoComplete="name"
-              onChange={(_, data) => setDisplayName(data.value)}
-              onBlur={() => setNameTouched(true)}
-            />
-          </Field>
+          {nameNeeded ? (
+            <Field
+              label={signInStrings.displayName}
+              required
+              hint={signInStrings.displayNameHint}
+              validationState={nameProblem ? 'error' : 'none'}
+              validationMessage={nameProblem}
+            >
+              <Input
+                value={displayName}
+                maxLength={256}
+                autoComplete="name"
+                onChange={(_, data) => setDisplayName(data.value)}
+                onBlur={() => setNameTouched(true)}
+              />
+            </Field>
+          ) : null}
           {error ? (
             <MessageBar intent="error" layout="multiline" data-testid="sign-in-error">
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <Button type="submit" appearance="primary" disabledFocusable={busy}>
-            {busy ? signInStrings.signingIn : signInStrings.signIn}
-          </Button>
+          {notice ? (
+            <MessageBar intent="info" layout="multiline" data-testid="sign-in-notice">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {organisation && busy ? (
+            <div className={styles.waiting} data-testid="sign-in-waiting" role="status">
+              <Spinner size="tiny" label={signInStrings.continueInBrowser} />
+              <Text>{signInStrings.continueInBrowserHint}</Text>
+              <Button onClick={() => bridge.session.cancelSignIn({})}>{signInStrings.cancel}</Button>
+            </div>
+          ) : (
+            <Button type="submit" appearance="primary" disabledFocusable={busy}>
+              {busy
+                ? signInStrings.signingIn
+                : organisation
+                  ? signInStrings.signInWithOrganisation
+                  : signInStrings.signIn}
+            </Button>
+          )}
+          {organisation?.canEndSession &&
+          session.status === 'signed-out' &&
+          session.reason === 'signed-out' &&
+          !busy ? (
+            <Button appearance="subtle" onClick={() => void bridge.session.endOrganisationSession()}>
+              {signInStrings.endOrganisationSession(organisation.issuerHost)}
+            </Button>
+          ) : null}
         </form>
       </Panel>
     </div>

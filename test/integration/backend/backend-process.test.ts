@@ -105,6 +105,7 @@ describe.concurrent('start-up', () => {
     const { exited, output } = runBackend({}, ['--help']);
     expect(await exited).toBe(0);
     for (const setting of SETTINGS) expect(output().stdout).toContain(setting.name);
+    expect(output().stdout).toContain('npm run backend -- offboard --subject <OIDC sub> [--delete-identity]');
   });
 
   test('a malformed connection string stops start-up with one line that does not repeat the key', async () => {
@@ -117,5 +118,34 @@ describe.concurrent('start-up', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('ACS_CONNECTION_STRING');
     expect(stderr).not.toContain('SECRET');
+  });
+});
+
+// One process at a time (each start-up compiles the backend with tsx, which is slow on a busy machine).
+describe('start-up refusals of sign-in settings', () => {
+  test('open sign-in on a network address stops start-up with one line that says why', async () => {
+    const { exited, output } = runBackend({
+      ACS_CONNECTION_STRING: `endpoint=https://contoso.communication.azure.com/;accesskey=${Buffer.alloc(32, 1).toString('base64')}`,
+      HOST: '0.0.0.0',
+    });
+    expect(await exited).toBe(2);
+    const { stderr } = output();
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/SIGN_IN_MODE=open gives ACS tokens to anyone .*ALLOW_OPEN_SIGN_IN_ON_NETWORK=true/);
+  });
+
+  test('offboard without --subject says what to do in one line (exit 2)', async () => {
+    const { exited, output } = runBackend(
+      {
+        ACS_CONNECTION_STRING: `endpoint=https://contoso.communication.azure.com/;accesskey=${Buffer.alloc(32, 1).toString('base64')}`,
+        SIGN_IN_MODE: 'oidc',
+        OIDC_ISSUER: 'https://login.example.com',
+        OIDC_AUDIENCE: 'api://x',
+        OIDC_CLIENT_ID: 'x',
+      },
+      ['offboard'],
+    );
+    expect(await exited).toBe(2);
+    expect(output().stderr).toContain('offboard needs --subject <OIDC sub>.');
   });
 });

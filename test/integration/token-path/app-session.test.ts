@@ -129,25 +129,33 @@ test('config.test reads a backend’s discovery document, and says plainly why o
   await app.dispose();
 });
 
-test('a backend that only accepts organisation sign-in (oidc) gets a plain "not supported yet", not a relayed 401', async () => {
+test('a backend that only accepts organisation sign-in (oidc) goes to the IdP first; an unreachable IdP is said plainly and the backend is not asked', async () => {
   backends.second.script(backendRoutes.discovery, {
     kind: 'status',
     status: 200,
     body: {
       api: 'switchboard/1',
       signIn: ['oidc'],
-      oidc: { issuer: 'https://login.example.com', clientId: 'x', scopes: [] },
+      // A loopback port nobody listens on: the IdP is unreachable.
+      oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'x', scopes: ['openid'] },
     },
   });
   const sessionsBefore = backends.second.requests(backendRoutes.sessions);
-  const app = await createTestAppSession({ backendUrl: backends.second.url, clientOptions: FAST_CLIENT });
+  const opened: string[] = [];
+  const app = await createTestAppSession({
+    backendUrl: backends.second.url,
+    clientOptions: FAST_CLIENT,
+    openExternal: async (url) => void opened.push(url),
+  });
   // Sign-in waits for the discovery read that started with the session.
   const handlers = createSessionIpcHandlers(app);
-  await expect(handlers.session.signIn({ displayName: 'Org User' }, context)).resolves.toMatchObject({
+  await expect(handlers.session.signIn({}, context)).resolves.toEqual({
     ok: false,
-    code: 'sign-in-rejected',
-    message: expect.stringMatching(/requires your organisation's sign-in \(oidc\)/),
+    code: 'idp-unreachable',
+    message:
+      'Switchboard cannot reach your organisation’s sign-in service (127.0.0.1:9). Check your connection and try again.',
   });
+  expect(opened).toEqual([]);
   expect(backends.second.requests(backendRoutes.sessions)).toBe(sessionsBefore);
   await app.dispose();
 });

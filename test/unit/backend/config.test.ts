@@ -49,6 +49,7 @@ describe('parseConfig', () => {
       DATABASE_URL: 'postgres://user:pw@db.example.com/switchboard',
       PSTN_ALTERNATE_CALLER_ID: '+14255550123',
       TRUST_PROXY: '1',
+      ALLOW_OPEN_SIGN_IN_ON_NETWORK: 'true',
       ACS_TOKEN_LIFETIME_MINUTES: '1440',
     });
     expect(config).toMatchObject({
@@ -125,13 +126,84 @@ describe('parseConfig', () => {
     }
   });
 
-  test('open sign-in is "exposed" exactly when listening beyond loopback', () => {
-    expect(isOpenSignInExposed({ signInMode: 'open', host: '127.0.0.1' })).toBe(false);
-    expect(isOpenSignInExposed({ signInMode: 'open', host: 'localhost' })).toBe(false);
-    expect(isOpenSignInExposed({ signInMode: 'open', host: '::1' })).toBe(false);
-    expect(isOpenSignInExposed({ signInMode: 'open', host: '0.0.0.0' })).toBe(true);
-    expect(isOpenSignInExposed({ signInMode: 'open', host: '::' })).toBe(true);
-    expect(isOpenSignInExposed({ signInMode: 'open', host: '10.0.0.4' })).toBe(true);
-    expect(isOpenSignInExposed({ signInMode: 'oidc', host: '0.0.0.0' })).toBe(false);
+  test('open sign-in is "exposed" when listening beyond loopback or behind a proxy', () => {
+    const exposed = (
+      signInMode: 'open' | 'oidc',
+      host: string,
+      trustProxy: false | number | readonly string[] = false,
+    ) => isOpenSignInExposed({ signInMode, host, trustProxy });
+    expect(exposed('open', '127.0.0.1')).toBe(false);
+    expect(exposed('open', 'localhost')).toBe(false);
+    expect(exposed('open', '::1')).toBe(false);
+    expect(exposed('open', '0.0.0.0')).toBe(true);
+    expect(exposed('open', '::')).toBe(true);
+    expect(exposed('open', '10.0.0.4')).toBe(true);
+    expect(exposed('open', '127.0.0.1', 1)).toBe(true);
+    expect(exposed('open', '127.0.0.1', ['10.0.0.5'])).toBe(true);
+    expect(exposed('oidc', '0.0.0.0', 1)).toBe(false);
+  });
+
+  test('open sign-in beyond loopback or behind a proxy stops start-up unless explicitly allowed', () => {
+    expect(refusal({ ...ACCESS_KEY_MODE, HOST: '0.0.0.0' })).toMatch(
+      /SIGN_IN_MODE=open .*loopback only \(HOST=0\.0\.0\.0\).*ALLOW_OPEN_SIGN_IN_ON_NETWORK=true/,
+    );
+    expect(refusal({ ...ACCESS_KEY_MODE, TRUST_PROXY: '1' })).toMatch(/TRUST_PROXY set/);
+    expect(parseConfig({ ...ACCESS_KEY_MODE, HOST: '0.0.0.0', ALLOW_OPEN_SIGN_IN_ON_NETWORK: 'true' }).host).toBe(
+      '0.0.0.0',
+    );
+  });
+});
+
+describe('oidc settings', () => {
+  const OIDC = {
+    ...ACCESS_KEY_MODE,
+    SIGN_IN_MODE: 'oidc',
+    OIDC_ISSUER: 'https://login.microsoftonline.com/72f988bf-0000-0000-0000-000000000000/v2.0',
+    OIDC_AUDIENCE: 'api://5e1f0000-0000-0000-0000-000000000001',
+    OIDC_CLIENT_ID: '0a1b0000-0000-0000-0000-000000000002',
+  };
+
+  test('defaults: scopes ask for an access token for the audience; no required claims; any host', () => {
+    const config = parseConfig({ ...OIDC, HOST: '0.0.0.0', TRUST_PROXY: '1' });
+    expect(config.signInMode).toBe('oidc');
+    expect(config.oidc).toEqual({
+      issuer: OIDC.OIDC_ISSUER,
+      audience: OIDC.OIDC_AUDIENCE,
+      clientId: OIDC.OIDC_CLIENT_ID,
+      scopes: ['openid', 'profile', 'email', `${OIDC.OIDC_AUDIENCE}/.default`],
+      requiredClaims: [],
+    });
+  });
+
+  test('scopes and required claims are parsed', () => {
+    const config = parseConfig({
+      ...OIDC,
+      OIDC_SCOPES: 'openid  profile api://x/access_as_user',
+      OIDC_REQUIRED_CLAIMS: 'tid=72f988bf, groups = g-1 ',
+    });
+    expect(config.oidc?.scopes).toEqual(['openid', 'profile', 'api://x/access_as_user']);
+    expect(config.oidc?.requiredClaims).toEqual([
+      { claim: 'tid', value: '72f988bf' },
+      { claim: 'groups', value: 'g-1' },
+    ]);
+  });
+
+  test.each([
+    [{ OIDC_ISSUER: undefined }, /needs OIDC_ISSUER/],
+    [{ OIDC_AUDIENCE: undefined }, /needs OIDC_AUDIENCE/],
+    [{ OIDC_CLIENT_ID: undefined }, /needs OIDC_CLIENT_ID/],
+    [{ OIDC_ISSUER: 'login.microsoftonline.com' }, /OIDC_ISSUER is not a URL/],
+    [{ OIDC_ISSUER: 'http://idp.example.com' }, /https:\/\/ \(plain http:\/\/ only for an issuer on loopback\)/],
+    [{ OIDC_ISSUER: 'https://idp.example.com/?x=1' }, /bare issuer URL/],
+    [{ OIDC_SCOPES: 'profile email' }, /must include "openid"/],
+    [{ OIDC_REQUIRED_CLAIMS: 'tid' }, /claim=value pairs .* "tid" is not one/],
+    [{ OIDC_REQUIRED_CLAIMS: 'tid=a,=b' }, /"=b" is not one/],
+    [{ SIGN_IN_MODE: 'saml' }, /SIGN_IN_MODE must be "oidc" or "open", not "saml"/],
+  ])('refuses %o in one line', (change, message) => {
+    expect(refusal({ ...OIDC, ...change })).toMatch(message);
+  });
+
+  test('plain http is accepted for an issuer on loopback', () => {
+    expect(parseConfig({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
   });
 });

@@ -24,15 +24,19 @@ export interface FakeBridge extends RendererBridge {
   /** What main's history file holds, and every call recorded. */
   readonly historyState: { history: CallHistory; recorded: RecentCallInput[] };
   readonly calls: {
-    signIn: string[];
+    /** The name each sign-in sent (undefined for an organisation sign-in). */
+    signIn: (string | undefined)[];
     signOut: number;
+    cancelSignIn: number;
+    endOrganisationSession: number;
     configSet: ConfigUpdate[];
     configTest: string[];
   };
   answers: {
     session: SessionState;
     config: AppConfig;
-    signIn: (displayName: string) => SignInResult;
+    /** May answer a promise the test settles (an organisation sign-in waiting on the browser). */
+    signIn: (displayName: string | undefined) => SignInResult | Promise<SignInResult>;
     configSet: (update: ConfigUpdate) => ConfigSetResult;
     configTest: (backendUrl: string) => ConfigTestResult;
   };
@@ -123,7 +127,14 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
   const listeners = new Set<(session: SessionState) => void>();
   const configListeners = new Set<(config: AppConfig) => void>();
   const history = createFakeHistory();
-  const calls: FakeBridge['calls'] = { signIn: [], signOut: 0, configSet: [], configTest: [] };
+  const calls: FakeBridge['calls'] = {
+    signIn: [],
+    signOut: 0,
+    cancelSignIn: 0,
+    endOrganisationSession: 0,
+    configSet: [],
+    configTest: [],
+  };
   const bridge: FakeBridge = {
     calls,
     answers: {
@@ -131,7 +142,9 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
       config: { ...defaultConfig },
       signIn: (displayName) => ({
         ok: true,
-        session: signedInSession({ user: { communicationUserId: '8:acs:me', displayName } }),
+        session: signedInSession({
+          user: { communicationUserId: '8:acs:me', displayName: displayName ?? 'Ada Lovelace' },
+        }),
       }),
       configSet: (update) => {
         const config = { ...bridge.answers.config };
@@ -162,7 +175,7 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
       get: async () => bridge.answers.session,
       signIn: async ({ displayName }) => {
         calls.signIn.push(displayName);
-        const result = bridge.answers.signIn(displayName);
+        const result = await bridge.answers.signIn(displayName);
         if (result.ok) bridge.emitSession(result.session);
         return result;
       },
@@ -171,6 +184,13 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
         const next: SessionState = { status: 'signed-out', reason: 'signed-out' };
         bridge.emitSession(next);
         return next;
+      },
+      cancelSignIn: () => {
+        calls.cancelSignIn += 1;
+      },
+      endOrganisationSession: async () => {
+        calls.endOrganisationSession += 1;
+        return true;
       },
       onChange: (listener) => {
         listeners.add(listener);

@@ -1,5 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { SignInResult } from '../../../../../common/ipc';
 import { signInStrings } from '../../../../../renderer/strings';
 import { createFakeBridge, defaultConfig } from '../../app/fake-bridge';
 import { renderApp } from '../../app/render-app';
@@ -153,4 +154,62 @@ test('the whole form works from the keyboard', async () => {
   act(() => screen.getByLabelText(/Your name/).focus());
   await userEvent.keyboard('Ada{Enter}');
   await waitFor(() => expect(bridge.calls.signIn).toEqual(['Ada']));
+});
+
+describe('organisation sign-in (oidc backend)', () => {
+  const organisation = { issuerHost: 'login.microsoftonline.com', canEndSession: true };
+  /** The configured address arrives from main asynchronously; a click before it would find the field empty. */
+  const configLoaded = () =>
+    waitFor(() => expect(screen.getByLabelText(/Backend address/)).toHaveValue(defaultConfig.backendUrl));
+
+  test('no name field; "Sign in with your organisation" names the IdP; waiting shows Cancel, which main hears', async () => {
+    const bridge = createFakeBridge({ status: 'signed-out', organisation });
+    let finish: (result: SignInResult) => void = () => {};
+    bridge.answers.signIn = () => new Promise<SignInResult>((resolve) => (finish = resolve));
+    renderApp(bridge);
+    await screen.findByText(/with your work account at login\.microsoftonline\.com/);
+    await configLoaded();
+    expect(screen.queryByLabelText(/Your name/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.signInWithOrganisation }));
+    expect(await screen.findByTestId('sign-in-waiting')).toHaveTextContent(signInStrings.continueInBrowser);
+    expect(bridge.calls.signIn).toEqual([undefined]);
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.cancel }));
+    expect(bridge.calls.cancelSignIn).toBe(1);
+    act(() => finish({ ok: false, code: 'cancelled', message: 'Sign-in cancelled.' }));
+    expect(await screen.findByTestId('sign-in-notice')).toHaveTextContent('Sign-in cancelled.');
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
+    expect(screen.getByRole('button', { name: signInStrings.signInWithOrganisation })).toBeVisible();
+  });
+
+  test('a refusal is shown as an error in the words main sent', async () => {
+    const bridge = createFakeBridge({ status: 'signed-out', organisation });
+    bridge.answers.signIn = () => ({
+      ok: false,
+      code: 'sign-in-rejected',
+      message: 'Your account isn’t allowed to use Switchboard; ask your administrator.',
+    });
+    renderApp(bridge);
+    await configLoaded();
+    await userEvent.click(await screen.findByRole('button', { name: signInStrings.signInWithOrganisation }));
+    expect(await screen.findByTestId('sign-in-error')).toHaveTextContent(
+      'Your account isn’t allowed to use Switchboard; ask your administrator.',
+    );
+  });
+
+  test('after signing out, it offers to sign out of the organisation too (only where the IdP can)', async () => {
+    const bridge = createFakeBridge({ status: 'signed-out', reason: 'signed-out', organisation });
+    renderApp(bridge);
+    await userEvent.click(
+      await screen.findByRole('button', { name: signInStrings.endOrganisationSession('login.microsoftonline.com') }),
+    );
+    expect(bridge.calls.endOrganisationSession).toBe(1);
+    act(() =>
+      bridge.emitSession({
+        status: 'signed-out',
+        reason: 'signed-out',
+        organisation: { ...organisation, canEndSession: false },
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Also sign out of/ })).toBeNull());
+  });
 });

@@ -1,0 +1,106 @@
+/**
+ * The person → ACS identity mapping in PostgreSQL, shared by every instance. `claim` is one
+ * statement: insert unless (issuer, subject) exists, then read whichever row is there; two
+ * instances racing on a person's first sign-in both answer the one row that won.
+ */
+import pg from 'pg';
+import { applyPostgresMigrations } from '../database/postgres-migrations';
+import {
+  type IdentityStore,
+  type NewPerson,
+  type PersonKey,
+  type PersonRecord,
+  type PersonRow,
+  personFromRow,
+} from './identity-store';
+
+/**
+ * Answers the row only when this call inserted it. On a conflict (ON CONFLICT waits for the other
+ * transaction's insert to commit) the winner is read by a second statement: a SELECT inside this
+ * one would see the snapshot from before the winner committed.
+ */
+const CLAIM = `
+WITH inserted AS (
+  INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT (issuer, subject) DO NOTHING
+  RETURNING *
+)
+SELECT * FROM inserted`;
+
+export interface PostgresIdentityStoreOptions {
+  readonly connectionString: string;
+  /** The schema the session store uses (tests); default `public`. */
+  readonly schema?: string;
+}
+
+export class PostgresIdentityStore implements IdentityStore {
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresIdentityStoreOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new Error(`invalid PostgreSQL schema name "${options.schema}"`);
+    }
+    this.schema = options.schema;
+    // Sign-ins only (never on the refresh path): a few connections are plenty.
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: 4,
+      ...(this.schema !== undefined ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    this.pool.on('error', () => {});
+  }
+
+  /** The `people` table is migration 2 of the session database: the one runner applies what is missing. */
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await applyPostgresMigrations(client, this.schema);
+    } finally {
+      client.release();
+    }
+  }
+
+  async find(key: PersonKey): Promise<PersonRecord | null> {
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE issuer = $1 AND subject = $2', [
+      key.issuer,
+      key.subject,
+    ]);
+    return rows[0] ? personFromRow(rows[0]) : null;
+  }
+
+  async claim(person: NewPerson): Promise<{ person: PersonRecord; created: boolean }> {
+    const { rows } = await this.pool.query<PersonRow>(CLAIM, [
+      person.issuer,
+      person.subject,
+      person.communicationUserId,
+      person.displayName,
+      person.email,
+      person.now,
+    ]);
+    if (rows[0]) return { person: personFromRow(rows[0]), created: true };
+    const winner = await this.find(person);
+    if (!winner) throw new Error('the person mapping was deleted while this sign-in claimed it');
+    return { person: winner, created: false };
+  }
+
+  async updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }) {
+    await this.pool.query(
+      'UPDATE people SET display_name = $1, email = $2, updated_at = $3 WHERE issuer = $4 AND subject = $5',
+      [profile.displayName, profile.email, profile.now, key.issuer, key.subject],
+    );
+  }
+
+  async delete(key: PersonKey): Promise<PersonRecord | null> {
+    const { rows } = await this.pool.query<PersonRow>(
+      'DELETE FROM people WHERE issuer = $1 AND subject = $2 RETURNING *',
+      [key.issuer, key.subject],
+    );
+    return rows[0] ? personFromRow(rows[0]) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

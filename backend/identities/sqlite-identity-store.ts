@@ -1,0 +1,95 @@
+/**
+ * The person → ACS identity mapping in the embedded SQLite file, beside the sessions (its own
+ * connection: better-sqlite3 handles are cheap, and WAL lets them share the file). `INSERT … ON
+ * CONFLICT DO NOTHING` on the (issuer, subject) key makes `claim` race-safe, also for two
+ * processes sharing the file.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applySqliteMigrations } from '../database/sqlite-migrations';
+import {
+  type IdentityStore,
+  type NewPerson,
+  type PersonKey,
+  type PersonRecord,
+  type PersonRow,
+  personFromRow,
+} from './identity-store';
+
+export class SqliteIdentityStore implements IdentityStore {
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<SqliteIdentityStore['prepare']>;
+
+  /** `path` is a file (created with its folder) or `:memory:`. */
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    // The `people` table is migration 2 of the session database; the one runner applies what is
+    // missing (better-sqlite3 needs the table before it prepares statements).
+    applySqliteMigrations(this.db);
+    this.statements = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      find: db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE issuer = ? AND subject = ?'),
+      insert: db.prepare(
+        `INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING`,
+      ),
+      update: db.prepare(
+        'UPDATE people SET display_name = ?, email = ?, updated_at = ? WHERE issuer = ? AND subject = ?',
+      ),
+      delete: db.prepare<[string, string], PersonRow>(
+        'DELETE FROM people WHERE issuer = ? AND subject = ? RETURNING *',
+      ),
+    };
+  }
+
+  async migrate(): Promise<void> {
+    // Applied in the constructor.
+  }
+
+  async find(key: PersonKey): Promise<PersonRecord | null> {
+    const row = this.statements.find.get(key.issuer, key.subject);
+    return row ? personFromRow(row) : null;
+  }
+
+  async claim(person: NewPerson): Promise<{ person: PersonRecord; created: boolean }> {
+    const { insert, find } = this.statements;
+    return this.db
+      .transaction(() => {
+        const time = person.now.getTime();
+        const inserted = insert.run(
+          person.issuer,
+          person.subject,
+          person.communicationUserId,
+          person.displayName,
+          person.email,
+          time,
+          time,
+        );
+        const row = find.get(person.issuer, person.subject);
+        if (!row) throw new Error('the person mapping vanished inside its own transaction');
+        return { person: personFromRow(row), created: inserted.changes === 1 };
+      })
+      .immediate();
+  }
+
+  async updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }) {
+    this.statements.update.run(profile.displayName, profile.email, profile.now.getTime(), key.issuer, key.subject);
+  }
+
+  async delete(key: PersonKey): Promise<PersonRecord | null> {
+    const row = this.statements.delete.get(key.issuer, key.subject);
+    return row ? personFromRow(row) : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
