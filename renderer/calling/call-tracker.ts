@@ -4,6 +4,7 @@
  * unsubscribes everything once the call has ended.
  */
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
+import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
 import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
 import type {
@@ -43,7 +44,8 @@ export interface CallTrackerOptions {
   call: SdkCall;
   sdk: CallingSdk;
   direction: CallView['direction'];
-  title: string;
+  /** The name the call was placed or answered with, if any; else the header is derived (callTitle). */
+  title: string | null;
   target: CallTarget | null;
   myCommunicationUserId: string;
   /** The camera stream the call was started with, if any: reused when the camera goes on again. */
@@ -195,7 +197,7 @@ export class CallTracker {
       if (state === 'disconnected') continue;
       participants.push({
         id,
-        displayName: participant.displayName?.trim() || id,
+        displayName: remoteDisplayName(participant.displayName, id),
         state,
         isMuted: participant.isMuted,
         isSpeaking: participant.isSpeaking,
@@ -215,7 +217,11 @@ export class CallTracker {
     return {
       id: call.id,
       direction: this.options.direction,
-      title: this.options.title,
+      // Once everyone has left (or the call has ended) the header keeps the names it last had.
+      title:
+        participants.length === 0 && this.view
+          ? this.view.title
+          : callTitle(this.options.title, this.options.target, participants),
       target: this.options.target,
       status,
       connectedAt: this.connectedAt,

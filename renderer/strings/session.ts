@@ -145,14 +145,25 @@ export const callActionStrings = {
     'Phone calls need a caller id, and none is set. Add one in Settings → Phone calls, or ask your administrator to configure it on the backend.',
   noCall: 'There is no call in progress.',
   noIncoming: 'That call is no longer ringing.',
+  noHeldCall: 'That call is no longer on hold.',
   noCamera: 'No camera is available.',
   noVideo: 'That video is no longer available.',
   noSpeakerSelection: 'This system does not let Switchboard choose the speaker.',
 } as const;
 
-/** Call headers for targets that have no name of their own. */
+/** Call headers and names for people and calls that have no name of their own. */
 export const callTitleStrings = {
   group: 'Group call',
   teamsMeeting: 'Teams meeting',
   room: 'Room',
+  /** An ACS user who set no display name: the end of their id, enough to tell two apart. */
+  unnamedPerson: (idEnd: string) => `Unnamed person (…${idEnd})`,
+  /** A Teams user, bot or other id kind that set no display name. */
+  unnamedOther: 'Unnamed participant',
+  /** A group call titled from who is in it: "Adele Vance and Lee Gu", "Adele Vance, Lee Gu and 3 others". */
+  people: (names: string[], others: number) => {
+    if (others > 0) return `${names.join(', ')} and ${others === 1 ? '1 other' : `${others} others`}`;
+    if (names.length <= 1) return names.join('');
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  },
 } as const;
