@@ -11,6 +11,7 @@ export const appStrings = {
   settings: 'Settings',
   devices: 'Camera and audio',
   pages: 'Pages',
+  notices: 'Notices',
   backToCalls: 'Back to calls',
   loadingScreen: 'Loading…',
   sdkLoading: 'Getting ready to call…',

@@ -146,9 +146,9 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('incoming call', async () => {
     const page = await open('incoming');
     for (const name of [
-      'Accept the call from Megan Bowen with video',
-      'Accept the call from Megan Bowen with audio only',
-      'Decline the call from Megan Bowen',
+      'Accept with video: the call from Megan Bowen',
+      'Accept: the call from Megan Bowen, audio only',
+      'Decline: the call from Megan Bowen',
     ]) {
       await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
     }
@@ -162,7 +162,10 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     const page = await open('incoming-during-call');
     await expect(
       page
-        .getByRole('button', { name: 'Put your current call on hold and accept Megan Bowen', exact: true })
+        .getByRole('button', {
+          name: 'Hold and accept: put your current call on hold and accept Megan Bowen',
+          exact: true,
+        })
         .isVisible(),
     ).resolves.toBe(true);
     await expectFitsWindow(page, ['incoming-call']);
@@ -218,7 +221,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('in call, phone: keypad open', async () => {
     const page = await open('in-call-phone');
     await page.getByRole('button', { name: 'Keypad' }).click();
-    await page.getByRole('button', { name: 'Send tone 5' }).click();
+    await page.getByRole('button', { name: '5 JKL, send tone' }).click();
     await expect(page.getByTestId('dtmf-sent').textContent()).resolves.toBe('5');
     await expectFitsWindow(page);
     await page.mouse.move(0, 0);
@@ -307,7 +310,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       'Add to favourites',
       'Audio call to 99466898241024408',
       'Video call to 99466898241024408',
-      'Copy your ID',
+      'Copy my call id',
     ]);
     // Then into the lists: favourites first, then recent calls with their clear button.
     expect(reached).toContain('Put Weekly sync in the call box');

@@ -86,7 +86,7 @@ export function HistoryPanel(props: {
   snapshot: HistorySnapshot;
   client: HistoryClient;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
 }) {
   const styles = useStyles();
   const agent = useCallingState((state) => state.agent);
@@ -171,7 +171,7 @@ function RecentRow(props: {
   call: RecentCall;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -230,7 +230,7 @@ function FavouriteRow(props: {
   phoneNumbers: PhoneNumbers | null;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -272,7 +272,7 @@ function CallButtons(props: {
   target: CallTarget;
   title: string;
   canCall: boolean;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
 }) {
   return (
     <>
@@ -284,7 +284,7 @@ function CallButtons(props: {
             icon={<VideoRegular />}
             disabled={!props.canCall}
             aria-label={historyStrings.videoCallAgain(props.title)}
-            onClick={() => props.onCall(props.target, true)}
+            onClick={() => props.onCall(props.target, true, props.title)}
           />
         </ControlTooltip>
       ) : null}
@@ -295,7 +295,7 @@ function CallButtons(props: {
           icon={<CallRegular />}
           disabled={!props.canCall}
           aria-label={historyStrings.callAgain(props.title)}
-          onClick={() => props.onCall(props.target, false)}
+          onClick={() => props.onCall(props.target, false, props.title)}
         />
       </ControlTooltip>
     </>

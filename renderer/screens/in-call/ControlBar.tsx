@@ -61,6 +61,16 @@ const useStyles = makeStyles({
   },
   label: { '@container (max-width: 860px)': { display: 'none' } },
   on: { backgroundColor: tokens.colorNeutralBackground1Selected, color: tokens.colorBrandForeground1 },
+  // Muted is a state to notice (others cannot hear you), not a feature switched on: warning colours.
+  warning: {
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    color: tokens.colorStatusWarningForeground1,
+    ':hover': { backgroundColor: tokens.colorStatusWarningBackground2, color: tokens.colorStatusWarningForeground1 },
+    ':hover:active': {
+      backgroundColor: tokens.colorStatusWarningBackground2,
+      color: tokens.colorStatusWarningForeground1,
+    },
+  },
   separator: {
     width: '1px',
     height: '32px',
@@ -88,7 +98,11 @@ export interface ControlBarProps {
   onHangUp(): void;
 }
 
-/** The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad | hang up. */
+/**
+ * The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad |
+ * hang up. Only what applies is offered: a phone call has no people pane, hand, screen share or
+ * camera (PSTN is audio only, one other person); a hand is raised in group calls and meetings.
+ */
 export function ControlBar(props: ControlBarProps) {
   const styles = useStyles();
   const buttons = useCallButtonStyles();
@@ -103,12 +117,15 @@ export function ControlBar(props: ControlBarProps) {
   const live = call.status === 'connected' || call.status === 'on-hold' || call.status === 'remote-hold';
   const onHold = call.status === 'on-hold';
   const isPhone = call.target?.kind === 'phone';
+  const isGroup =
+    call.target?.kind === 'group' || call.target?.kind === 'teams-meeting' || call.target?.kind === 'room';
 
   const control = (p: {
     label: string;
     icon: ReactElement;
     onClick?: () => void;
     on?: boolean;
+    warning?: boolean;
     disabled?: boolean;
     shortcut?: CallShortcut;
     testId?: string;
@@ -116,7 +133,7 @@ export function ControlBar(props: ControlBarProps) {
     <ControlTooltip label={p.label} {...(p.shortcut ? { shortcut: p.shortcut } : {})}>
       <Button
         appearance="subtle"
-        className={mergeClasses(styles.control, p.on && styles.on)}
+        className={mergeClasses(styles.control, p.on && styles.on, p.warning && styles.warning)}
         icon={p.icon}
         aria-label={p.label}
         aria-keyshortcuts={p.shortcut ? ariaShortcut(p.shortcut) : undefined}
@@ -132,26 +149,32 @@ export function ControlBar(props: ControlBarProps) {
   return (
     <div className={styles.barContainer}>
       <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel} {...arrowKeys}>
-        {control({
-          label: inCallStrings.participants,
-          icon: <PeopleRegular />,
-          on: props.participantsOpen,
-          onClick: props.onToggleParticipants,
-        })}
-        {control({
-          label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
-          icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
-          on: call.isHandRaised,
-          disabled: !live,
-          onClick: props.onToggleHand,
-        })}
-        {control({
-          label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
-          icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
-          on: call.isScreenSharing,
-          disabled: !live || isPhone,
-          onClick: props.onToggleScreenShare,
-        })}
+        {isPhone
+          ? null
+          : control({
+              label: inCallStrings.participants,
+              icon: <PeopleRegular />,
+              on: props.participantsOpen,
+              onClick: props.onToggleParticipants,
+            })}
+        {isGroup
+          ? control({
+              label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
+              icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
+              on: call.isHandRaised,
+              disabled: !live,
+              onClick: props.onToggleHand,
+            })
+          : null}
+        {isPhone
+          ? null
+          : control({
+              label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
+              icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
+              on: call.isScreenSharing,
+              disabled: !live,
+              onClick: props.onToggleScreenShare,
+            })}
         <Popover withArrow positioning="above" trapFocus>
           <PopoverTrigger disableButtonEnhancement>
             {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}
@@ -164,18 +187,19 @@ export function ControlBar(props: ControlBarProps) {
           </PopoverSurface>
         </Popover>
         <span className={styles.separator} aria-hidden />
-        {control({
-          label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
-          icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
-          on: call.isCameraOn,
-          disabled: isPhone,
-          shortcut: 'toggleCamera',
-          onClick: props.onToggleCamera,
-        })}
+        {isPhone
+          ? null
+          : control({
+              label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
+              icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
+              on: call.isCameraOn,
+              shortcut: 'toggleCamera',
+              onClick: props.onToggleCamera,
+            })}
         {control({
           label: call.isMuted ? inCallStrings.unmute : inCallStrings.mute,
           icon: call.isMuted ? <MicOffRegular /> : <MicRegular />,
-          on: call.isMuted,
+          warning: call.isMuted,
           shortcut: 'toggleMute',
           onClick: props.onToggleMute,
         })}
@@ -191,7 +215,7 @@ export function ControlBar(props: ControlBarProps) {
             <PopoverTrigger disableButtonEnhancement>
               {control({ label: inCallStrings.keypad, icon: <DialpadRegular />, disabled: !live })}
             </PopoverTrigger>
-            <PopoverSurface className={styles.popover}>
+            <PopoverSurface className={styles.popover} aria-label={inCallStrings.keypadLabel}>
               <DtmfKeypad onTone={props.onTone} />
             </PopoverSurface>
           </Popover>

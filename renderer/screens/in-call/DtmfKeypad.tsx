@@ -70,7 +70,7 @@ export function DtmfKeypad(props: { onTone: (tone: DtmfTone) => void }) {
           <Button
             key={entry.key}
             className={styles.key}
-            aria-label={inCallStrings.dtmfKeyLabel(entry.key)}
+            aria-label={inCallStrings.dtmfKeyLabel(entry.key, entry.letters)}
             onClick={() => press(entry)}
           >
             <span className={styles.digit}>{entry.key}</span>

@@ -9,7 +9,8 @@ const useStyles = makeStyles({
     position: 'relative',
     overflow: 'hidden',
     borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackgroundInverted,
+    // A camera's frame is dark in both themes (the inverted background turns white in dark mode).
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
     aspectRatio: '16 / 9',
     width: '100%',
   },
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'center',
     gap: tokens.spacingVerticalS,
-    color: tokens.colorNeutralForegroundInverted2,
+    color: tokens.colorNeutralForegroundStaticInverted,
     fontSize: tokens.fontSizeBase300,
   },
   icon: { fontSize: '32px' },

@@ -101,12 +101,12 @@ describe('placing calls', () => {
 });
 
 describe('my own id', () => {
-  test('is shown and copied with one click', async () => {
+  test('is not shown as text: "Copy my call id" copies it with one click', async () => {
     const { user } = setup();
-    expect(screen.getByTestId('copyable-id')).toHaveTextContent(MY_ID);
-    await user.click(screen.getByRole('button', { name: 'Copy your ID' }));
+    expect(screen.queryByText(MY_ID)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Copy my call id' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(MY_ID);
-    expect(await screen.findByRole('button', { name: 'Copy your ID' })).toHaveTextContent('Copied');
+    expect(await screen.findByTestId('copy-my-id')).toHaveTextContent('Copied');
   });
 });
 
@@ -134,7 +134,8 @@ describe('recent calls and favourites', () => {
     const { user, store } = setup({ history: { recents: [recent, { ...recent, id: 'r-2', title: 'Second' }] } });
     const list = await screen.findByRole('list', { name: 'Recent' });
     await user.click(within(list).getByRole('button', { name: 'Call +1 425 555 0100' }));
-    expect(store.callsOf('startCall')[0]).toEqual([recent.target, { video: false }]);
+    // The recent's title heads the call.
+    expect(store.callsOf('startCall')[0]).toEqual([recent.target, { video: false, title: recent.title }]);
     await user.click(within(list).getByRole('button', { name: 'Remove Second from recent calls' }));
     await waitFor(() => expect(bridge.history.recents.map((r) => r.id)).toEqual(['r-1']));
     await user.click(screen.getByRole('button', { name: 'Clear recent calls' }));
@@ -206,7 +207,7 @@ describe('recent calls and favourites', () => {
     expect(await within(favourites).findByText('+44 20 7946 0958')).toBeVisible();
     expect(within(favourites).queryByRole('button', { name: 'Video call Office' })).toBeNull();
     await user.click(within(favourites).getByRole('button', { name: 'Video call Stand-up' }));
-    expect(store.callsOf('startCall')[0]).toEqual([favourite.target, { video: true }]);
+    expect(store.callsOf('startCall')[0]).toEqual([favourite.target, { video: true, title: 'Stand-up' }]);
     await user.click(within(favourites).getByRole('button', { name: 'Put Office in the call box' }));
     expect(box).toHaveValue('+442079460958');
   });
