@@ -9,16 +9,30 @@ import { type RefObject, useEffect, useRef } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex="0"]';
 
+/**
+ * Whether an element is part of the screen shown. While the next screen's chunk loads, Suspense
+ * keeps the previous screen in the DOM hidden with `display: none`: focusing it would be lost
+ * again the moment it is removed.
+ */
+function shown(element: Element, main: HTMLElement): boolean {
+  for (let node: Element | null = element; node && node !== main; node = node.parentElement) {
+    if (node instanceof HTMLElement && (node.hidden || node.style.display === 'none')) return false;
+  }
+  return true;
+}
+
 function focusScreen(main: HTMLElement): boolean {
   const active = main.ownerDocument.activeElement;
-  if (active && active !== main.ownerDocument.body && main.contains(active)) return true;
-  const heading = main.querySelector<HTMLElement>('h1, h2');
-  const target = heading ?? main.querySelector<HTMLElement>(FOCUSABLE);
+  if (active && active !== main.ownerDocument.body && main.contains(active) && shown(active, main)) return true;
+  const first = (selector: string) =>
+    [...main.querySelectorAll<HTMLElement>(selector)].find((element) => shown(element, main)) ?? null;
+  const heading = first('h1, h2');
+  const target = heading ?? first(FOCUSABLE);
   if (!target) return false;
   // A heading is not focusable by itself: -1 lets a script focus it without adding a Tab stop.
   if (target === heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   target.focus({ preventScroll: true });
-  return true;
+  return main.ownerDocument.activeElement === target;
 }
 
 export function useRouteFocus(route: string, main: RefObject<HTMLElement | null>): void {
