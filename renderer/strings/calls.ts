@@ -73,7 +73,8 @@ export const historyStrings = {
   videoCallAgain: (title: string) => `Video call ${title}`,
   remove: (title: string) => `Remove ${title} from recent calls`,
   removeFavourite: (label: string) => `Remove ${label} from favourites`,
-  useTarget: (title: string) => `Put ${title} in the call box`,
+  /** Read after the row's visible text, which is the button's name (WCAG 2.5.3, label in name). */
+  useTarget: ': put in the call box',
   outcome: {
     completed: 'Answered',
     missed: 'Missed',
@@ -225,8 +226,6 @@ export const inCallStrings = {
   close: 'Close',
   actionFailed: (detail: string) => `That did not work: ${detail}`,
   tonesSent: (tones: string) => `Sent ${tones}`,
-  // Starts with the key's visible text (label in name).
-  dtmfKeyLabel: (key: string, letters: string) => `${letters ? `${key} ${letters}` : key}, send tone`,
 } as const;
 
 export const shortcutStrings = {

@@ -20,6 +20,15 @@ import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
 
 const useStyles = makeStyles({
+  // Read by screen readers, not shown: what pressing the row does.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalXS },
   header: {
@@ -194,7 +203,6 @@ function RecentRow(props: {
       <Button
         appearance="transparent"
         className={styles.main}
-        aria-label={historyStrings.useTarget(call.title)}
         onClick={() => props.onPick(callTargetToInput(call.target))}
       >
         <span className={styles.avatar} aria-hidden>
@@ -209,6 +217,7 @@ function RecentRow(props: {
             {detail}
           </span>
         </span>
+        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
       </Button>
       <CallButtons target={call.target} title={call.title} canCall={props.canCall} onCall={props.onCall} />
       <ControlTooltip label={historyStrings.remove(call.title)}>
@@ -241,7 +250,6 @@ function FavouriteRow(props: {
       <Button
         appearance="transparent"
         className={styles.main}
-        aria-label={historyStrings.useTarget(favourite.label)}
         onClick={() => props.onPick(callTargetToInput(favourite.target))}
       >
         <span className={styles.avatar} aria-hidden>
@@ -253,6 +261,7 @@ function FavouriteRow(props: {
           </Text>
           {display !== favourite.label ? <span className={styles.detail}>{display}</span> : null}
         </span>
+        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
       </Button>
       <CallButtons target={favourite.target} title={favourite.label} canCall={props.canCall} onCall={props.onCall} />
       <ControlTooltip label={historyStrings.removeFavourite(favourite.label)}>

@@ -83,7 +83,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
                 name={p.displayName}
                 size={32}
                 color="colorful"
-                active={p.isSpeaking ? 'active' : 'inactive'}
+                active={p.isSpeaking ? 'active' : 'unset'}
                 activeAppearance="ring"
               />
               <div className={styles.text}>
