@@ -20,6 +20,9 @@ export const callTargetStrings = {
   } satisfies Record<CallTarget['kind'], string>,
   /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
   understoodAs: (kind: CallTarget['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
+  /** A calm hint while typing something that is no target (yet): what the box accepts. */
+  accepted:
+    'You can call an ACS id (8:acs:…), a phone number with its country code, a group call id, a Teams meeting link or a room id.',
   /** While the phone-number rules load (the first number typed in a session, a few milliseconds). */
   checking: 'Checking the phone number…',
   problems: {

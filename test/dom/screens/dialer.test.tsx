@@ -40,6 +40,10 @@ describe('the call box says what it understood', () => {
     const { user, box, store } = setup();
     await user.type(box, 'alice');
     expect(screen.queryByText(/Enter a person’s ACS id/)).toBeNull();
+    // Not an error while typing, but not silence either: what the box accepts.
+    expect(screen.getByTestId('call-target-hint')).toHaveTextContent(
+      /^You can call an ACS id \(8:acs:…\), a phone number/,
+    );
     await user.keyboard('{Enter}');
     expect(await screen.findByText(/Enter a person’s ACS id \(8:acs:…\)/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Call' })).toBeDisabled();
