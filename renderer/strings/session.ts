@@ -49,7 +49,11 @@ export const signInStrings = {
   backendUrlLocked: (source: string) => `Set by ${source}; it cannot be changed here.`,
   testConnection: 'Test connection',
   testing: 'Testing…',
-  testFound: (signIn: string) => `Found a Switchboard backend. Sign-in: ${signIn}.`,
+  /** What "Test connection" found, the sign-in modes in words ("open" is the backend's jargon). */
+  testFound: (modes: readonly string[]) => {
+    const words = modes.map((mode) => signInModeWords[mode] ?? mode);
+    return words.length > 0 ? `Found a Switchboard backend: ${words.join('; ')}.` : 'Found a Switchboard backend.';
+  },
   /** "Test connection" found the token server of Microsoft's ACS samples (`protocol: 'acs-sample'`). */
   testFoundAcsSample: 'Found an Azure Communication Services sample token server, not a Switchboard backend.',
   testCallerId: (callerId: string) => `Phone calls show ${callerId} as the caller.`,
@@ -62,6 +66,12 @@ export const signInStrings = {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
 } as const;
+
+/** The backend's sign-in modes (common/backend-contract.ts) as a person would say them. */
+const signInModeWords: Record<string, string> = {
+  open: 'you sign in with just your name',
+  oidc: 'you sign in with your organisation account',
+};
 
 export const configSourceWords = {
   'command-line': 'the command line',

@@ -47,9 +47,7 @@ function TestResult({ result }: { result: ConfigTestResult }) {
     <>
       <MessageBar intent="success" layout="multiline" data-testid="test-connection-result">
         <MessageBarBody>
-          {result.protocol === 'acs-sample'
-            ? signInStrings.testFoundAcsSample
-            : signInStrings.testFound(result.signIn.join(', ') || '—')}{' '}
+          {result.protocol === 'acs-sample' ? signInStrings.testFoundAcsSample : signInStrings.testFound(result.signIn)}{' '}
           {result.alternateCallerId
             ? signInStrings.testCallerId(result.alternateCallerId)
             : signInStrings.testNoCallerId}

@@ -54,7 +54,8 @@ test('Test connection shows what the backend offers and warns when it authentica
   await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://calls.contoso.com');
   await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
   expect(await screen.findByTestId('test-connection-result')).toHaveTextContent(
-    'Found a Switchboard backend. Sign-in: open. Phone calls show +14255550100 as the caller.',
+    // The sign-in mode in words, not the backend's "open".
+    'Found a Switchboard backend: you sign in with just your name. Phone calls show +14255550100 as the caller.',
   );
   expect(screen.getByTestId('unauthenticated-warning')).toHaveTextContent(signInStrings.unauthenticatedWarning);
   expect(bridge.calls.configTest).toEqual(['https://calls.contoso.com']);
