@@ -4,7 +4,7 @@
  * when the address is set by the command line, the environment or an administrator.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { PlugConnectedRegular } from '@fluentui/react-icons';
+import { LockClosedRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { parseBackendUrl } from '../../../common/backend-url';
 import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
@@ -108,6 +108,9 @@ export function BackendUrlField({ config, value, onChange }: BackendUrlFieldProp
             type="url"
             value={value}
             readOnly={locked}
+            // A read-only outline field looks editable: a locked address is filled and shows a lock.
+            appearance={locked ? 'filled-darker' : 'outline'}
+            contentBefore={locked ? <LockClosedRegular aria-hidden data-testid="backend-url-lock" /> : undefined}
             placeholder="https://calls.example.com"
             onChange={(_, data) => {
               onChange(data.value);

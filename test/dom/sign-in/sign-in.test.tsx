@@ -122,6 +122,8 @@ test('an address set by an administrator is read-only and not written back', asy
   const url = await screen.findByLabelText(/Backend address/);
   await waitFor(() => expect(url).toHaveValue('https://calls.corp.example'));
   expect(url).toHaveAttribute('readonly');
+  // It does not look like a field to type in: filled, with a lock.
+  expect(screen.getByTestId('backend-url-lock')).toBeInTheDocument();
   expect(screen.getByText('Set by your administrator; it cannot be changed here.')).toBeVisible();
   await userEvent.type(screen.getByLabelText(/Your name/), 'Ada');
   await userEvent.keyboard('{Enter}');
