@@ -20,7 +20,9 @@ const useStyles = makeStyles({
     width: '220px',
     flexShrink: 0,
     display: 'grid',
-    gridAutoRows: 'minmax(0, 124px)',
+    // Fixed rows: with many people the strip scrolls (it is focusable for that) rather than
+    // squeezing every tile to a sliver.
+    gridAutoRows: '124px',
     gap: tokens.spacingVerticalS,
     overflowY: 'auto',
   },
