@@ -16,9 +16,12 @@ import { loadedPhoneNumbers } from './phone-numbers-loader';
 
 /** `4:+14255550100` (the SDK's raw id of a phone participant) → `+14255550100`, else null. */
 export function phoneOfRawId(rawId: string): string | null {
-  const match = /^4:(\+?\d{4,15})$/.exec(rawId);
-  if (!match?.[1]) return null;
-  return match[1].startsWith('+') ? match[1] : `+${match[1]}`;
+  return /^4:(\+[1-9]\d{5,14})$/.exec(rawId)?.[1] ?? null;
+}
+
+/** A phone number in either form the SDK or a caller id gives it (`4:+1…` or `+1…`), else null. */
+function phoneOf(id: string): string | null {
+  return phoneOfRawId(id) ?? (/^\+[1-9]\d{5,14}$/.test(id) ? id : null);
 }
 
 /** `+14255550100` → `+1 425 555 0100` once the phone-number library is loaded. */
@@ -28,7 +31,7 @@ export function formatPhoneNumber(e164: string): string {
 
 /** How to show an id that came without a name: never the raw `8:acs:…` string. */
 export function readableId(rawId: string): string {
-  const phone = phoneOfRawId(rawId) ?? (/^\+\d{4,15}$/.test(rawId) ? rawId : null);
+  const phone = phoneOf(rawId);
   if (phone) return formatPhoneNumber(phone);
   if (ACS_USER_PREFIX.test(rawId)) {
     // The end of the user part (after the resource's `_`): what tells two unnamed people apart.
@@ -47,7 +50,7 @@ export function remoteDisplayName(displayName: string | null | undefined, rawId:
 
 /** Whether showing this id needs the phone-number library (so the store can load it, then publish). */
 export function needsPhoneFormatting(rawId: string): boolean {
-  return loadedPhoneNumbers() === null && (phoneOfRawId(rawId) !== null || /^\+\d{4,15}$/.test(rawId));
+  return loadedPhoneNumbers() === null && phoneOf(rawId) !== null;
 }
 
 /** The header of a call with nobody in it yet, from what was dialled. */
