@@ -117,6 +117,8 @@ export const deviceStrings = {
   speakerChoiceUnsupported: 'The system chooses the speaker',
   previewLabel: 'Your camera preview',
   previewOff: 'Your camera is off',
+  /** The camera is not allowed: the banner above says how to allow it; the preview only points there. */
+  previewBlocked: 'Camera not allowed',
   previewStart: 'Preview camera',
   previewStop: 'Stop preview',
   micTestStart: 'Test microphone',

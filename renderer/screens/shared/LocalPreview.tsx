@@ -44,6 +44,7 @@ export function LocalPreview(props: { enabled: boolean; loading?: boolean; class
   const actions = useCallingActions();
   const cameraId = useCallingState((state) => state.devices.selectedCameraId);
   const hasCamera = useCallingState((state) => state.devices.cameras.length > 0);
+  const blocked = useCallingState((state) => state.devices.videoPermission === 'denied');
   const container = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'off' | 'starting' | 'on' | 'failed'>('off');
   const [failure, setFailure] = useState('');
@@ -105,9 +106,11 @@ export function LocalPreview(props: { enabled: boolean; loading?: boolean; class
               ? deviceStrings.previewFailed(failure)
               : status === 'starting'
                 ? ''
-                : hasCamera
-                  ? deviceStrings.previewOff
-                  : deviceStrings.previewUnavailable}
+                : blocked
+                  ? deviceStrings.previewBlocked
+                  : hasCamera
+                    ? deviceStrings.previewOff
+                    : deviceStrings.previewUnavailable}
           </Text>
         </div>
       )}
