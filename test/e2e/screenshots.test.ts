@@ -389,6 +389,35 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('camera and audio at 800×600 with long device names: nothing scrolls sideways', async () => {
+    const page = await open('devices', '', { width: 800, height: 600 });
+    await page.evaluate(() =>
+      (window as unknown as { galleryStore: { updateDevices(patch: object): void } }).galleryStore.updateDevices({
+        microphones: [
+          {
+            id: 'mic-1',
+            name: 'Microphone Array (Intel® Smart Sound Technology for Digital Microphones, second array)',
+            isSystemDefault: true,
+          },
+        ],
+      }),
+    );
+    await page
+      .getByText(/Intel® Smart Sound/)
+      .first()
+      .waitFor({ state: 'attached' });
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBe(0);
+    const card = await page.getByTestId('device-setup').boundingBox();
+    const picker = await page.getByLabel('Microphone', { exact: true }).boundingBox();
+    expect(card && picker && picker.x + picker.width <= card.x + card.width).toBe(true);
+    await shoot(page, '22-device-setup-800');
+    await page.close();
+  });
+
   test('a small window (720×540): the in-call controls go icon-only on one row, nothing leaves the window', async () => {
     const small = { width: 720, height: 540 };
     const page = await open('in-call-nine', '', small);
