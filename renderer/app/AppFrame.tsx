@@ -32,27 +32,36 @@ export function AppFrame() {
     <p className="sb-loading">{route === 'restoring' ? appStrings.restoring : appStrings.loadingScreen}</p>
   );
 
+  // In a call the stage gets the window: no app header, no (empty) status line.
+  const inCall = route === 'in-call';
   return (
-    <div className="sb-shell" data-testid="app-shell" data-route={route} data-theme={dark ? 'dark' : 'light'}>
-      <header className="sb-header">
-        <h1>{appStrings.appName}</h1>
-        {signedIn && route === 'home' ? (
-          <nav className="sb-header-actions" aria-label={appStrings.pages}>
-            <button type="button" className="sb-button" onClick={() => setOpenPage('devices')}>
-              {appStrings.devices}
+    <div
+      className={inCall ? 'sb-shell sb-shell-in-call' : 'sb-shell'}
+      data-testid="app-shell"
+      data-route={route}
+      data-theme={dark ? 'dark' : 'light'}
+    >
+      {inCall ? null : (
+        <header className="sb-header">
+          <h1>{appStrings.appName}</h1>
+          {signedIn && route === 'home' ? (
+            <nav className="sb-header-actions" aria-label={appStrings.pages}>
+              <button type="button" className="sb-button" onClick={() => setOpenPage('devices')}>
+                {appStrings.devices}
+              </button>
+              <button type="button" className="sb-button" onClick={() => setOpenPage('settings')}>
+                {appStrings.settings}
+              </button>
+            </nav>
+          ) : null}
+          {signedIn && isPage(route) ? (
+            <button type="button" className="sb-button" onClick={() => setOpenPage(null)}>
+              {appStrings.backToCalls}
             </button>
-            <button type="button" className="sb-button" onClick={() => setOpenPage('settings')}>
-              {appStrings.settings}
-            </button>
-          </nav>
-        ) : null}
-        {signedIn && isPage(route) ? (
-          <button type="button" className="sb-button" onClick={() => setOpenPage(null)}>
-            {appStrings.backToCalls}
-          </button>
-        ) : null}
-      </header>
-      <AgentStatusLine />
+          ) : null}
+        </header>
+      )}
+      {inCall ? null : <AgentStatusLine />}
       <div className="sb-screens">
         <ScreenErrorBoundary resetKey={route}>
           {holdFluent ? (

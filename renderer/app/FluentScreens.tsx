@@ -12,7 +12,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import type { SessionState } from '../../common/ipc';
 import { DesktopIntegration } from '../desktop/DesktopIntegration';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
@@ -20,6 +20,7 @@ import { appStrings } from '../strings';
 import { Banners } from './Banners';
 import { DeviceSetup, DialerScreen, InCallScreen, IncomingCallScreen, SettingsScreen } from './lazy-screens';
 import { isPage, type Route } from './routes';
+import { useRouteFocus } from './use-route-focus';
 
 const useStyles = makeStyles({
   provider: {
@@ -29,7 +30,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  banners: { paddingInline: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalS },
+  banners: {
+    paddingInline: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalS,
+    // Nothing to say: no gap above the screen (the call stage most of all).
+    ':empty': { display: 'none' },
+  },
   main: { overflow: 'auto', padding: tokens.spacingHorizontalL, minHeight: 0 },
   // The call stage runs edge to edge, like the calling apps people know.
   callStage: { padding: 0, overflow: 'hidden' },
@@ -45,6 +51,8 @@ export interface FluentScreensProps {
 
 export function FluentScreens({ route, session, dark }: FluentScreensProps) {
   const styles = useStyles();
+  const main = useRef<HTMLElement>(null);
+  useRouteFocus(route, main);
   let screen: React.ReactNode;
   switch (route) {
     case 'restoring':
@@ -88,12 +96,14 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
       data-theme={dark ? 'dark' : 'light'}
     >
       <div className={styles.provider}>
-        <div className={styles.banners}>
+        {/* A landmark of its own, so the OS and session notices are found by landmark navigation. */}
+        <section className={styles.banners} aria-label={appStrings.notices}>
           <Banners session={session} showAgentBanner={isPage(route) || route === 'incoming'} />
           {/* Inside the provider so its dialogs and banners are themed; renders nothing in a plain browser. */}
           <DesktopIntegration />
-        </div>
+        </section>
         <main
+          ref={main}
           className={mergeClasses(styles.main, (route === 'in-call' || route === 'incoming') && styles.callStage)}
           aria-label={appStrings.appName}
         >

@@ -1,10 +1,5 @@
-/**
- * One SDK call → one `CallView`. Subscribes to every event that changes what the call screen
- * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
- * unsubscribes everything once the call has ended.
- */
-import { sanitizeRemoteName } from '../../common/display-text';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
+import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
 import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
 import type {
@@ -44,7 +39,8 @@ export interface CallTrackerOptions {
   call: SdkCall;
   sdk: CallingSdk;
   direction: CallView['direction'];
-  title: string;
+  /** The name the call was placed or answered with, if any; else the header is derived (callTitle). */
+  title: string | null;
   target: CallTarget | null;
   myCommunicationUserId: string;
   /** The camera stream the call was started with, if any: reused when the camera goes on again. */
@@ -196,8 +192,7 @@ export class CallTracker {
       if (state === 'disconnected') continue;
       participants.push({
         id,
-        // The participant chose the name: cleaned where it enters the model, for every screen.
-        displayName: sanitizeRemoteName(participant.displayName ?? '') || id,
+        displayName: remoteDisplayName(participant.displayName, id),
         state,
         isMuted: participant.isMuted,
         isSpeaking: participant.isSpeaking,
@@ -217,7 +212,11 @@ export class CallTracker {
     return {
       id: call.id,
       direction: this.options.direction,
-      title: this.options.title,
+      // Once everyone has left (or the call has ended) the header keeps the names it last had.
+      title:
+        participants.length === 0 && this.view
+          ? this.view.title
+          : callTitle(this.options.title, this.options.target, participants),
       target: this.options.target,
       status,
       connectedAt: this.connectedAt,

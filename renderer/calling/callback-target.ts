@@ -1,4 +1,5 @@
 import { ACS_USER_ID } from './acs-id';
+import { phoneOfRawId } from './display-name';
 import type { CallTarget } from './model';
 
 /**
@@ -9,6 +10,6 @@ import type { CallTarget } from './model';
  */
 export function callbackTargetFromRawId(rawId: string): CallTarget | null {
   if (ACS_USER_ID.test(rawId)) return { kind: 'acs-user', communicationUserId: rawId };
-  const phone = /^4:(\+[1-9]\d{5,14})$/.exec(rawId);
-  return phone?.[1] ? { kind: 'phone', e164: phone[1] } : null;
+  const phone = phoneOfRawId(rawId);
+  return phone ? { kind: 'phone', e164: phone } : null;
 }

@@ -1,19 +1,15 @@
-/**
- * The SDK-backed `CallingStore`: state React reads (through model.ts's hooks) and the intents the
- * screens call. Composes the agent lifecycle, the device controller and one CallTracker per call;
- * components never see an SDK object.
- */
-import { sanitizeRemoteName } from '../../common/display-text';
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { StateStore } from '../lib/state-store';
-import { callActionStrings, callTitleStrings } from '../strings';
+import { callActionStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import { CallTracker } from './call-tracker';
 import { callbackTargetFromRawId } from './callback-target';
 import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
+import { needsPhoneFormatting, remoteDisplayName } from './display-name';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
-import type { CallingActions, CallingState, CallingStore, CallTarget, CallView, IncomingCallView } from './model';
+import type { CallingActions, CallingState, CallingStore, CallView, HeldCallView, IncomingCallView } from './model';
+import { loadPhoneNumbers } from './phone-numbers-loader';
 import type {
   CallingSdk,
   SdkCall,
@@ -28,8 +24,10 @@ export const initialCallingState: CallingState = {
   agentMessage: null,
   sdkSettled: false,
   myCommunicationUserId: null,
+  myDisplayName: null,
   devices: initialDevicesState,
   call: null,
+  held: [],
   incoming: [],
 };
 
@@ -46,21 +44,6 @@ export interface CallingController extends CallingStore {
   setSession(session: SessionState): void;
   /** Resolves when agent creation/disposal requested so far has finished. */
   settled(): Promise<void>;
-}
-
-function titleFor(target: CallTarget): string {
-  switch (target.kind) {
-    case 'acs-user':
-      return target.communicationUserId;
-    case 'phone':
-      return target.e164;
-    case 'group':
-      return callTitleStrings.group;
-    case 'teams-meeting':
-      return callTitleStrings.teamsMeeting;
-    case 'room':
-      return callTitleStrings.room;
-  }
 }
 
 export function createCallingStore(deps: CallingStoreDeps): CallingController {
@@ -87,21 +70,45 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     (change) => update((state) => ({ devices: change(state.devices) })),
   );
 
-  const publishCall = () => update(() => ({ call: active?.getView() ?? null }));
+  const publishCall = () =>
+    update(() => ({
+      call: active?.getView() ?? null,
+      held: held.map((tracker): HeldCallView => {
+        const view = tracker.getView();
+        return { id: view.id, title: view.title, status: view.status };
+      }),
+    }));
 
   const onTrackerChange = (tracker: CallTracker) => {
-    if (tracker === active) {
-      publishCall();
-      return;
-    }
-    if (tracker.isEnded) held.splice(held.indexOf(tracker), 1);
+    if (tracker !== active && tracker.isEnded) held.splice(held.indexOf(tracker), 1);
+    publishCall();
+    formatPhoneNumbersOf(tracker.call.remoteParticipants.map((p) => sdk?.rawId(p.identifier) ?? ''));
+  };
+
+  /**
+   * Phone numbers read better formatted (+1 425 555 0123), and the library that formats them
+   * loads on demand: when a caller or participant is a phone number, load it and publish again.
+   */
+  let phoneFormattingRequested = false;
+  const formatPhoneNumbersOf = (rawIds: string[]) => {
+    if (phoneFormattingRequested || !rawIds.some(needsPhoneFormatting)) return;
+    phoneFormattingRequested = true;
+    loadPhoneNumbers().then(
+      () => {
+        for (const tracker of [active, ...held]) tracker?.refresh();
+        publishIncoming();
+      },
+      () => {
+        phoneFormattingRequested = false;
+      },
+    );
   };
 
   const track = (
     call: SdkCall,
     direction: CallView['direction'],
-    title: string,
-    target: CallTarget | null,
+    title: string | null,
+    target: CallView['target'],
     localVideo: SdkLocalVideoStream | null,
   ) => {
     if (!sdk) throw new Error(callActionStrings.noAgent);
@@ -118,22 +125,17 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       now,
       onChange: onTrackerChange,
     });
-    publishCall();
+    onTrackerChange(active);
   };
 
-  const publishIncoming = () =>
-    update(() => ({
-      incoming: [...incoming.values()].map(
-        (call): IncomingCallView => ({
-          id: call.id,
-          callerId: call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : '',
-          // The caller chose the name: cleaned here, where it enters the model, for every screen.
-          callerDisplayName:
-            sanitizeRemoteName(call.callerInfo.displayName ?? '') ||
-            (call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : ''),
-        }),
-      ),
-    }));
+  const publishIncoming = () => {
+    const views = [...incoming.values()].map((call): IncomingCallView => {
+      const callerId = call.callerInfo.identifier && sdk ? sdk.rawId(call.callerInfo.identifier) : '';
+      return { id: call.id, callerId, callerDisplayName: remoteDisplayName(call.callerInfo.displayName, callerId) };
+    });
+    update(() => ({ incoming: views }));
+    formatPhoneNumbersOf(views.map((view) => view.callerId));
+  };
 
   const onIncomingCall = ({ incomingCall }: { incomingCall: SdkIncomingCall }) => {
     incoming.set(incomingCall.id, incomingCall);
@@ -172,7 +174,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           active = null;
           held.length = 0;
           incoming.clear();
-          update(() => ({ call: null, incoming: [] }));
+          update(() => ({ call: null, held: [], incoming: [] }));
         }
       },
     },
@@ -219,9 +221,17 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       },
     };
   };
-  const attachRenderer = async (renderer: SdkVideoStreamRenderer, container: HTMLElement) => {
+  /**
+   * Cameras fill their tile (`Crop`); a shared screen is shown whole (`Fit`): the SDK sets the
+   * video's object-fit inline from this, over any stylesheet.
+   */
+  const attachRenderer = async (
+    renderer: SdkVideoStreamRenderer,
+    container: HTMLElement,
+    scalingMode: 'Crop' | 'Fit' = 'Crop',
+  ) => {
     try {
-      const view = await renderer.createView({ scalingMode: 'Crop' });
+      const view = await renderer.createView({ scalingMode });
       container.replaceChildren(view.target);
       return () => {
         view.dispose();
@@ -260,13 +270,14 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     async attachRemoteVideo(videoKey, container) {
       const stream = active?.findRemoteVideo(videoKey);
       if (!stream) throw new Error(callActionStrings.noVideo);
-      return attachRenderer(requireSdk().createVideoStreamRenderer(stream), container);
+      const scaling = stream.mediaStreamType === 'ScreenSharing' ? 'Fit' : 'Crop';
+      return attachRenderer(requireSdk().createVideoStreamRenderer(stream), container, scaling);
     },
     watchMicrophoneLevel: (listener) =>
       watchMicrophoneLevel(media, store.getState().devices.selectedMicrophoneId, listener),
     playTestSound: () => playTestSound(media, store.getState().devices.selectedSpeakerId),
 
-    async startCall(target, { video }) {
+    async startCall(target, { video, title }) {
       const callAgent = requireAgent();
       await askBeforeFirstUse(video);
       let alternateCallerId: string | null = null;
@@ -296,7 +307,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           call = callAgent.join({ roomId: target.roomId }, options);
           break;
       }
-      track(call, 'outgoing', titleFor(target), target, localVideo);
+      track(call, 'outgoing', title ?? null, target, localVideo);
     },
     async accept(incomingId, { video }) {
       const incomingCall = incoming.get(incomingId);
@@ -307,11 +318,12 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const call = await incomingCall.accept(options);
       incoming.delete(incomingId);
       publishIncoming();
-      // The caller becomes the call's target, so recents can call them back.
+      // The caller becomes the call's target, so recents can call them back. The name the caller
+      // chose heads the call; without one the header comes from the participant (callTitle).
       track(
         call,
         'incoming',
-        view?.callerDisplayName ?? '',
+        incomingCall.callerInfo.displayName?.trim() || null,
         view ? callbackTargetFromRawId(view.callerId) : null,
         localVideo,
       );
@@ -326,6 +338,18 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     async holdAndAccept(incomingId, options) {
       if (active && !active.isEnded && active.call.state !== 'LocalHold') await active.call.hold();
       await actions.accept(incomingId, options);
+    },
+    async switchToHeldCall(callId) {
+      const next = held.find((tracker) => tracker.call.id === callId && !tracker.isEnded);
+      if (!next) throw new Error(callActionStrings.noHeldCall);
+      const current = active;
+      if (current && !current.isEnded && current.call.state !== 'LocalHold') await current.call.hold();
+      held.splice(held.indexOf(next), 1);
+      if (current && !current.isEnded) held.push(current);
+      else current?.dispose();
+      active = next;
+      publishCall();
+      await next.call.resume();
     },
     async hangUp() {
       const tracker = requireCall();
@@ -377,10 +401,17 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     setSession(session) {
       if (session.status === 'signed-in') {
         const myId = session.user.communicationUserId;
-        update((state) => (state.myCommunicationUserId === myId ? null : { myCommunicationUserId: myId }));
+        const myName = session.user.displayName;
+        update((state) =>
+          state.myCommunicationUserId === myId && state.myDisplayName === myName
+            ? null
+            : { myCommunicationUserId: myId, myDisplayName: myName },
+        );
         lifecycle.open({ key: `${session.backendUrl}\n${myId}`, displayName: session.user.displayName });
       } else {
-        update((state) => (state.myCommunicationUserId === null ? null : { myCommunicationUserId: null }));
+        update((state) =>
+          state.myCommunicationUserId === null ? null : { myCommunicationUserId: null, myDisplayName: null },
+        );
         void lifecycle.close();
       }
     },

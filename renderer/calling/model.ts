@@ -86,7 +86,10 @@ export interface CallEndReason {
 export interface CallView {
   id: string;
   direction: 'outgoing' | 'incoming';
-  /** The target dialed (outgoing) or the caller (incoming), for the header. */
+  /**
+   * Who the call is with, for the header: a name (renderer/calling/display-name.ts, callTitle),
+   * never a raw id.
+   */
   title: string;
   target: CallTarget | null;
   status: CallStatus;
@@ -104,8 +107,18 @@ export interface CallView {
 
 export interface IncomingCallView {
   id: string;
+  /** The caller's name for display (renderer/calling/display-name.ts): never a raw id. */
   callerDisplayName: string;
+  /** The caller's raw id (`8:acs:…`, `4:+1…`): for calling back, not for display. */
   callerId: string;
+}
+
+/** A call put on hold to answer another: listed with Resume/Swap while it waits. */
+export interface HeldCallView {
+  id: string;
+  title: string;
+  /** `ended` when the other side hung up while it was held (it then leaves the list). */
+  status: CallStatus;
 }
 
 export interface CallingState {
@@ -117,10 +130,14 @@ export interface CallingState {
    * first token is in as well; the screens wait for the SDK only (routes.ts, holdFluentHalf).
    */
   sdkSettled: boolean;
-  /** The signed-in identity (`8:acs:…`), shown with a copy button. */
+  /** The signed-in identity (`8:acs:…`), copied with "Copy my call id". */
   myCommunicationUserId: string | null;
+  /** The signed-in person's display name: the people pane shows "<name> (you)". */
+  myDisplayName: string | null;
   devices: DevicesState;
   call: CallView | null;
+  /** Calls on hold behind `call`, most recently held last. */
+  held: HeldCallView[];
   incoming: IncomingCallView[];
 }
 
@@ -151,11 +168,17 @@ export interface CallingActions {
   watchMicrophoneLevel(listener: (level: number) => void): () => void;
   playTestSound(): Promise<void>;
 
-  startCall(target: CallTarget, options: { video: boolean }): Promise<void>;
+  /** `title`: the name the user knows the target by (a favourite's label, a recent's title). */
+  startCall(target: CallTarget, options: { video: boolean; title?: string }): Promise<void>;
   accept(incomingId: string, options: { video: boolean }): Promise<void>;
   reject(incomingId: string): Promise<void>;
   /** A second call while in a call: put the current one on hold, then accept. */
   holdAndAccept(incomingId: string, options: { video: boolean }): Promise<void>;
+  /**
+   * Brings a held call back: the current call, if still up, goes on hold in its place (a swap);
+   * after the current call has ended, the held one simply resumes.
+   */
+  switchToHeldCall(callId: string): Promise<void>;
   hangUp(): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setCameraOn(on: boolean): Promise<void>;

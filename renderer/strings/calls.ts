@@ -21,6 +21,9 @@ export const callTargetStrings = {
   } satisfies Record<CallTargetRecord['kind'], string>,
   /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
   understoodAs: (kind: CallTargetRecord['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
+  /** A calm hint while typing something that is no target (yet): what the box accepts. */
+  accepted:
+    'You can call an ACS id (8:acs:…), a phone number with its country code, a group call id, a Teams meeting link or a room id.',
   /** While the phone-number rules load (the first number typed in a session, a few milliseconds). */
   checking: 'Checking the phone number…',
   problems: {
@@ -52,10 +55,9 @@ export const dialerStrings = {
     'Phone calls need a caller id and none is set. Add one in Settings → Phone calls, or ask your administrator to set it on the backend.',
   callerIdUnknown: 'Checking the caller id for phone calls…',
   notReady: 'Calling is not ready yet.',
-  myId: 'Your ID',
-  myIdHint: 'Others call you on this id.',
-  copy: 'Copy',
-  copyLabel: 'Copy your ID',
+  myId: 'Your call id',
+  myIdHint: 'Others call you on your call id: copy it and send it to them.',
+  copy: 'Copy my call id',
   copied: 'Copied',
   copyFailed: 'Could not copy: select the id and copy it by hand.',
   addFavourite: 'Add to favourites',
@@ -75,7 +77,8 @@ export const historyStrings = {
   videoCallAgain: (title: string) => `Video call ${title}`,
   remove: (title: string) => `Remove ${title} from recent calls`,
   removeFavourite: (label: string) => `Remove ${label} from favourites`,
-  useTarget: (title: string) => `Put ${title} in the call box`,
+  /** Read after the row's visible text, which is the button's name (WCAG 2.5.3, label in name). */
+  useTarget: ': put in the call box',
   outcome: {
     completed: 'Answered',
     missed: 'Missed',
@@ -115,6 +118,8 @@ export const deviceStrings = {
   speakerChoiceUnsupported: 'The system chooses the speaker',
   previewLabel: 'Your camera preview',
   previewOff: 'Your camera is off',
+  /** The camera is not allowed: the banner above says how to allow it; the preview only points there. */
+  previewBlocked: 'Camera not allowed',
   previewStart: 'Preview camera',
   previewStop: 'Stop preview',
   micTestStart: 'Test microphone',
@@ -135,15 +140,23 @@ export const incomingStrings = {
   title: 'Incoming call',
   titleDuringCall: 'Incoming call · answering puts your current call on hold',
   isCalling: (name: string) => `${name} is calling`,
-  alsoCalling: (count: number) => (count === 1 ? 'One more call is waiting.' : `${count} more calls are waiting.`),
+  /** Who else is ringing: "Lee Gu is also calling.", "Lee Gu and 2 others are also calling." */
+  alsoCalling: (names: string[]) => {
+    const [first] = names;
+    if (names.length === 1) return `${first} is also calling.`;
+    return `${first} and ${names.length - 1 === 1 ? '1 other' : `${names.length - 1} others`} are also calling.`;
+  },
   acceptAudio: 'Accept',
-  acceptAudioLabel: (name: string) => `Accept the call from ${name} with audio only`,
+  acceptAudioLabel: (name: string) => `Accept: the call from ${name}, audio only`,
   acceptVideo: 'Accept with video',
-  acceptVideoLabel: (name: string) => `Accept the call from ${name} with video`,
+  // Accessible names start with the visible text (WCAG 2.5.3, label in name).
+  acceptVideoLabel: (name: string) => `Accept with video: the call from ${name}`,
   reject: 'Decline',
-  rejectLabel: (name: string) => `Decline the call from ${name}`,
+  rejectLabel: (name: string) => `Decline: the call from ${name}`,
   holdAndAccept: 'Hold and accept',
-  holdAndAcceptLabel: (name: string) => `Put your current call on hold and accept ${name}`,
+  holdAndAcceptLabel: (name: string) => `Hold and accept: put your current call on hold and accept ${name}`,
+  holdAndAcceptVideoLabel: (name: string) =>
+    `Hold and accept with video: put your current call on hold and accept ${name} with video`,
   holdAndAcceptVideo: 'Hold and accept with video',
   duringCall: (name: string) => `${name} is calling while you are in a call`,
   actionFailed: (detail: string) => `That did not work: ${detail}`,
@@ -163,6 +176,14 @@ export const inCallStrings = {
     disconnecting: 'Hanging up…',
     ended: 'Call ended',
   },
+  /** An outgoing call that never connected: it did not "end", it failed. */
+  notConnected: 'Call didn’t connect',
+  sharingBar: 'You are sharing your screen',
+  heldCallsLabel: 'Calls on hold',
+  heldCall: (title: string) => `${title} · on hold`,
+  resumeHeld: (title: string) => `Resume the call with ${title}`,
+  swap: 'Swap',
+  swapLabel: (title: string) => `Swap: hold this call and resume ${title}`,
   callWith: (title: string) => `Call with ${title}`,
   duration: (ms: number) => formatDuration(Math.floor(ms / 1000)),
   durationLabel: 'Call duration',
@@ -187,6 +208,8 @@ export const inCallStrings = {
   hideParticipants: 'Hide people',
   hangUp: 'Hang up',
   you: 'You',
+  /** The people pane's row for me: "Ada Lovelace (you)". */
+  youNamed: (name: string) => `${name} (you)`,
   participantState: {
     connecting: 'Joining…',
     ringing: 'Ringing…',
@@ -202,13 +225,13 @@ export const inCallStrings = {
   videoOf: (name: string) => `Video of ${name}`,
   screenOf: (name: string) => `Screen shared by ${name}`,
   moreVideos: (count: number) => `+${count} more`,
+  stripLabel: 'People in the call',
   videoFailed: 'This video could not be shown.',
   ended: 'Call ended',
   endedAfter: (duration: string) => `Lasted ${duration}.`,
   close: 'Close',
   actionFailed: (detail: string) => `That did not work: ${detail}`,
   tonesSent: (tones: string) => `Sent ${tones}`,
-  dtmfKeyLabel: (key: string) => `Send tone ${key}`,
 } as const;
 
 export const shortcutStrings = {

@@ -11,6 +11,7 @@ export const appStrings = {
   settings: 'Settings',
   devices: 'Camera and audio',
   pages: 'Pages',
+  notices: 'Notices',
   backToCalls: 'Back to calls',
   loadingScreen: 'Loading…',
   sdkLoading: 'Getting ready to call…',
@@ -48,7 +49,11 @@ export const signInStrings = {
   backendUrlLocked: (source: string) => `Set by ${source}; it cannot be changed here.`,
   testConnection: 'Test connection',
   testing: 'Testing…',
-  testFound: (signIn: string) => `Found a Switchboard backend. Sign-in: ${signIn}.`,
+  /** What "Test connection" found, the sign-in modes in words ("open" is the backend's jargon). */
+  testFound: (modes: readonly string[]) => {
+    const words = modes.map((mode) => signInModeWords[mode] ?? mode);
+    return words.length > 0 ? `Found a Switchboard backend: ${words.join('; ')}.` : 'Found a Switchboard backend.';
+  },
   /** "Test connection" found the token server of Microsoft's ACS samples (`protocol: 'acs-sample'`). */
   testFoundAcsSample: 'Found an Azure Communication Services sample token server, not a Switchboard backend.',
   testCallerId: (callerId: string) => `Phone calls show ${callerId} as the caller.`,
@@ -69,6 +74,12 @@ export const signInStrings = {
   cancel: 'Cancel',
   endOrganisationSession: (issuerHost: string) => `Also sign out of ${issuerHost}`,
 } as const;
+
+/** The backend's sign-in modes (common/backend-contract.ts) as a person would say them. */
+const signInModeWords: Record<string, string> = {
+  open: 'you sign in with just your name',
+  oidc: 'you sign in with your organisation account',
+};
 
 export const configSourceWords = {
   'command-line': 'the command line',
@@ -153,14 +164,25 @@ export const callActionStrings = {
     'Phone calls need a caller id, and none is set. Add one in Settings → Phone calls, or ask your administrator to configure it on the backend.',
   noCall: 'There is no call in progress.',
   noIncoming: 'That call is no longer ringing.',
+  noHeldCall: 'That call is no longer on hold.',
   noCamera: 'No camera is available.',
   noVideo: 'That video is no longer available.',
   noSpeakerSelection: 'This system does not let Switchboard choose the speaker.',
 } as const;
 
-/** Call headers for targets that have no name of their own. */
+/** Call headers and names for people and calls that have no name of their own. */
 export const callTitleStrings = {
   group: 'Group call',
   teamsMeeting: 'Teams meeting',
   room: 'Room',
+  /** An ACS user who set no display name: the end of their id, enough to tell two apart. */
+  unnamedPerson: (idEnd: string) => `Unnamed person (…${idEnd})`,
+  /** A Teams user, bot or other id kind that set no display name. */
+  unnamedOther: 'Unnamed participant',
+  /** A group call titled from who is in it: "Adele Vance and Lee Gu", "Adele Vance, Lee Gu and 3 others". */
+  people: (names: string[], others: number) => {
+    if (others > 0) return `${names.join(', ')} and ${others === 1 ? '1 other' : `${others} others`}`;
+    if (names.length <= 1) return names.join('');
+    return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  },
 } as const;

@@ -13,6 +13,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -41,6 +42,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** A page in a context of its own (axe opens its helper pages in the page's context); closed together. */
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
+}
 
 /** Nothing wider or taller than the window scrolls the page itself; every given element is on screen. */
 async function expectFitsWindow(page: Page, testIds: string[] = []): Promise<void> {
@@ -97,11 +106,37 @@ async function tabThrough(page: Page, count: number): Promise<string[]> {
   return reached;
 }
 
+/**
+ * axe-core over the screen as shown: no serious or critical violation of WCAG 2.x A/AA, plus the
+ * "label in name" rule (an accessible name must contain the visible text, WCAG 2.5.3).
+ */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    // Tabster's focus sentinels (Fluent's focus management): aria-hidden and focusable by design,
+    // they pass focus on the moment they receive it.
+    .exclude('[data-tabster-dummy]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${state}: ${violation.id} (${violation.impact}) at ${violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`)
+          .join(' | ')}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+/** Every screen state shot is also scanned by axe (expectAccessible). */
 async function shoot(page: Page, name: string): Promise<void> {
   // Tooltips and focus rings from the last interaction are not part of the screen.
   await page.mouse.move(0, 0);
   // animations: 'disabled' finishes CSS transitions (a button turning enabled) before the shot.
   await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled' });
+  await expectAccessible(page, name);
 }
 
 describe('incoming and in-call screens (gallery page over the in-memory store)', () => {
@@ -127,7 +162,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   });
 
   async function open(scene: string, extra = '', viewport = VIEWPORT): Promise<Page> {
-    const page = await browser.newPage({ viewport });
+    const page = await newPage(viewport);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.origin}/?scene=${scene}${extra}`);
@@ -146,9 +181,9 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('incoming call', async () => {
     const page = await open('incoming');
     for (const name of [
-      'Accept the call from Megan Bowen with video',
-      'Accept the call from Megan Bowen with audio only',
-      'Decline the call from Megan Bowen',
+      'Accept with video: the call from Megan Bowen',
+      'Accept: the call from Megan Bowen, audio only',
+      'Decline: the call from Megan Bowen',
     ]) {
       await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
     }
@@ -162,7 +197,10 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     const page = await open('incoming-during-call');
     await expect(
       page
-        .getByRole('button', { name: 'Put your current call on hold and accept Megan Bowen', exact: true })
+        .getByRole('button', {
+          name: 'Hold and accept: put your current call on hold and accept Megan Bowen',
+          exact: true,
+        })
         .isVisible(),
     ).resolves.toBe(true);
     await expectFitsWindow(page, ['incoming-call']);
@@ -184,7 +222,8 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
 
   test('in call, group with video, my camera and the people panel', async () => {
     const page = await open('in-call-grid');
-    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('2x2');
+    // Four people and my camera, which has a tile of its own: 3×2.
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('3x2');
     // My camera preview is a real, playing <video> from Chromium's fake camera.
     await page.waitForFunction(() => {
       const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
@@ -218,11 +257,10 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('in call, phone: keypad open', async () => {
     const page = await open('in-call-phone');
     await page.getByRole('button', { name: 'Keypad' }).click();
-    await page.getByRole('button', { name: 'Send tone 5' }).click();
+    await page.getByRole('button', { name: '5 JKL' }).click();
     await expect(page.getByTestId('dtmf-sent').textContent()).resolves.toBe('5');
     await expectFitsWindow(page);
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(SHOTS, '09-in-call-phone-keypad.png'), animations: 'disabled' });
+    await shoot(page, '09-in-call-phone-keypad');
     await page.close();
   });
 
@@ -244,6 +282,75 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await expect(page.getByTestId('call-ended').textContent()).resolves.toMatch(/The other side ended the call\./);
     await expectFitsWindow(page, ['call-ended']);
     await shoot(page, '12-in-call-ended');
+    await page.close();
+  });
+
+  test('sharing my screen while muted: a bar says so, with Stop; muted is a warning', async () => {
+    const page = await open('in-call-sharing');
+    const bar = page.getByTestId('sharing-bar');
+    await expect(bar.textContent()).resolves.toMatch(/You are sharing your screen/);
+    const unmute = page.getByRole('button', { name: 'Unmute', exact: true });
+    const colours = await unmute.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const people = await page
+      .getByRole('button', { name: 'People', exact: true })
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(colours).not.toBe(people);
+    await expectFitsWindow(page, ['sharing-bar', 'stage']);
+    await shoot(page, '17-in-call-sharing-muted');
+    await bar.getByRole('button', { name: 'Stop sharing' }).click();
+    await page.getByTestId('sharing-bar').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  test('a shared screen: my camera heads the strip and covers no tile; the strip is reachable by keyboard', async () => {
+    const page = await open('in-call-screen-share');
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('screen-share');
+    const self = await page.getByTestId('local-preview').boundingBox();
+    const tiles = await page.getByTestId('stage-tile').evaluateAll((all) =>
+      all.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    expect(self).not.toBeNull();
+    const overlaps = tiles.filter(
+      (t) =>
+        self &&
+        t.x < self.x + self.width - 1 &&
+        self.x < t.x + t.width - 1 &&
+        t.y < self.y + self.height - 1 &&
+        self.y < t.y + t.height - 1,
+    );
+    expect(overlaps).toEqual([]);
+    const strip = page.getByRole('region', { name: 'People in the call' });
+    await strip.focus();
+    await expect(strip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await shoot(page, '18-in-call-screen-share');
+    await page.close();
+  });
+
+  test('calls on hold are listed with Swap; a call that never connected says so', async () => {
+    let page = await open('in-call-held');
+    await expect(page.getByRole('list', { name: 'Calls on hold' }).textContent()).resolves.toMatch(
+      /Adele Vance · on hold/,
+    );
+    await expectFitsWindow(page, ['held-calls']);
+    await shoot(page, '19-in-call-held');
+    await page.close();
+
+    page = await open('in-call-failed');
+    await expect(page.getByTestId('call-ended-title').textContent()).resolves.toBe('Call didn’t connect');
+    const width = await page.getByTestId('call-ended').evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBe(440);
+    await shoot(page, '20-in-call-failed');
+    await page.close();
+  });
+
+  test('two calls ringing: the number formatted, and who else is calling', async () => {
+    const page = await open('incoming-several');
+    await expect(page.getByTestId('incoming-call').textContent()).resolves.toMatch(/\+1 425 555 0123/);
+    await expect(page.getByTestId('also-calling').textContent()).resolves.toBe('Lee Gu is also calling.');
+    await shoot(page, '21-incoming-several');
     await page.close();
   });
 
@@ -282,6 +389,35 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('camera and audio at 800×600 with long device names: nothing scrolls sideways', async () => {
+    const page = await open('devices', '', { width: 800, height: 600 });
+    await page.evaluate(() =>
+      (window as unknown as { galleryStore: { updateDevices(patch: object): void } }).galleryStore.updateDevices({
+        microphones: [
+          {
+            id: 'mic-1',
+            name: 'Microphone Array (Intel® Smart Sound Technology for Digital Microphones, second array)',
+            isSystemDefault: true,
+          },
+        ],
+      }),
+    );
+    await page
+      .getByText(/Intel® Smart Sound/)
+      .first()
+      .waitFor({ state: 'attached' });
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBe(0);
+    const card = await page.getByTestId('device-setup').boundingBox();
+    const picker = await page.getByLabel('Microphone', { exact: true }).boundingBox();
+    expect(card && picker && picker.x + picker.width <= card.x + card.width).toBe(true);
+    await shoot(page, '22-device-setup-800');
+    await page.close();
+  });
+
   test('a small window (720×540): the in-call controls go icon-only on one row, nothing leaves the window', async () => {
     const small = { width: 720, height: 540 };
     const page = await open('in-call-nine', '', small);
@@ -307,10 +443,10 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       'Add to favourites',
       'Audio call to 99466898241024408',
       'Video call to 99466898241024408',
-      'Copy your ID',
+      'Copy my call id',
     ]);
     // Then into the lists: favourites first, then recent calls with their clear button.
-    expect(reached).toContain('Put Weekly sync in the call box');
+    expect(reached).toContainEqual(expect.stringMatching(/^Weekly sync.*: put in the call box$/));
     expect(reached).toContain('Clear recent calls');
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
     // Enter in the call box places an audio call.
@@ -338,9 +474,19 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   });
 
   test('real keyboard: Tab reaches every in-call control with a visible focus ring; shortcuts work', async () => {
-    const page = await open('in-call-phone');
-    const reached = await tabThrough(page, 12);
-    for (const control of ['People', 'Raise hand', 'Devices', 'Unmute', 'Hold', 'Keypad', 'Hang up']) {
+    // A group call: every control applies (a phone call has fewer: in-call.test.tsx).
+    const page = await open('in-call-grid');
+    const reached = await tabThrough(page, 14);
+    for (const control of [
+      'People',
+      'Raise hand',
+      'Share screen',
+      'Devices',
+      'Turn camera off',
+      'Mute',
+      'Hold',
+      'Hang up',
+    ]) {
       expect(reached).toContain(control);
     }
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
@@ -352,7 +498,7 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.keyboard.press('ArrowLeft');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Hang up');
     await page.keyboard.press('Control+Shift+M');
-    await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
     await page.close();
   });
 });
@@ -377,7 +523,7 @@ describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
     server = await serveStatic();
     backend = await startTestBackend({ settings: { PSTN_ALTERNATE_CALLER_ID: '+14255550123' }, offlineAcs: true });
     app = await createTestAppSession({ backendUrl: backend.url });
-    page = await browser.newPage({ viewport: VIEWPORT });
+    page = await newPage(VIEWPORT);
     harness = await installBridge(page, { app, origin: server.origin });
     const history = await HistoryStore.open({ filePath: join(app.userDataDir, HISTORY_FILE_NAME) });
     harness.register(historyIpc, createHistoryHandlers(history));
@@ -399,6 +545,8 @@ describe('sign-in and home (production bundle, real SDK, fake devices)', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid="app-shell"]')?.getAttribute('data-route') === 'sign-in',
     );
+    // The screen itself, not the "Loading…" placeholder while its chunk arrives.
+    await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
     await expectFitsWindow(page);
     await shoot(page, '01-sign-in');
 

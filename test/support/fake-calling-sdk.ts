@@ -9,6 +9,7 @@ import type {
   AudioDeviceInfo,
   CallState,
   ConnectionState,
+  CreateViewOptions,
   DtmfTone,
   VideoDeviceInfo,
 } from '@azure/communication-calling';
@@ -254,6 +255,8 @@ export class FakeCall extends FakeEmitter implements SdkCall {
 
 export class FakeIncomingCall extends FakeEmitter implements SdkIncomingCall {
   acceptedWith: SdkJoinOptions | undefined;
+  /** The call it became once accepted. */
+  accepted: FakeCall | undefined;
   rejected = false;
   constructor(
     readonly id: string,
@@ -266,6 +269,7 @@ export class FakeIncomingCall extends FakeEmitter implements SdkIncomingCall {
     this.acceptedWith = options;
     const call = new FakeCall(this.id, 'Incoming', this.callerInfo, this.me, options);
     call.state = 'Connected';
+    this.accepted = call;
     return call;
   }
   async reject(): Promise<void> {
@@ -427,8 +431,11 @@ export class FakeCallClient implements SdkCallClient {
 
 export class FakeVideoRenderer implements SdkVideoStreamRenderer {
   disposed = false;
+  /** What the layer asked for: the real SDK sets the video's object-fit inline from it. */
+  scalingMode: CreateViewOptions['scalingMode'];
   constructor(readonly stream: SdkLocalVideoStream | SdkRemoteVideoStream) {}
-  async createView() {
+  async createView(options?: CreateViewOptions) {
+    this.scalingMode = options?.scalingMode;
     const target = document.createElement('div');
     target.dataset.fakeVideo = 'stream' in this ? 'video' : 'video';
     return { target, dispose: () => target.remove() };

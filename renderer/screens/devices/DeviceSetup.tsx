@@ -148,7 +148,8 @@ export function DeviceSetup() {
             </MessageBarActions>
           </MessageBar>
         ) : null}
-        {permission.error ? (
+        {/* Denied: the banner above is the one message (the refused request's own error repeats it). */}
+        {permission.error && !denied ? (
           <MessageBar intent="error">
             <MessageBarBody>{permission.error}</MessageBarBody>
           </MessageBar>

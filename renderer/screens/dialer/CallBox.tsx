@@ -109,6 +109,13 @@ export function CallBox(props: {
   } else if (parsed.status === 'invalid' && showProblems) {
     validationState = 'error';
     message = callTargetStrings.problems[parsed.problem];
+  } else if (parsed.status === 'invalid' && parsed.problem === 'unrecognized') {
+    // Typing "hello" is not an error yet, but silence leaves the user guessing: say what works.
+    message = (
+      <span className={styles.callerId} data-testid="call-target-hint">
+        {callTargetStrings.accepted}
+      </span>
+    );
   }
 
   const displayForLabel = parsed.status === 'valid' ? parsed.display : '';

@@ -38,8 +38,9 @@ export function DialerScreen() {
   const quickCall = useAction();
 
   const addFavourite = (target: CallTarget, label: string) => client.addFavourite({ target, label });
-  const callFromList = (target: CallTarget, video: boolean) =>
-    void quickCall.run(() => actions.startCall(target, { video }));
+  // The list's name for the target (a favourite's label, a recent's title) heads the call.
+  const callFromList = (target: CallTarget, video: boolean, title: string) =>
+    void quickCall.run(() => actions.startCall(target, { video, title }));
 
   return (
     <div className={styles.root} data-testid="dialer-screen">
@@ -69,7 +70,7 @@ export function DialerScreen() {
                 <Text size={200} className={styles.hint}>
                   {dialerStrings.myIdHint}
                 </Text>
-                <CopyableId id={myId} label={dialerStrings.copyLabel} />
+                <CopyableId id={myId} />
               </div>
             </Panel>
           ) : null}

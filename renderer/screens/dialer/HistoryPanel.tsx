@@ -20,6 +20,15 @@ import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
 
 const useStyles = makeStyles({
+  // Read by screen readers, not shown: what pressing the row does.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalXS },
   header: {
@@ -86,7 +95,7 @@ export function HistoryPanel(props: {
   snapshot: HistorySnapshot;
   client: HistoryClient;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
 }) {
   const styles = useStyles();
   const agent = useCallingState((state) => state.agent);
@@ -171,7 +180,7 @@ function RecentRow(props: {
   call: RecentCall;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -194,7 +203,6 @@ function RecentRow(props: {
       <Button
         appearance="transparent"
         className={styles.main}
-        aria-label={historyStrings.useTarget(call.title)}
         onClick={() => props.onPick(callTargetToInput(call.target))}
       >
         <span className={styles.avatar} aria-hidden>
@@ -209,6 +217,7 @@ function RecentRow(props: {
             {detail}
           </span>
         </span>
+        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
       </Button>
       <CallButtons target={call.target} title={call.title} canCall={props.canCall} onCall={props.onCall} />
       <ControlTooltip label={historyStrings.remove(call.title)}>
@@ -230,7 +239,7 @@ function FavouriteRow(props: {
   phoneNumbers: PhoneNumbers | null;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -241,7 +250,6 @@ function FavouriteRow(props: {
       <Button
         appearance="transparent"
         className={styles.main}
-        aria-label={historyStrings.useTarget(favourite.label)}
         onClick={() => props.onPick(callTargetToInput(favourite.target))}
       >
         <span className={styles.avatar} aria-hidden>
@@ -253,6 +261,7 @@ function FavouriteRow(props: {
           </Text>
           {display !== favourite.label ? <span className={styles.detail}>{display}</span> : null}
         </span>
+        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
       </Button>
       <CallButtons target={favourite.target} title={favourite.label} canCall={props.canCall} onCall={props.onCall} />
       <ControlTooltip label={historyStrings.removeFavourite(favourite.label)}>
@@ -272,7 +281,7 @@ function CallButtons(props: {
   target: CallTarget;
   title: string;
   canCall: boolean;
-  onCall: (target: CallTarget, video: boolean) => void;
+  onCall: (target: CallTarget, video: boolean, title: string) => void;
 }) {
   return (
     <>
@@ -284,7 +293,7 @@ function CallButtons(props: {
             icon={<VideoRegular />}
             disabled={!props.canCall}
             aria-label={historyStrings.videoCallAgain(props.title)}
-            onClick={() => props.onCall(props.target, true)}
+            onClick={() => props.onCall(props.target, true, props.title)}
           />
         </ControlTooltip>
       ) : null}
@@ -295,7 +304,7 @@ function CallButtons(props: {
           icon={<CallRegular />}
           disabled={!props.canCall}
           aria-label={historyStrings.callAgain(props.title)}
-          onClick={() => props.onCall(props.target, false)}
+          onClick={() => props.onCall(props.target, false, props.title)}
         />
       </ControlTooltip>
     </>

@@ -18,14 +18,20 @@ const useStyles = makeStyles({
     textAlign: 'center',
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalXXL,
-    maxWidth: '440px',
+    // A fixed width: the card does not shrink to a short reason or grow with a long one.
+    width: '440px',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
   },
   reason: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** After the call: why it ended, in words, how long it lasted; close it or call again. */
+/**
+ * After the call: why it ended, in words, how long it lasted; close it or call again. A call
+ * that never connected says so ("Call didn't connect") with the reason, rather than "ended".
+ */
 export function CallEndedView(props: { call: CallView; endedAt: number }) {
   const styles = useStyles();
   const actions = useCallingActions();
@@ -33,12 +39,13 @@ export function CallEndedView(props: { call: CallView; endedAt: number }) {
   const { call } = props;
   const lasted = call.connectedAt === null ? null : inCallStrings.duration(props.endedAt - call.connectedAt);
   const target = call.target;
+  const connected = call.connectedAt !== null;
   return (
     <div className={styles.root}>
       <Panel className={styles.card} role="status" data-testid="call-ended">
         <Avatar name={call.title} size={72} color="colorful" />
-        <Text size={500} weight="semibold">
-          {inCallStrings.ended}
+        <Text size={500} weight="semibold" as="h2" data-testid="call-ended-title">
+          {connected || call.direction === 'incoming' ? inCallStrings.ended : inCallStrings.notConnected}
         </Text>
         {call.endReason ? <Text className={styles.reason}>{call.endReason.message}</Text> : null}
         {lasted ? <Text className={styles.reason}>{inCallStrings.endedAfter(lasted)}</Text> : null}
@@ -50,7 +57,7 @@ export function CallEndedView(props: { call: CallView; endedAt: number }) {
               onClick={() =>
                 again.run(async () => {
                   actions.dismissEndedCall();
-                  await actions.startCall(target, { video: false });
+                  await actions.startCall(target, { video: false, title: call.title });
                 })
               }
             >

@@ -60,7 +60,22 @@ const useStyles = makeStyles({
     '@container (max-width: 860px)': { minWidth: '44px', height: '44px' },
   },
   label: { '@container (max-width: 860px)': { display: 'none' } },
-  on: { backgroundColor: tokens.colorNeutralBackground1Selected, color: tokens.colorBrandForeground1 },
+  // The icon turns brand; the label stays neutral (brand text on the selected background read
+  // 4.17:1 in the dark theme, under the 4.5:1 small text needs).
+  on: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    '& .fui-Button__icon': { color: tokens.colorBrandForeground1 },
+  },
+  // Muted is a state to notice (others cannot hear you), not a feature switched on: warning colours.
+  warning: {
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    color: tokens.colorStatusWarningForeground1,
+    ':hover': { backgroundColor: tokens.colorStatusWarningBackground2, color: tokens.colorStatusWarningForeground1 },
+    ':hover:active': {
+      backgroundColor: tokens.colorStatusWarningBackground2,
+      color: tokens.colorStatusWarningForeground1,
+    },
+  },
   separator: {
     width: '1px',
     height: '32px',
@@ -88,7 +103,11 @@ export interface ControlBarProps {
   onHangUp(): void;
 }
 
-/** The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad | hang up. */
+/**
+ * The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad |
+ * hang up. Only what applies is offered: a phone call has no people pane, hand, screen share or
+ * camera (PSTN is audio only, one other person); a hand is raised in group calls and meetings.
+ */
 export function ControlBar(props: ControlBarProps) {
   const styles = useStyles();
   const buttons = useCallButtonStyles();
@@ -103,12 +122,15 @@ export function ControlBar(props: ControlBarProps) {
   const live = call.status === 'connected' || call.status === 'on-hold' || call.status === 'remote-hold';
   const onHold = call.status === 'on-hold';
   const isPhone = call.target?.kind === 'phone';
+  const isGroup =
+    call.target?.kind === 'group' || call.target?.kind === 'teams-meeting' || call.target?.kind === 'room';
 
   const control = (p: {
     label: string;
     icon: ReactElement;
     onClick?: () => void;
     on?: boolean;
+    warning?: boolean;
     disabled?: boolean;
     shortcut?: CallShortcut;
     testId?: string;
@@ -116,7 +138,7 @@ export function ControlBar(props: ControlBarProps) {
     <ControlTooltip label={p.label} {...(p.shortcut ? { shortcut: p.shortcut } : {})}>
       <Button
         appearance="subtle"
-        className={mergeClasses(styles.control, p.on && styles.on)}
+        className={mergeClasses(styles.control, p.on && styles.on, p.warning && styles.warning)}
         icon={p.icon}
         aria-label={p.label}
         aria-keyshortcuts={p.shortcut ? ariaShortcut(p.shortcut) : undefined}
@@ -132,26 +154,32 @@ export function ControlBar(props: ControlBarProps) {
   return (
     <div className={styles.barContainer}>
       <div className={styles.bar} role="toolbar" aria-label={inCallStrings.controlsLabel} {...arrowKeys}>
-        {control({
-          label: inCallStrings.participants,
-          icon: <PeopleRegular />,
-          on: props.participantsOpen,
-          onClick: props.onToggleParticipants,
-        })}
-        {control({
-          label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
-          icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
-          on: call.isHandRaised,
-          disabled: !live,
-          onClick: props.onToggleHand,
-        })}
-        {control({
-          label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
-          icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
-          on: call.isScreenSharing,
-          disabled: !live || isPhone,
-          onClick: props.onToggleScreenShare,
-        })}
+        {isPhone
+          ? null
+          : control({
+              label: inCallStrings.participants,
+              icon: <PeopleRegular />,
+              on: props.participantsOpen,
+              onClick: props.onToggleParticipants,
+            })}
+        {isGroup
+          ? control({
+              label: call.isHandRaised ? inCallStrings.lowerHand : inCallStrings.raiseHand,
+              icon: call.isHandRaised ? <HandRightFilled /> : <HandRightRegular />,
+              on: call.isHandRaised,
+              disabled: !live,
+              onClick: props.onToggleHand,
+            })
+          : null}
+        {isPhone
+          ? null
+          : control({
+              label: call.isScreenSharing ? inCallStrings.stopSharing : inCallStrings.shareScreen,
+              icon: call.isScreenSharing ? <ShareScreenStopRegular /> : <ShareScreenStartRegular />,
+              on: call.isScreenSharing,
+              disabled: !live,
+              onClick: props.onToggleScreenShare,
+            })}
         <Popover withArrow positioning="above" trapFocus>
           <PopoverTrigger disableButtonEnhancement>
             {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}
@@ -164,18 +192,19 @@ export function ControlBar(props: ControlBarProps) {
           </PopoverSurface>
         </Popover>
         <span className={styles.separator} aria-hidden />
-        {control({
-          label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
-          icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
-          on: call.isCameraOn,
-          disabled: isPhone,
-          shortcut: 'toggleCamera',
-          onClick: props.onToggleCamera,
-        })}
+        {isPhone
+          ? null
+          : control({
+              label: call.isCameraOn ? inCallStrings.cameraOff : inCallStrings.cameraOn,
+              icon: call.isCameraOn ? <VideoRegular /> : <VideoOffRegular />,
+              on: call.isCameraOn,
+              shortcut: 'toggleCamera',
+              onClick: props.onToggleCamera,
+            })}
         {control({
           label: call.isMuted ? inCallStrings.unmute : inCallStrings.mute,
           icon: call.isMuted ? <MicOffRegular /> : <MicRegular />,
-          on: call.isMuted,
+          warning: call.isMuted,
           shortcut: 'toggleMute',
           onClick: props.onToggleMute,
         })}
@@ -191,7 +220,7 @@ export function ControlBar(props: ControlBarProps) {
             <PopoverTrigger disableButtonEnhancement>
               {control({ label: inCallStrings.keypad, icon: <DialpadRegular />, disabled: !live })}
             </PopoverTrigger>
-            <PopoverSurface className={styles.popover}>
+            <PopoverSurface className={styles.popover} aria-label={inCallStrings.keypadLabel}>
               <DtmfKeypad onTone={props.onTone} />
             </PopoverSurface>
           </Popover>

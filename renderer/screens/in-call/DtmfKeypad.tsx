@@ -67,14 +67,10 @@ export function DtmfKeypad(props: { onTone: (tone: DtmfTone) => void }) {
       </Text>
       <div className={styles.grid} {...arrowKeys}>
         {KEYS.map((entry) => (
-          <Button
-            key={entry.key}
-            className={styles.key}
-            aria-label={inCallStrings.dtmfKeyLabel(entry.key)}
-            onClick={() => press(entry)}
-          >
+          <Button key={entry.key} className={styles.key} onClick={() => press(entry)}>
             <span className={styles.digit}>{entry.key}</span>
-            <span className={styles.letters}>{entry.letters}</span>
+            {/* The space keeps "2 ABC" two words for a screen reader; the column layout hides it. */}
+            <span className={styles.letters}>{entry.letters ? ` ${entry.letters}` : ''}</span>
           </Button>
         ))}
       </div>

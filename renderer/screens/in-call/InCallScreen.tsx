@@ -11,6 +11,7 @@ import { useAction } from '../shared/use-action';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
 import { ControlBar } from './ControlBar';
+import { HeldCalls } from './HeldCalls';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { VideoStage } from './VideoStage';
 
@@ -47,6 +48,7 @@ const useStyles = makeStyles({
 export function InCallScreen() {
   const styles = useStyles();
   const call = useCallingState((state) => state.call);
+  const held = useCallingState((state) => state.held);
   const incoming = useCallingState((state) => state.incoming);
   const actions = useCallingActions();
   // Controls are independent: muting and turning the camera on in quick succession both happen.
@@ -76,7 +78,9 @@ export function InCallScreen() {
     call && !ended
       ? {
           toggleMute: () => void action.run(() => actions.setMuted(!call.isMuted)),
-          toggleCamera: () => void action.run(() => actions.setCameraOn(!call.isCameraOn)),
+          ...(call.target?.kind === 'phone'
+            ? {}
+            : { toggleCamera: () => void action.run(() => actions.setCameraOn(!call.isCameraOn)) }),
           hangUp: () => void hangUp.run(() => actions.hangUp()),
         }
       : {},
@@ -88,6 +92,15 @@ export function InCallScreen() {
     return (
       <div className={styles.root} data-testid="in-call-screen">
         <CallHeader call={call} />
+        {held.length > 0 ? (
+          <div className={styles.banners}>
+            <HeldCalls
+              held={held}
+              callIsLive={false}
+              onSwitch={(id) => void action.run(() => actions.switchToHeldCall(id))}
+            />
+          </div>
+        ) : null}
         <CallEndedView call={call} endedAt={endedAt ?? Date.now()} />
       </div>
     );
@@ -99,6 +112,17 @@ export function InCallScreen() {
       <CallHeader call={call} />
       <div className={styles.banners}>
         <AgentBanner />
+        {call.isScreenSharing ? (
+          <MessageBar intent="warning" layout="singleline" data-testid="sharing-bar">
+            <MessageBarBody>{inCallStrings.sharingBar}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void action.run(() => actions.setScreenSharing(false))}>
+                {inCallStrings.stopSharing}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        <HeldCalls held={held} callIsLive onSwitch={(id) => void action.run(() => actions.switchToHeldCall(id))} />
         {call.status === 'reconnecting' ? (
           <MessageBar intent="warning">
             <MessageBarBody>{inCallStrings.status.reconnecting}</MessageBarBody>

@@ -1,6 +1,6 @@
 import { Avatar, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular, HandRightFilled, MicOffRegular, MicRegular } from '@fluentui/react-icons';
-import type { CallView } from '../../calling/model';
+import { type CallView, useCallingState } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 
 const useStyles = makeStyles({
@@ -38,11 +38,12 @@ const useStyles = makeStyles({
 export function ParticipantsPanel(props: { call: CallView; onClose: () => void }) {
   const styles = useStyles();
   const { call } = props;
+  const myName = useCallingState((state) => state.myDisplayName);
   const present = call.participants.filter((p) => p.state !== 'disconnected');
   const rows = [
     {
       id: 'me',
-      displayName: inCallStrings.you,
+      displayName: myName ? inCallStrings.youNamed(myName) : inCallStrings.you,
       state: 'connected' as const,
       isMuted: call.isMuted,
       isSpeaking: false,
@@ -82,7 +83,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
                 name={p.displayName}
                 size={32}
                 color="colorful"
-                active={p.isSpeaking ? 'active' : 'inactive'}
+                active={p.isSpeaking ? 'active' : 'unset'}
                 activeAppearance="ring"
               />
               <div className={styles.text}>

@@ -20,7 +20,9 @@ const useStyles = makeStyles({
     width: '220px',
     flexShrink: 0,
     display: 'grid',
-    gridAutoRows: 'minmax(0, 124px)',
+    // Fixed rows: with many people the strip scrolls (it is focusable for that) rather than
+    // squeezing every tile to a sliver.
+    gridAutoRows: '124px',
     gap: tokens.spacingVerticalS,
     overflowY: 'auto',
   },
@@ -35,13 +37,21 @@ const useStyles = makeStyles({
   },
   aloneTitle: { overflowWrap: 'anywhere', maxWidth: '40ch' },
   status: { color: tokens.colorNeutralForeground3 },
-  self: {
+  // Alone on the stage, my camera floats in the corner: there is nothing for it to cover.
+  selfFloating: {
     position: 'absolute',
     right: tokens.spacingHorizontalL,
     bottom: tokens.spacingVerticalL,
     width: '200px',
     boxShadow: tokens.shadow16,
     zIndex: 1,
+  },
+  // With others, it has a slot of its own (a grid cell, or the top of the strip), covering no one.
+  selfTile: {
+    aspectRatio: 'auto',
+    height: '100%',
+    minHeight: 0,
+    borderRadius: tokens.borderRadiusLarge,
   },
   more: {
     display: 'flex',
@@ -58,8 +68,8 @@ function videoFor(participant: Participant, videos: RemoteVideo[], kind: RemoteV
 
 /**
  * The stage: one tile per remote participant (video when available, avatar otherwise) in a grid
- * of up to 9; a shared screen takes the stage with the people in a strip beside it; my own camera
- * floats in the corner while it is on.
+ * of up to 9; a shared screen takes the stage with the people in a strip beside it. My own camera,
+ * while it is on, has its own slot (the last grid tile, the top of the strip) so it covers no one.
  */
 export function VideoStage(props: { call: CallView }) {
   const styles = useStyles();
@@ -75,12 +85,15 @@ export function VideoStage(props: { call: CallView }) {
   );
   const sharer = present.find((p) => videoFor(p, call.remoteVideos, 'screen-share'));
   const screen = sharer ? videoFor(sharer, call.remoteVideos, 'screen-share') : null;
-  const overflow = ordered.length > MAX_TILES ? ordered.length - (MAX_TILES - 1) : 0;
-  const shown = overflow > 0 ? ordered.slice(0, MAX_TILES - 1) : ordered;
-  const { columns, rows } = gridFor(shown.length + (overflow > 0 ? 1 : 0));
+  const selfOn = cameraOn && hasCamera;
+  // In the grid my camera takes one of the tiles (during a share it heads the strip instead).
+  const capacity = MAX_TILES - (selfOn && !screen ? 1 : 0);
+  const overflow = ordered.length > capacity ? ordered.length - (capacity - 1) : 0;
+  const shown = overflow > 0 ? ordered.slice(0, capacity - 1) : ordered;
+  const { columns, rows } = gridFor(shown.length + (overflow > 0 ? 1 : 0) + (selfOn && !screen ? 1 : 0));
   const avatarSize = shown.length <= 1 ? 120 : shown.length <= 4 ? 96 : 72;
 
-  const self = cameraOn && hasCamera ? <LocalPreview enabled className={styles.self} /> : null;
+  const self = selfOn ? <LocalPreview enabled className={styles.selfTile} /> : null;
 
   if (present.length === 0) {
     return (
@@ -94,7 +107,7 @@ export function VideoStage(props: { call: CallView }) {
             {call.status === 'connected' ? inCallStrings.noParticipants : inCallStrings.status[call.status]}
           </Text>
         </div>
-        {self}
+        {selfOn ? <LocalPreview enabled className={styles.selfFloating} /> : null}
       </div>
     );
   }
@@ -120,11 +133,12 @@ export function VideoStage(props: { call: CallView }) {
         <div className={styles.grid} style={{ gridTemplate: 'minmax(0, 1fr) / minmax(0, 1fr)' }}>
           <RemoteTile participant={sharer} video={screen} avatarSize={96} />
         </div>
-        <div className={styles.strip}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the strip scrolls; a keyboard must reach it to scroll it. */}
+        <section className={styles.strip} aria-label={inCallStrings.stripLabel} tabIndex={0}>
+          {self}
           {tiles}
           {moreTile}
-        </div>
-        {self}
+        </section>
       </div>
     );
   }
@@ -137,8 +151,8 @@ export function VideoStage(props: { call: CallView }) {
       >
         {tiles}
         {moreTile}
+        {self}
       </div>
-      {self}
     </div>
   );
 }

@@ -34,7 +34,9 @@ export function IncomingCallScreen() {
     <div className={styles.root} data-testid="incoming-screen">
       <IncomingCallCard key={first.id} incoming={first} duringCall={duringCall} />
       {incoming.length > 1 ? (
-        <Text className={styles.waiting}>{incomingStrings.alsoCalling(incoming.length - 1)}</Text>
+        <Text className={styles.waiting} data-testid="also-calling">
+          {incomingStrings.alsoCalling(incoming.slice(1).map((waiting) => waiting.callerDisplayName))}
+        </Text>
       ) : null}
     </div>
   );

@@ -1,25 +1,19 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles } from '@fluentui/react-components';
 import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { dialerStrings } from '../../strings';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
-  button: { flexShrink: 0 },
-  id: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    minWidth: 0,
-    userSelect: 'all',
-  },
+  root: { display: 'flex', alignItems: 'center', minWidth: 0 },
+  status: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden' },
 });
 
-/** An id the user gives to others: shown whole on hover, selectable, and copied with one click. */
-export function CopyableId(props: { id: string; label: string }) {
+/**
+ * An id the user gives to others, behind one "Copy my call id" action: a 70-character
+ * `8:acs:…` string is for the clipboard, not for reading. The id is in the button's tooltip
+ * (title) for whoever needs to check it.
+ */
+export function CopyableId(props: { id: string }) {
   const styles = useStyles();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -37,20 +31,15 @@ export function CopyableId(props: { id: string; label: string }) {
   };
   return (
     <div className={styles.root}>
-      <Text className={styles.id} title={props.id} data-testid="copyable-id">
-        {props.id}
-      </Text>
       <Button
-        className={styles.button}
-        size="small"
-        appearance="subtle"
         icon={copy === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
-        aria-label={props.label}
+        title={props.id}
         onClick={onCopy}
+        data-testid="copy-my-id"
       >
         {copy === 'copied' ? dialerStrings.copied : dialerStrings.copy}
       </Button>
-      <span role="status" aria-live="polite" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden' }}>
+      <span role="status" aria-live="polite" className={styles.status}>
         {copy === 'copied' ? dialerStrings.copied : copy === 'failed' ? dialerStrings.copyFailed : ''}
       </span>
     </div>

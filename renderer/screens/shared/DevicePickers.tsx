@@ -6,6 +6,11 @@ import { useAction } from './use-action';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  // A native <select> is as wide as its longest option: a long device name pushed the card (and,
+  // at 800 px, the page) sideways. The picker takes the card's width and cuts the name instead.
+  field: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectElement: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /**
@@ -56,12 +61,15 @@ function DeviceSelect(props: {
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const styles = useStyles();
   const id = useId();
   const none = props.devices.length === 0;
   return (
-    <Field label={{ children: props.label, htmlFor: id }}>
+    <Field className={styles.field} label={{ children: props.label, htmlFor: id }}>
       <Select
         id={id}
+        className={styles.select}
+        select={{ className: styles.selectElement }}
         disabled={none}
         value={none ? '' : (props.selectedId ?? props.devices[0]?.id ?? '')}
         onChange={(_, data) => props.onSelect(data.value)}

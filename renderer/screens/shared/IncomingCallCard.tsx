@@ -1,6 +1,7 @@
 import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { CallDismissRegular, CallRegular, VideoRegular } from '@fluentui/react-icons';
 import { useContext, useEffect, useRef } from 'react';
+import { formatPhoneNumber, phoneOfRawId } from '../../calling/display-name';
 import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
 import { useHistoryClient } from '../../history/history-context';
 import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
@@ -74,7 +75,10 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   const actions = useCallingActions();
   const answer = useAction();
   const { incoming, duringCall } = props;
-  const name = incoming.callerDisplayName || incoming.callerId || incomingStrings.unknownCaller;
+  const name = incoming.callerDisplayName || incomingStrings.unknownCaller;
+  // Under a name, the number it comes from, formatted; an ACS id is not for reading.
+  const phone = phoneOfRawId(incoming.callerId);
+  const detail = phone ? formatPhoneNumber(phone) : null;
   const answered = useRef(false);
   const acceptButton = useRef<HTMLButtonElement>(null);
   const { compact } = props;
@@ -132,10 +136,8 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
           <Text size={props.compact ? 400 : 700} weight="semibold" className={styles.name}>
             {name}
           </Text>
-          {incoming.callerId && incoming.callerId !== name ? (
-            <Text className={mergeClasses(styles.id, props.compact && styles.idCompact)} title={incoming.callerId}>
-              {incoming.callerId}
-            </Text>
+          {detail && detail !== name ? (
+            <Text className={mergeClasses(styles.id, props.compact && styles.idCompact)}>{detail}</Text>
           ) : null}
         </div>
       </div>
@@ -147,9 +149,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
             shape="circular"
             icon={<VideoRegular />}
             aria-label={
-              duringCall
-                ? `${incomingStrings.holdAndAcceptLabel(name)}, with video`
-                : incomingStrings.acceptVideoLabel(name)
+              duringCall ? incomingStrings.holdAndAcceptVideoLabel(name) : incomingStrings.acceptVideoLabel(name)
             }
             disabled={answer.busy}
             onClick={() => accept(true)}

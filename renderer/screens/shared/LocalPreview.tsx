@@ -9,7 +9,8 @@ const useStyles = makeStyles({
     position: 'relative',
     overflow: 'hidden',
     borderRadius: tokens.borderRadiusXLarge,
-    backgroundColor: tokens.colorNeutralBackgroundInverted,
+    // A camera's frame is dark in both themes (the inverted background turns white in dark mode).
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
     aspectRatio: '16 / 9',
     width: '100%',
   },
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'center',
     gap: tokens.spacingVerticalS,
-    color: tokens.colorNeutralForegroundInverted2,
+    color: tokens.colorNeutralForegroundStaticInverted,
     fontSize: tokens.fontSizeBase300,
   },
   icon: { fontSize: '32px' },
@@ -43,6 +44,7 @@ export function LocalPreview(props: { enabled: boolean; loading?: boolean; class
   const actions = useCallingActions();
   const cameraId = useCallingState((state) => state.devices.selectedCameraId);
   const hasCamera = useCallingState((state) => state.devices.cameras.length > 0);
+  const blocked = useCallingState((state) => state.devices.videoPermission === 'denied');
   const container = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'off' | 'starting' | 'on' | 'failed'>('off');
   const [failure, setFailure] = useState('');
@@ -104,9 +106,11 @@ export function LocalPreview(props: { enabled: boolean; loading?: boolean; class
               ? deviceStrings.previewFailed(failure)
               : status === 'starting'
                 ? ''
-                : hasCamera
-                  ? deviceStrings.previewOff
-                  : deviceStrings.previewUnavailable}
+                : blocked
+                  ? deviceStrings.previewBlocked
+                  : hasCamera
+                    ? deviceStrings.previewOff
+                    : deviceStrings.previewUnavailable}
           </Text>
         </div>
       )}

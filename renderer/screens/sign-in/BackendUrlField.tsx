@@ -4,7 +4,7 @@
  * when the address is set by the command line, the environment or an administrator.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { PlugConnectedRegular } from '@fluentui/react-icons';
+import { LockClosedRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
 import { useBridge } from '../../bridge/bridge-context';
@@ -45,9 +45,7 @@ function TestResult({ result }: { result: ConfigTestResult }) {
     <>
       <MessageBar intent="success" layout="multiline" data-testid="test-connection-result">
         <MessageBarBody>
-          {result.protocol === 'acs-sample'
-            ? signInStrings.testFoundAcsSample
-            : signInStrings.testFound(result.signIn.join(', ') || '—')}{' '}
+          {result.protocol === 'acs-sample' ? signInStrings.testFoundAcsSample : signInStrings.testFound(result.signIn)}{' '}
           {result.alternateCallerId
             ? signInStrings.testCallerId(result.alternateCallerId)
             : signInStrings.testNoCallerId}
@@ -108,6 +106,9 @@ export function BackendUrlField({ config, draft }: BackendUrlFieldProps) {
             type="url"
             value={draft.value}
             readOnly={locked}
+            // A read-only outline field looks editable: a locked address is filled and shows a lock.
+            appearance={locked ? 'filled-darker' : 'outline'}
+            contentBefore={locked ? <LockClosedRegular aria-hidden data-testid="backend-url-lock" /> : undefined}
             placeholder="https://calls.example.com"
             onChange={(_, data) => {
               draft.set(data.value);

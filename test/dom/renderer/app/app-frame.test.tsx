@@ -195,3 +195,45 @@ test('routes: ringing beats a call, a call beats the pages opened from the heade
   expect(chooseRoute(signedIn, { call: null, incoming: [] }, null)).toBe('home');
   expect(chooseRoute({ status: 'signed-out' }, { call, incoming: ringing }, 'devices')).toBe('sign-in');
 });
+
+test('focus moves to each new screen, never to <body>; in a call the app header and status line are gone', async () => {
+  const { sdk, services } = renderApp(createFakeBridge(signedInSession()));
+  await act(() => services.calling.settled());
+  await screen.findByTestId('dialer-screen');
+  const user = userEvent.setup();
+
+  await user.click(screen.getByRole('button', { name: appStrings.settings }));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Settings' })).toHaveFocus());
+  await user.click(screen.getByRole('button', { name: appStrings.backToCalls }));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Make a call' })).toHaveFocus());
+
+  // A call opens: the stage gets the window, and focus goes to the call's heading.
+  await act(() =>
+    services.calling.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false }),
+  );
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'in-call'));
+  await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Unnamed person (…bob)');
+  expect(screen.queryByRole('heading', { name: appStrings.appName })).toBeNull();
+  expect(screen.queryByTestId('agent-status')).toBeNull();
+
+  // Ringing takes the window and focuses Accept; declining returns to the call, focused again.
+  act(() => void sdk.agent.remoteRing('8:acs:carol', 'Carol'));
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'incoming'));
+  await waitFor(() =>
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'Hold and accept: put your current call on hold and accept Carol',
+    ),
+  );
+  await user.click(screen.getByRole('button', { name: 'Decline: the call from Carol' }));
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'in-call'));
+  await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
+
+  // The call ends: Close has focus; closing returns to the home screen's heading.
+  await act(() => services.calling.actions.hangUp());
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus());
+  await user.click(screen.getByRole('button', { name: 'Close' }));
+  await waitFor(() => expect(screen.getByTestId('app-shell')).toHaveAttribute('data-route', 'home'));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Make a call' })).toHaveFocus());
+  expect(screen.getByRole('heading', { name: appStrings.appName })).toBeVisible();
+}, 60_000);

@@ -153,7 +153,8 @@ test('incoming call: rejected, and one the caller abandons disappears', async ()
   const h = await connectedHarness();
   const first = h.sdk.agent.remoteRing('8:acs:carol', 'Carol');
   const second = h.sdk.agent.remoteRing('8:acs:dave');
-  expect(h.store.getState().incoming.map((i) => i.callerDisplayName)).toEqual(['Carol', '8:acs:dave']);
+  // Dave set no name: he is shown by the end of his id, never the raw id.
+  expect(h.store.getState().incoming.map((i) => i.callerDisplayName)).toEqual(['Carol', 'Unnamed person (…dave)']);
   await h.store.actions.reject(first.id);
   expect(first.rejected).toBe(true);
   second.remoteEnd({ code: 487, subCode: 0 });
@@ -172,7 +173,7 @@ test('hold-and-accept holds the current call, answers the new one, and the held 
   expect(h.store.getState().call).toMatchObject({ title: 'Carol', status: 'connected' });
   await h.store.actions.hangUp();
   h.store.actions.dismissEndedCall();
-  expect(h.store.getState().call).toMatchObject({ title: '8:acs:bob', status: 'on-hold' });
+  expect(h.store.getState().call).toMatchObject({ title: 'Unnamed person (…bob)', status: 'on-hold' });
   await h.store.actions.setOnHold(false);
   expect(h.store.getState().call?.status).toBe('connected');
 });
@@ -233,7 +234,7 @@ test('participants join, speak, mute, raise a hand, share video and leave', asyn
   const eve = new FakeRemoteParticipant('8:acs:eve');
   call.remoteJoin(bob);
   call.remoteJoin(eve);
-  expect(h.store.getState().call?.participants.map((p) => p.displayName)).toEqual(['Bob', '8:acs:eve']);
+  expect(h.store.getState().call?.participants.map((p) => p.displayName)).toEqual(['Bob', 'Unnamed person (…eve)']);
   bob.remoteSet({ isSpeaking: true });
   eve.remoteSet({ isMuted: true });
   call.features.raiseHand.remoteRaise('8:acs:eve');
@@ -241,7 +242,7 @@ test('participants join, speak, mute, raise a hand, share video and leave', asyn
     { id: '8:acs:bob', displayName: 'Bob', state: 'connected', isMuted: false, isSpeaking: true, isHandRaised: false },
     {
       id: '8:acs:eve',
-      displayName: '8:acs:eve',
+      displayName: 'Unnamed person (…eve)',
       state: 'connected',
       isMuted: true,
       isSpeaking: false,
@@ -356,4 +357,99 @@ test('a refused permission question does not stop the call: the SDK asks again a
   };
   await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
   expect(h.sdk.agent.calls).toHaveLength(1);
+});
+
+describe('names, not ids', () => {
+  const ADELE = '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_00000014-3a23-34d3-8f0b-8b3a0d00adele';
+
+  test('a 1:1 call is headed by the other person’s name once they are in it, and keeps it after the end', async () => {
+    const h = await connectedHarness();
+    await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: ADELE }, { video: false });
+    const call = lastCall(h);
+    // Nobody has answered yet: the end of the id, never the id itself.
+    expect(h.store.getState().call?.title).toBe('Unnamed person (…0adele)');
+    call.remoteJoin(new FakeRemoteParticipant(ADELE, 'Adele Vance'));
+    call.remoteSetState('Connected');
+    expect(h.store.getState().call?.title).toBe('Adele Vance');
+    call.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+    expect(h.store.getState().call).toMatchObject({ status: 'ended', title: 'Adele Vance' });
+  });
+
+  test('a call placed with a known name (a favourite, a recent) is headed by that name', async () => {
+    const h = await connectedHarness();
+    await h.store.actions.startCall({ kind: 'group', groupId: GROUP }, { video: false, title: 'Design review' });
+    lastCall(h).remoteJoin(new FakeRemoteParticipant('8:acs:bob', 'Bob'));
+    expect(h.store.getState().call?.title).toBe('Design review');
+  });
+
+  test('a group call is titled from who is in it', async () => {
+    const h = await connectedHarness();
+    await h.store.actions.startCall({ kind: 'group', groupId: GROUP }, { video: false });
+    const call = lastCall(h);
+    expect(h.store.getState().call?.title).toBe('Group call');
+    call.remoteJoin(new FakeRemoteParticipant('8:acs:bob', 'Bob Kelly'));
+    expect(h.store.getState().call?.title).toBe('Bob Kelly');
+    call.remoteJoin(new FakeRemoteParticipant('8:acs:eve', 'Eve Park'));
+    expect(h.store.getState().call?.title).toBe('Bob Kelly and Eve Park');
+    call.remoteJoin(new FakeRemoteParticipant('8:acs:dan', 'Dan Ito'));
+    call.remoteJoin(new FakeRemoteParticipant('8:acs:fay', 'Fay Lin'));
+    expect(h.store.getState().call?.title).toBe('Bob Kelly, Eve Park and 2 others');
+  });
+
+  test('a recent written with a raw id as its title is no name: the header does not show the id', async () => {
+    const h = await connectedHarness();
+    await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: ADELE }, { video: false, title: ADELE });
+    expect(h.store.getState().call?.title).not.toContain('8:acs:');
+  });
+
+  test('a phone caller without a name is shown by the number, formatted once the phone rules load', async () => {
+    const h = await connectedHarness();
+    h.sdk.agent.remoteRing('4:+14255550123');
+    await vi.waitFor(() => expect(h.store.getState().incoming[0]?.callerDisplayName).toBe('+1 425 555 0123'));
+    expect(h.store.getState().incoming[0]?.callerId).toBe('4:+14255550123');
+  });
+
+  test('the signed-in person’s name is in the state, for "<name> (you)"', async () => {
+    const h = await connectedHarness();
+    expect(h.store.getState().myDisplayName).toBe('Ada');
+    h.store.setSession({ status: 'signed-out' } as never);
+    expect(h.store.getState().myDisplayName).toBeNull();
+  });
+});
+
+test('a shared screen is asked for whole (Fit), a camera fills its tile (Crop)', async () => {
+  const h = await connectedHarness();
+  await h.store.actions.startCall({ kind: 'group', groupId: GROUP }, { video: false });
+  const call = lastCall(h);
+  call.remoteSetState('Connected');
+  const bob = new FakeRemoteParticipant('8:acs:bob', 'Bob');
+  call.remoteJoin(bob);
+  bob.remoteAddVideo(new FakeRemoteVideoStream(1, 'Video', true));
+  bob.remoteAddVideo(new FakeRemoteVideoStream(2, 'ScreenSharing', true));
+  await h.store.actions.attachRemoteVideo('8:acs:bob/Video/1', document.createElement('div'));
+  expect(h.sdk.renderers.at(-1)?.scalingMode).toBe('Crop');
+  await h.store.actions.attachRemoteVideo('8:acs:bob/ScreenSharing/2', document.createElement('div'));
+  expect(h.sdk.renderers.at(-1)?.scalingMode).toBe('Fit');
+});
+
+test('held calls are listed, and swapping holds the current call and resumes the held one', async () => {
+  const h = await connectedHarness();
+  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
+  const first = lastCall(h);
+  first.remoteJoin(new FakeRemoteParticipant('8:acs:bob', 'Bob'));
+  first.remoteSetState('Connected');
+  const ringing = h.sdk.agent.remoteRing('8:acs:carol', 'Carol');
+  await h.store.actions.holdAndAccept(ringing.id, { video: false });
+  expect(h.store.getState().held).toEqual([{ id: first.id, title: 'Bob', status: 'on-hold' }]);
+  const second = h.store.getState().call?.id ?? '';
+
+  await h.store.actions.switchToHeldCall(first.id);
+  expect(first.state).toBe('Connected');
+  expect(h.store.getState().call).toMatchObject({ id: first.id, title: 'Bob', status: 'connected' });
+  expect(h.store.getState().held).toEqual([{ id: second, title: 'Carol', status: 'on-hold' }]);
+
+  // The held call's other side hangs up: it leaves the list.
+  ringing.accepted?.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+  expect(h.store.getState().held).toEqual([]);
+  await expect(h.store.actions.switchToHeldCall(second)).rejects.toThrow(callActionStrings.noHeldCall);
 });

@@ -82,13 +82,28 @@ describe('DeviceSetup', () => {
     }
   });
 
-  test('only the camera denied: the microphone still works and the preview says the camera is off', () => {
+  test('only the camera denied: one message; the microphone still works; the preview does not say "off"', () => {
     setup(new FakeCallingStore({ devices: devicesState({ videoPermission: 'denied' }) }));
     expect(screen.getByTestId('permission-denied')).toHaveTextContent('Switchboard may not use your camera');
+    expect(screen.getAllByText(/may not use|denied|not allowed/i)).toHaveLength(2);
     expect(screen.getByTestId('local-preview')).toHaveAttribute('data-status', 'off');
+    expect(screen.getByTestId('local-preview')).toHaveTextContent('Camera not allowed');
+    expect(screen.getByTestId('local-preview')).not.toHaveTextContent('Your camera is off');
     expect(screen.getByRole('meter', { name: 'Microphone level' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview camera' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Test microphone' })).toBeEnabled();
+  });
+
+  test('denied, and asking again is refused: still one message, not the refusal repeated', async () => {
+    const store = new FakeCallingStore({
+      devices: devicesState({ audioPermission: 'denied', videoPermission: 'denied' }),
+    });
+    store.failNext.requestPermissions = 'Permission denied';
+    const { user } = setup(store);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(store.callsOf('requestPermissions')).toHaveLength(1);
+    expect(screen.queryByText('Permission denied')).toBeNull();
+    expect(screen.getByTestId('permission-denied')).toBeVisible();
   });
 
   test('pickers list the devices, mark the default, and select through the layer', async () => {

@@ -99,7 +99,7 @@ describe('status, timer and end reason', () => {
       store,
       bridge.bridge,
     );
-    await user.click(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' }));
+    await user.click(screen.getByRole('button', { name: 'Accept: the call from Megan Bowen, audio only' }));
     expect(store.getState().call).toMatchObject({ id: 'in-7', direction: 'incoming', target: null });
     act(() => store.updateCall({ status: 'ended', endReason: { code: 0, subCode: 0, message: 'The call ended.' } }));
     await waitFor(() =>
@@ -114,14 +114,21 @@ describe('status, timer and end reason', () => {
     const { user } = setup(store);
     act(() => store.updateCall({ status: 'ended', endReason: { code: 487, subCode: 0, message: 'Nobody answered.' } }));
     await waitFor(() => expect(bridge.recorded).toMatchObject([{ outcome: 'failed', durationSeconds: 0 }]));
+    // It never connected: it did not "end", it failed, and the card says why.
+    expect(screen.getByTestId('call-ended-title')).toHaveTextContent('Call didn’t connect');
+    expect(screen.getByTestId('call-ended')).toHaveTextContent('Nobody answered.');
+    const ended = store.getState().call;
     await user.click(screen.getByRole('button', { name: 'Call' }));
-    expect(store.callsOf('startCall')).toEqual([[store.getState().call?.target, { video: false }]]);
+    // Called again under the name it had.
+    expect(store.callsOf('startCall')).toEqual([[ended?.target, { video: false, title: 'Adele Vance' }]]);
   });
 });
 
 describe('controls', () => {
   test('mute, camera, share, hold, raise hand go through the layer and show their new state', async () => {
-    const store = new FakeCallingStore({ call: callView() });
+    const store = new FakeCallingStore({
+      call: callView({ title: 'Design review', target: { kind: 'group', groupId: 'g-1' } }),
+    });
     const { user } = setup(store);
     const bar = screen.getByRole('toolbar', { name: 'Call controls' });
     await user.click(within(bar).getByRole('button', { name: 'Mute' }));
@@ -139,7 +146,17 @@ describe('controls', () => {
     for (const name of ['Unmute', 'Turn camera off', 'Stop sharing', 'Hold', 'Lower hand']) {
       expect(within(bar).getByRole('button', { name })).toBeVisible();
     }
-    // My camera shows in the corner while it is on.
+    // Muted is a warning, not a feature switched on: it does not look like the camera's "on".
+    expect(within(bar).getByRole('button', { name: 'Unmute' }).className).not.toBe(
+      within(bar).getByRole('button', { name: 'Turn camera off' }).className,
+    );
+    // Sharing my screen is hard to miss: a bar says so, with Stop.
+    const sharing = screen.getByTestId('sharing-bar');
+    expect(sharing).toHaveTextContent('You are sharing your screen');
+    await user.click(within(sharing).getByRole('button', { name: 'Stop sharing' }));
+    expect(store.callsOf('setScreenSharing')).toEqual([[true], [false]]);
+    expect(screen.queryByTestId('sharing-bar')).toBeNull();
+    // My camera has a slot on the stage while it is on.
     await waitFor(() => expect(screen.getByTestId('fake-local-video')).toBeInTheDocument());
   });
 
@@ -188,10 +205,11 @@ describe('controls', () => {
   test('the keypad is offered for phone calls only and sends tones', async () => {
     const store = new FakeCallingStore({ call: phoneCall() });
     const { user } = setup(store);
-    expect(screen.getByRole('button', { name: 'Turn camera on' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Turn camera on' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Keypad' }));
-    await user.click(await screen.findByRole('button', { name: 'Send tone 1' }, { timeout: 5000 }));
-    await user.click(screen.getByRole('button', { name: 'Send tone #' }));
+    expect(await screen.findByRole('dialog', { name: 'Dial pad: send tones to the call' })).toBeVisible();
+    await user.click(await screen.findByRole('button', { name: '1' }, { timeout: 5000 }));
+    await user.click(screen.getByRole('button', { name: '#' }));
     await user.keyboard('0*');
     expect(store.callsOf('sendDtmf')).toEqual([['Num1'], ['Pound'], ['Num0'], ['Star']]);
     expect(screen.getByTestId('dtmf-sent')).toHaveTextContent('1#0*');
@@ -225,26 +243,26 @@ describe('controls', () => {
   test('every control is a named, tabbable button (real Tab order is checked in Chromium: screenshots.test.ts)', () => {
     setup(new FakeCallingStore({ call: phoneCall() }));
     const controls = within(screen.getByRole('toolbar', { name: 'Call controls' })).getAllByRole('button');
-    expect(controls.map((c) => c.getAttribute('aria-label'))).toEqual([
-      'People',
-      'Raise hand',
-      'Share screen',
-      'Devices',
-      'Turn camera on',
-      'Mute',
-      'Hold',
-      'Keypad',
-      'Hang up',
-    ]);
+    // A phone call offers only what applies: no people pane, hand, screen share or camera.
+    expect(controls.map((c) => c.getAttribute('aria-label'))).toEqual(['Devices', 'Mute', 'Hold', 'Keypad', 'Hang up']);
     for (const control of controls) {
       expect(control.tagName).toBe('BUTTON');
       expect(control.tabIndex).toBe(0);
+      expect((control as HTMLButtonElement).disabled).toBe(false);
     }
-    // Phone calls have no video or screen sharing: those two say so by being disabled.
-    expect(controls.filter((c) => (c as HTMLButtonElement).disabled).map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Share screen',
-      'Turn camera on',
-    ]);
+  });
+
+  test.each([
+    ['a 1:1 call', callView(), ['People', 'Share screen', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up']],
+    [
+      'a group call',
+      callView({ target: { kind: 'group', groupId: 'g-1' } }),
+      ['People', 'Raise hand', 'Share screen', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
+    ],
+  ])('%s offers the controls that apply to it', (_name, call, expected) => {
+    setup(new FakeCallingStore({ call }));
+    const controls = within(screen.getByRole('toolbar', { name: 'Call controls' })).getAllByRole('button');
+    expect(controls.map((c) => c.getAttribute('aria-label'))).toEqual(expected);
   });
 });
 
@@ -266,7 +284,7 @@ describe('people and video', () => {
     const panel = screen.getByRole('complementary', { name: 'People in the call (4)' });
     const rows = within(panel).getAllByTestId('participant');
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringContaining('You'),
+      expect.stringContaining('Ada Lovelace (you)'),
       expect.stringContaining('Adele VanceSpeaking'),
       expect.stringContaining('Lee GuHand raised'),
       expect.stringContaining('Ringing PersonRinging…'),
@@ -383,15 +401,46 @@ describe('banners and a second call', () => {
     expect(screen.getByText('The other side put the call on hold', { selector: '.fui-MessageBarBody' })).toBeVisible();
   });
 
+  test('held calls are listed: Swap while in a call, Resume once it has ended', async () => {
+    const store = new FakeCallingStore({
+      call: callView({ id: 'call-2', title: 'Lee Gu' }),
+      held: [{ id: 'call-1', title: 'Adele Vance', status: 'on-hold' }],
+    });
+    const { user } = setup(store);
+    const held = screen.getByRole('list', { name: 'Calls on hold' });
+    expect(within(held).getByRole('listitem')).toHaveTextContent('Adele Vance · on hold');
+    await user.click(within(held).getByRole('button', { name: 'Swap: hold this call and resume Adele Vance' }));
+    expect(store.callsOf('switchToHeldCall')).toEqual([['call-1']]);
+    expect(screen.getByRole('heading', { name: 'Adele Vance' })).toBeVisible();
+    expect(within(screen.getByRole('list', { name: 'Calls on hold' })).getByRole('listitem')).toHaveTextContent(
+      'Lee Gu · on hold',
+    );
+    // The current call ends: the held one is still there, to resume.
+    act(() => store.updateCall({ status: 'ended', endReason: { code: 0, subCode: 0, message: 'The call ended.' } }));
+    await user.click(screen.getByRole('button', { name: 'Resume the call with Lee Gu' }));
+    expect(store.callsOf('switchToHeldCall')).toEqual([['call-1'], ['call-2']]);
+  });
+
+  test('the ended card keeps its width whatever the reason says', () => {
+    setup(
+      new FakeCallingStore({
+        call: callView({ status: 'ended', endReason: { code: 0, subCode: 0, message: 'Short.' } }),
+      }),
+    );
+    expect(getComputedStyle(screen.getByTestId('call-ended')).width).toBe('440px');
+  });
+
   test('a second incoming call offers hold-and-accept or decline without leaving the call', async () => {
     const store = new FakeCallingStore({ call: callView(), incoming: [incomingCall()] });
     const { user } = setup(store);
     const card = screen.getByRole('alertdialog', { name: 'Megan Bowen is calling while you are in a call' });
-    await user.click(within(card).getByRole('button', { name: 'Decline the call from Megan Bowen' }));
+    await user.click(within(card).getByRole('button', { name: 'Decline: the call from Megan Bowen' }));
     expect(store.callsOf('reject')).toEqual([['incoming-1']]);
     act(() => store.setState({ incoming: [incomingCall({ id: 'incoming-2' })] }));
     await user.click(
-      screen.getByRole('button', { name: 'Put your current call on hold and accept Megan Bowen, with video' }),
+      screen.getByRole('button', {
+        name: 'Hold and accept with video: put your current call on hold and accept Megan Bowen with video',
+      }),
     );
     expect(store.callsOf('holdAndAccept')).toEqual([['incoming-2', { video: true }]]);
   });

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+import { loadPhoneNumbers } from '../../../../../renderer/calling/phone-numbers-loader';
 import { IncomingCallScreen } from '../../../../../renderer/screens/incoming/IncomingCallScreen';
 import { type FakeBridge, installFakeBridge } from '../support/fake-bridge';
 import { callView, FakeCallingStore, incomingCall } from '../support/fake-calling-store';
@@ -20,14 +21,34 @@ function setup(store: FakeCallingStore) {
 }
 
 describe('IncomingCallScreen', () => {
+  test('a phone caller shows the number formatted under their name', async () => {
+    await loadPhoneNumbers();
+    setup(new FakeCallingStore({ incoming: [incomingCall({ callerId: '4:+14255550123' })] }));
+    expect(screen.getByRole('alertdialog', { name: 'Megan Bowen is calling' })).toHaveTextContent('+1 425 555 0123');
+  });
+
+  test('several ringing: the screen says who else is calling', () => {
+    setup(
+      new FakeCallingStore({
+        incoming: [
+          incomingCall(),
+          incomingCall({ id: 'incoming-2', callerDisplayName: 'Lee Gu' }),
+          incomingCall({ id: 'incoming-3', callerDisplayName: 'Alex Wilber' }),
+        ],
+      }),
+    );
+    expect(screen.getByTestId('also-calling')).toHaveTextContent('Lee Gu and 1 other are also calling.');
+  });
+
   test('shows who is calling, with accept (audio, video) and decline', () => {
     setup(new FakeCallingStore({ incoming: [incomingCall()] }));
     const dialog = screen.getByRole('alertdialog', { name: 'Megan Bowen is calling' });
     expect(dialog).toHaveTextContent('Megan Bowen');
-    expect(dialog).toHaveTextContent('8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_megan');
-    expect(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' })).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with video' })).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Decline the call from Megan Bowen' })).toBeVisible();
+    // Names, not ids: the 8:acs: id is for calling back, not for reading.
+    expect(dialog).not.toHaveTextContent('8:acs:');
+    expect(screen.getByRole('button', { name: 'Accept: the call from Megan Bowen, audio only' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Accept with video: the call from Megan Bowen' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Decline: the call from Megan Bowen' })).toBeVisible();
   });
 
   test('accept with audio / with video call the layer with the right options', async () => {
@@ -35,18 +56,20 @@ describe('IncomingCallScreen', () => {
       incoming: [incomingCall(), incomingCall({ id: 'incoming-2', callerDisplayName: 'Lee Gu' })],
     });
     const { user } = setup(store);
-    expect(screen.getByText('One more call is waiting.')).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with video' }));
+    expect(screen.getByText('Lee Gu is also calling.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Accept with video: the call from Megan Bowen' }));
     expect(store.callsOf('accept')).toEqual([['incoming-1', { video: true }]]);
     // The next ringing call takes its place; now that a call is in progress, accepting holds it first.
-    await user.click(await screen.findByRole('button', { name: 'Put your current call on hold and accept Lee Gu' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Hold and accept: put your current call on hold and accept Lee Gu' }),
+    );
     expect(store.callsOf('holdAndAccept')).toEqual([['incoming-2', { video: false }]]);
   });
 
   test('decline rejects the call and records it as declined', async () => {
     const store = new FakeCallingStore({ incoming: [incomingCall()] });
     const { user } = setup(store);
-    await user.click(screen.getByRole('button', { name: 'Decline the call from Megan Bowen' }));
+    await user.click(screen.getByRole('button', { name: 'Decline: the call from Megan Bowen' }));
     expect(store.callsOf('reject')).toEqual([['incoming-1']]);
     await waitFor(() =>
       expect(bridge.recorded).toMatchObject([{ outcome: 'declined', title: 'Megan Bowen', direction: 'incoming' }]),
@@ -68,7 +91,9 @@ describe('IncomingCallScreen', () => {
     const store = new FakeCallingStore({ call: callView(), incoming: [incomingCall()] });
     const { user } = setup(store);
     expect(screen.getByRole('alertdialog', { name: 'Megan Bowen is calling while you are in a call' })).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Put your current call on hold and accept Megan Bowen' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Hold and accept: put your current call on hold and accept Megan Bowen' }),
+    );
     expect(store.callsOf('holdAndAccept')).toEqual([['incoming-1', { video: false }]]);
     expect(store.callsOf('accept')).toEqual([['incoming-1', { video: false }]]);
   });
@@ -78,7 +103,7 @@ describe('IncomingCallScreen', () => {
       incoming: [incomingCall(), incomingCall({ id: 'incoming-2', callerDisplayName: 'Lee Gu' })],
     });
     const { user } = setup(store);
-    const accept = screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' });
+    const accept = screen.getByRole('button', { name: 'Accept: the call from Megan Bowen, audio only' });
     expect(accept).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+A');
     await user.hover(accept);
     expect(await screen.findByRole('tooltip')).toHaveTextContent('Accept (Ctrl+Shift+A)');
@@ -93,14 +118,14 @@ describe('IncomingCallScreen', () => {
     const store = new FakeCallingStore({ incoming: [incomingCall()] });
     store.failNext.accept = 'That call is no longer ringing.';
     const { user } = setup(store);
-    await user.click(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' }));
+    await user.click(screen.getByRole('button', { name: 'Accept: the call from Megan Bowen, audio only' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That did not work: That call is no longer ringing.');
   });
 
   test('the ringing screen takes focus on Accept, so Enter answers', async () => {
     const store = new FakeCallingStore({ incoming: [incomingCall()] });
     const { user } = setup(store);
-    expect(screen.getByRole('button', { name: 'Accept the call from Megan Bowen with audio only' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Accept: the call from Megan Bowen, audio only' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(store.callsOf('accept')).toEqual([['incoming-1', { video: false }]]);
   });
@@ -114,9 +139,9 @@ describe('IncomingCallScreen', () => {
       reached.push(document.activeElement?.getAttribute('aria-label') ?? '');
     }
     expect(reached).toEqual([
-      'Accept the call from Megan Bowen with video',
-      'Accept the call from Megan Bowen with audio only',
-      'Decline the call from Megan Bowen',
+      'Accept with video: the call from Megan Bowen',
+      'Accept: the call from Megan Bowen, audio only',
+      'Decline: the call from Megan Bowen',
     ]);
   });
 });

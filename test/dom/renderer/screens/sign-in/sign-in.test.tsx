@@ -55,7 +55,8 @@ test('Test connection shows what the backend offers and warns when it authentica
   await userEvent.type(await screen.findByLabelText(/Backend address/), 'https://calls.contoso.com');
   await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
   expect(await screen.findByTestId('test-connection-result')).toHaveTextContent(
-    'Found a Switchboard backend. Sign-in: open. Phone calls show +14255550100 as the caller.',
+    // The sign-in mode in words, not the backend's "open".
+    'Found a Switchboard backend: you sign in with just your name. Phone calls show +14255550100 as the caller.',
   );
   expect(screen.getByTestId('unauthenticated-warning')).toHaveTextContent(signInStrings.unauthenticatedWarning);
   expect(bridge.calls.configTest).toEqual(['https://calls.contoso.com']);
@@ -122,6 +123,8 @@ test('an address set by an administrator is read-only and not written back', asy
   const url = await screen.findByLabelText(/Backend address/);
   await waitFor(() => expect(url).toHaveValue('https://calls.corp.example'));
   expect(url).toHaveAttribute('readonly');
+  // It does not look like a field to type in: filled, with a lock.
+  expect(screen.getByTestId('backend-url-lock')).toBeInTheDocument();
   expect(screen.getByText('Set by your administrator; it cannot be changed here.')).toBeVisible();
   await userEvent.type(screen.getByLabelText(/Your name/), 'Ada');
   await userEvent.keyboard('{Enter}');

@@ -97,8 +97,10 @@ export function callingState(overrides: Partial<CallingState> = {}): CallingStat
     agentMessage: null,
     sdkSettled: true,
     myCommunicationUserId: MY_ID,
+    myDisplayName: 'Ada Lovelace',
     devices: devicesState(),
     call: null,
+    held: [],
     incoming: [],
     ...overrides,
   };
@@ -251,6 +253,20 @@ export class FakeCallingStore implements CallingStore {
     holdAndAccept: async (incomingId, options) => {
       this.record('holdAndAccept', [incomingId, options]);
       await this.actions.accept(incomingId, options);
+    },
+    switchToHeldCall: async (callId) => {
+      this.record('switchToHeldCall', [callId]);
+      const next = this.state.held.find((h) => h.id === callId);
+      if (!next) throw new Error('That call is no longer on hold.');
+      const current = this.state.call;
+      const stillUp = current && current.status !== 'ended';
+      this.setState({
+        held: [
+          ...this.state.held.filter((h) => h.id !== callId),
+          ...(current && stillUp ? [{ id: current.id, title: current.title, status: 'on-hold' as const }] : []),
+        ],
+        call: callView({ id: next.id, title: next.title, status: 'connected' }),
+      });
     },
     hangUp: async () => {
       this.record('hangUp', []);

@@ -8,6 +8,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-com
 import type { JSX } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ServicesProvider } from '../../../../../../renderer/app/App';
+import { loadPhoneNumbers } from '../../../../../../renderer/calling/phone-numbers-loader';
 import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSetup';
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
@@ -153,6 +154,59 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
         }),
       });
       return { store, screen: <InCallScreen /> };
+    case 'in-call-sharing': {
+      const ps = people(3).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(5),
+          isScreenSharing: true,
+          isMuted: true,
+          participants: ps,
+          remoteVideos: ps.slice(0, 2).map((p) => remoteVideo(p.id)),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-screen-share': {
+      const ps = people(12).map((name, i) => participant(`p${i}`, name));
+      store.setState({
+        call: callView({
+          title: 'All hands',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(9),
+          isCameraOn: true,
+          participants: ps,
+          remoteVideos: [remoteVideo('p0', 'screen-share'), ...ps.slice(0, 4).map((p) => remoteVideo(p.id))],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-held':
+      store.setState({
+        call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
+        held: [{ id: 'call-1', title: 'Adele Vance', status: 'on-hold' }],
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'in-call-failed':
+      store.setState({
+        call: callView({
+          status: 'ended',
+          connectedAt: null,
+          participants: [],
+          endReason: { code: 480, subCode: 0, message: 'Adele Vance is not available right now.' },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'incoming-several':
+      store.setState({
+        incoming: [
+          incomingCall({ callerId: '4:+14255550123', callerDisplayName: 'Megan Bowen' }),
+          incomingCall({ id: 'incoming-2', callerDisplayName: 'Lee Gu' }),
+        ],
+      });
+      return { store, screen: <IncomingCallScreen /> };
     case 'dialer':
       return { store, screen: <DialerScreen /> };
     case 'devices':
@@ -212,6 +266,8 @@ const { bridge } = installFakeBridge({
 const { store, screen } = scene(params.get('scene') ?? 'incoming');
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
+// The real store loads the phone-number rules when a caller is a number, and publishes again.
+await loadPhoneNumbers();
 createRoot(root).render(
   <FluentProvider theme={params.get('theme') === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
     <ServicesProvider services={servicesFor(bridge, store)}>{screen}</ServicesProvider>
