@@ -3,6 +3,7 @@
  * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
  * unsubscribes everything once the call has ended.
  */
+import { snapshotCompliance, watchCompliance } from './compliance';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { describeEndReason } from './end-reasons';
 import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
@@ -96,6 +97,7 @@ export class CallTracker {
       raiseHand.off('loweredHandEvent', refresh);
     });
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
+    this.cleanups.push(watchCompliance(this.features, refresh));
 
     this.view = this.buildView();
   }
@@ -227,6 +229,7 @@ export class CallTracker {
       remoteVideos: ended ? [] : remoteVideos,
       diagnostics: ended ? [] : diagnostics,
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
+      compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
     };
   }
 }

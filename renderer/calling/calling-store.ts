@@ -7,9 +7,23 @@ import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { callActionStrings, callTitleStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
+import {
+  attachCallSounds,
+  browserSoundPlayer,
+  readSoundSettings,
+  type SoundPlayer,
+  writeSoundSettings,
+} from './call-sounds';
 import { CallTracker } from './call-tracker';
 import { callbackTargetFromRawId } from './callback-target';
 import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
+import {
+  BACKGROUND_IMAGE_PATH,
+  EffectsController,
+  initialEffectsState,
+  type LoadEffects,
+  loadEffectsPackage,
+} from './effects';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
 import type { CallingActions, CallingState, CallingStore, CallTarget, CallView, IncomingCallView } from './model';
 import type {
@@ -22,7 +36,7 @@ import type {
 } from './sdk-surface';
 import { StateStore } from './state-store';
 
-export const initialCallingState: CallingState = {
+export const initialCallingState: Omit<CallingState, 'effects' | 'sounds'> = {
   agent: 'signed-out',
   agentMessage: null,
   sdkSettled: false,
@@ -38,6 +52,9 @@ export interface CallingStoreDeps {
   storage: DeviceStorage;
   media?: MediaEnvironment;
   now?: () => number;
+  /** The effects package (renderer/calling/effects-package.ts), imported on first use. */
+  loadEffects?: LoadEffects;
+  sounds?: SoundPlayer;
 }
 
 export interface CallingController extends CallingStore {
@@ -65,7 +82,11 @@ function titleFor(target: CallTarget): string {
 export function createCallingStore(deps: CallingStoreDeps): CallingController {
   const media = deps.media ?? browserMediaEnvironment;
   const now = deps.now ?? Date.now;
-  const store = new StateStore<CallingState>(initialCallingState);
+  const store = new StateStore<CallingState>({
+    ...initialCallingState,
+    effects: initialEffectsState(deps.storage),
+    sounds: readSoundSettings(deps.storage),
+  });
   const update = (change: (state: CallingState) => Partial<CallingState> | null) =>
     store.update((state) => {
       const patch = change(state);
@@ -86,7 +107,27 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     (change) => update((state) => ({ devices: change(state.devices) })),
   );
 
-  const publishCall = () => update(() => ({ call: active?.getView() ?? null }));
+  const effects = new EffectsController(
+    deps.storage,
+    () => store.getState().effects,
+    (change) => update((state) => ({ effects: change(state.effects) })),
+    deps.loadEffects ?? loadEffectsPackage,
+    () => new URL(BACKGROUND_IMAGE_PATH, globalThis.location?.href ?? 'http://localhost/').href,
+  );
+  /** Calls whose microphone has had noise suppression applied (once, when they first connect). */
+  const audioEffectsApplied = new WeakSet<CallTracker>();
+  const applyAudioEffects = (tracker: CallTracker) => {
+    if (!sdk || audioEffectsApplied.has(tracker) || tracker.getView().status !== 'connected') return;
+    audioEffectsApplied.add(tracker);
+    void effects.applyAudio(sdk.audioEffects(tracker.call));
+  };
+  const applyVideoEffects = (stream: SdkLocalVideoStream | null | undefined) =>
+    stream && sdk ? effects.applyVideo(sdk.videoEffects(stream)) : Promise.resolve();
+
+  const publishCall = () => {
+    update(() => ({ call: active?.getView() ?? null }));
+    if (active) applyAudioEffects(active);
+  };
 
   const onTrackerChange = (tracker: CallTracker) => {
     if (tracker === active) {
@@ -249,6 +290,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const stream = cameraStream();
       previewStream = stream;
       const detach = await attachRenderer(requireSdk().createVideoStreamRenderer(stream), container);
+      void applyVideoEffects(stream);
       return () => {
         detach();
         if (previewStream === stream) previewStream = null;
@@ -295,6 +337,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           break;
       }
       track(call, 'outgoing', titleFor(target), target, localVideo);
+      void applyVideoEffects(localVideo);
     },
     async accept(incomingId, { video }) {
       const incomingCall = incoming.get(incomingId);
@@ -313,6 +356,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         view ? callbackTargetFromRawId(view.callerId) : null,
         localVideo,
       );
+      void applyVideoEffects(localVideo);
     },
     async reject(incomingId) {
       const incomingCall = incoming.get(incomingId);
@@ -339,6 +383,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       if (on) {
         tracker.localVideo ??= cameraStream();
         await tracker.call.startVideo(tracker.localVideo);
+        void applyVideoEffects(tracker.localVideo);
       } else {
         const stream = tracker.call.localVideoStreams.find((s) => s.mediaStreamType === 'Video') ?? tracker.localVideo;
         if (stream) await tracker.call.stopVideo(stream);
@@ -366,7 +411,22 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       active = held.pop() ?? null;
       publishCall();
     },
+
+    async setVideoEffect(choice) {
+      effects.remember({ video: choice });
+      const running = [previewStream, active && !active.isEnded ? active.localVideo : null];
+      await Promise.all(running.map(applyVideoEffects));
+    },
+    async setNoiseSuppression(on) {
+      effects.remember({ noiseSuppression: on });
+      if (active && !active.isEnded && sdk) await effects.applyAudio(sdk.audioEffects(active.call));
+    },
+    setSoundSettings(change) {
+      update((state) => ({ sounds: { ...state.sounds, ...change } }));
+      writeSoundSettings(deps.storage, store.getState().sounds);
+    },
   };
+  attachCallSounds(store, deps.sounds ?? browserSoundPlayer);
 
   return {
     getState: store.getState,

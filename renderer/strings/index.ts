@@ -4,5 +4,6 @@
  */
 
 export * from '../desktop/desktop-strings';
+export * from './call-features';
 export * from './calls';
 export * from './session';
