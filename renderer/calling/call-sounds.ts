@@ -85,7 +85,7 @@ export const browserSoundPlayer: SoundPlayer = {
 
 /** The looping sound the state asks for, or null. */
 export function loopingSound(state: Pick<CallingState, 'incoming' | 'call' | 'sounds'>): CallSound | null {
-  if (state.incoming.length > 0) return state.sounds.ringtone ? 'ringtone' : null;
+  if (state.incoming.length > 0 && state.sounds.ringtone) return 'ringtone';
   if (state.call?.direction === 'outgoing' && state.call.status === 'ringing') return 'ringback';
   return null;
 }
