@@ -100,7 +100,8 @@ test('a speaker change while ringing moves the ringtone to the new speaker', asy
 
 test('the browser player routes to the speaker before it plays, and stops for good', async () => {
   const steps: string[] = [];
-  const proto = HTMLMediaElement.prototype as HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
+  // jsdom has no setSinkId: give its media elements one for this test.
+  const proto = HTMLMediaElement.prototype as unknown as { setSinkId?: (id: string) => Promise<void> };
   const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(async function (this: HTMLMediaElement) {
     steps.push(`play ${this.src} loop=${this.loop} volume=${this.volume}`);
   });
