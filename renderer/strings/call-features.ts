@@ -38,6 +38,5 @@ export const soundStrings = {
   ringtoneHint: 'Also while Switchboard is hidden in the tray. Ringback, busy and call-ended tones always play.',
   volume: 'Volume of calling sounds',
   volumeValue: (percent: number) => `${percent}%`,
-  preview: 'Play the ringtone',
   speakerNote: 'Sounds play on the speaker chosen under Camera and audio.',
 };

@@ -30,6 +30,7 @@ import { inCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
+import { EffectsPicker } from '../shared/EffectsPicker';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 
@@ -161,6 +162,7 @@ export function ControlBar(props: ControlBarProps) {
             aria-label={inCallStrings.devicesLabel}
           >
             <DevicePickers />
+            <EffectsPicker cameraRunning={call.isCameraOn} />
           </PopoverSurface>
         </Popover>
         <span className={styles.separator} aria-hidden />

@@ -9,6 +9,7 @@ import { useCallShortcuts } from '../shared/shortcuts';
 import { useAction } from '../shared/use-action';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
+import { ComplianceBanner } from './ComplianceBanner';
 import { ControlBar } from './ControlBar';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { VideoStage } from './VideoStage';
@@ -96,6 +97,7 @@ export function InCallScreen() {
     <div className={styles.root} data-testid="in-call-screen">
       <CallHeader call={call} />
       <div className={styles.banners}>
+        <ComplianceBanner notice={call.compliance} />
         <AgentBanner />
         {call.status === 'reconnecting' ? (
           <MessageBar intent="warning">

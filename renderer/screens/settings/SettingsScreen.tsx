@@ -25,6 +25,7 @@ import { Panel } from '../shared/Panel';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { useAppConfig } from '../sign-in/use-app-config';
 import { normaliseCallerId } from './caller-id';
+import { SoundSettings } from './SoundSettings';
 
 const useStyles = makeStyles({
   page: {
@@ -214,6 +215,7 @@ export function SettingsScreen() {
         </form>
       </Panel>
       {/* Desktop settings (call-link opt-in, keep running in the tray); only in the desktop app. */}
+      <SoundSettings />
       <CallLinkSettings className={styles.card} />
     </div>
   );
