@@ -74,6 +74,7 @@ const useStyles = makeStyles({
   },
   popover: { padding: tokens.spacingHorizontalL },
   devices: { width: '300px' },
+  effects: { marginTop: tokens.spacingVerticalL },
 });
 
 export interface ControlBarProps {
@@ -162,7 +163,7 @@ export function ControlBar(props: ControlBarProps) {
             aria-label={inCallStrings.devicesLabel}
           >
             <DevicePickers />
-            <EffectsPicker cameraRunning={call.isCameraOn} />
+            <EffectsPicker cameraRunning={call.isCameraOn} className={styles.effects} />
           </PopoverSurface>
         </Popover>
         <span className={styles.separator} aria-hidden />

@@ -37,7 +37,6 @@ export function SoundSettings() {
             className={styles.slider}
             min={0}
             max={100}
-            step={5}
             value={percent}
             aria-valuetext={soundStrings.volumeValue(percent)}
             onChange={(_, data) => actions.setSoundSettings({ volume: data.value / 100 })}

@@ -3,6 +3,7 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  mergeClasses,
   Radio,
   RadioGroup,
   Switch,
@@ -25,7 +26,7 @@ const CHOICES: readonly VideoEffectChoice[] = ['none', 'blur', 'replacement'];
  * preview, and in the call's devices popover. The choice applies at once to whatever camera runs
  * and is remembered; an effect this machine cannot run is explained, not hidden.
  */
-export function EffectsPicker(props: { cameraRunning: boolean }) {
+export function EffectsPicker(props: { cameraRunning: boolean; className?: string }) {
   const styles = useStyles();
   const effects = useCallingState((state) => state.effects);
   const actions = useCallingActions();
@@ -36,7 +37,7 @@ export function EffectsPicker(props: { cameraRunning: boolean }) {
   );
 
   return (
-    <div className={styles.root} data-testid="effects-picker">
+    <div className={mergeClasses(styles.root, props.className)} data-testid="effects-picker">
       <Field label={effectStrings.background}>
         <RadioGroup
           layout="horizontal"
