@@ -1,18 +1,5 @@
 import { browserSoundPlayer, SOUND_SETTINGS_KEY } from '../../../renderer/calling/call-sounds';
-import type { FakeCall } from '../../support/fake-calling-sdk';
-import { createHarness, type Harness, signInAndSettle } from './calling-harness';
-
-async function connectedHarness(storage?: Map<string, string>): Promise<Harness> {
-  const h = createHarness(storage ? { storage } : {});
-  await signInAndSettle(h);
-  return h;
-}
-
-function lastCall(h: Harness): FakeCall {
-  const call = h.sdk.agent.calls.at(-1);
-  if (!call) throw new Error('no call was placed');
-  return call;
-}
+import { connectedHarness, createHarness, lastCall } from './calling-harness';
 
 const BOB = { kind: 'acs-user', communicationUserId: '8:acs:bob' } as const;
 
@@ -54,7 +41,7 @@ test('with the ringtone off an incoming call is silent; the volume applies to ev
 
 test('the sound settings are remembered across a new store; a corrupt entry falls back to the defaults', async () => {
   const storage = new Map<string, string>();
-  const first = await connectedHarness(storage);
+  const first = await connectedHarness({ storage });
   first.store.actions.setSoundSettings({ ringtone: false, volume: 0.5 });
   expect(JSON.parse(storage.get(SOUND_SETTINGS_KEY) ?? '')).toEqual({ ringtone: false, volume: 0.5 });
   expect(createHarness({ storage }).store.getState().sounds).toEqual({ ringtone: false, volume: 0.5 });

@@ -3,7 +3,7 @@ import type { AppConfig, SessionState } from '../../../common/ipc';
 import type { RendererBridge } from '../../../renderer/bridge';
 import { type CallingController, createCallingStore } from '../../../renderer/calling/calling-store';
 import type { MediaEnvironment } from '../../../renderer/calling/media';
-import { FakeCallingSdk, fakeEffectsPackage } from '../../support/fake-calling-sdk';
+import { type FakeCall, FakeCallingSdk, fakeEffectsPackage } from '../../support/fake-calling-sdk';
 import { RecordingSoundPlayer } from '../../support/recording-sound-player';
 
 export const ME = '8:acs:me';
@@ -79,4 +79,18 @@ export async function signInAndSettle(h: Harness, session = signedIn()): Promise
   h.store.setSession(session);
   await h.store.settled();
   await vi.waitFor(() => expect(h.store.getState().devices.ready).toBe(true));
+}
+
+/** A harness signed in, its agent connected and its device lists loaded. */
+export async function connectedHarness(options: Parameters<typeof createHarness>[0] = {}): Promise<Harness> {
+  const h = createHarness(options);
+  await signInAndSettle(h);
+  return h;
+}
+
+/** The call placed most recently through the fake agent. */
+export function lastCall(h: Harness): FakeCall {
+  const call = h.sdk.agent.calls.at(-1);
+  if (!call) throw new Error('no call was placed');
+  return call;
 }

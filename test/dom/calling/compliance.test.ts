@@ -1,12 +1,10 @@
 import type { FakeCall } from '../../support/fake-calling-sdk';
-import { createHarness, type Harness, signInAndSettle } from './calling-harness';
+import { connectedHarness, type Harness, lastCall } from './calling-harness';
 
 async function inCall(): Promise<{ h: Harness; call: FakeCall }> {
-  const h = createHarness();
-  await signInAndSettle(h);
+  const h = await connectedHarness();
   await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
-  const call = h.sdk.agent.calls.at(-1);
-  if (!call) throw new Error('no call');
+  const call = lastCall(h);
   call.remoteSetState('Connected');
   return { h, call };
 }
@@ -24,8 +22,7 @@ test('recording and transcription show in the call as the service reports them',
 });
 
 test('a call joined while already recorded says so from the start', async () => {
-  const h = createHarness();
-  await signInAndSettle(h);
+  const h = await connectedHarness();
   const ringing = h.sdk.agent.remoteRing('8:acs:carol');
   // The SDK's accept resolves with the call; make it one that is already being recorded.
   const accept = ringing.accept.bind(ringing);

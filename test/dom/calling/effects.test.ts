@@ -1,21 +1,9 @@
 import { EFFECTS_CHOICE_KEY } from '../../../renderer/calling/effects';
 import { effectStrings } from '../../../renderer/strings';
-import type { FakeCall, FakeLocalVideoStream } from '../../support/fake-calling-sdk';
-import { createHarness, type Harness, signInAndSettle } from './calling-harness';
+import type { FakeLocalVideoStream } from '../../support/fake-calling-sdk';
+import { connectedHarness, createHarness, type Harness, lastCall } from './calling-harness';
 
 const BOB = { kind: 'acs-user', communicationUserId: '8:acs:bob' } as const;
-
-async function connected(storage?: Map<string, string>): Promise<Harness> {
-  const h = createHarness(storage ? { storage } : {});
-  await signInAndSettle(h);
-  return h;
-}
-
-function lastCall(h: Harness): FakeCall {
-  const call = h.sdk.agent.calls.at(-1);
-  if (!call) throw new Error('no call');
-  return call;
-}
 
 function previewStream(h: Harness): FakeLocalVideoStream {
   const stream = h.sdk.renderers.at(-1)?.stream;
@@ -25,7 +13,7 @@ function previewStream(h: Harness): FakeLocalVideoStream {
 
 test('nothing loads the effects package while every effect is off', async () => {
   const storage = new Map([[EFFECTS_CHOICE_KEY, JSON.stringify({ video: 'none', noiseSuppression: false })]]);
-  const h = await connected(storage);
+  const h = await connectedHarness({ storage });
   await h.store.actions.attachLocalPreview(document.createElement('div'));
   await h.store.actions.startCall(BOB, { video: true });
   lastCall(h).remoteSetState('Connected');
@@ -35,21 +23,21 @@ test('nothing loads the effects package while every effect is off', async () => 
 
 test('blur chosen on the preview applies to it at once, is remembered, and applies to the next call', async () => {
   const storage = new Map<string, string>();
-  const h = await connected(storage);
+  const h = await connectedHarness({ storage });
   await h.store.actions.attachLocalPreview(document.createElement('div'));
   await h.store.actions.setVideoEffect('blur');
   expect(previewStream(h).effects?.activeEffects).toEqual(['BackgroundBlur']);
   expect(h.store.getState().effects).toMatchObject({ video: 'blur', support: { blur: 'supported' }, problem: null });
   expect(JSON.parse(storage.get(EFFECTS_CHOICE_KEY) ?? '')).toEqual({ video: 'blur', noiseSuppression: true });
 
-  const next = await connected(storage);
+  const next = await connectedHarness({ storage });
   await next.store.actions.startCall(BOB, { video: true });
   const stream = next.sdk.agent.placed[0]?.options?.videoOptions?.localVideoStreams?.[0] as FakeLocalVideoStream;
   await vi.waitFor(() => expect(stream.effects?.activeEffects).toEqual(['BackgroundBlur']));
 });
 
 test('replacement uses the shipped background image; None stops the effect mid-call', async () => {
-  const h = await connected();
+  const h = await connectedHarness();
   await h.store.actions.startCall(BOB, { video: true });
   lastCall(h).remoteSetState('Connected');
   await h.store.actions.setVideoEffect('replacement');
@@ -63,7 +51,7 @@ test('replacement uses the shipped background image; None stops the effect mid-c
 });
 
 test('an effect this machine cannot run says so, and nothing is started', async () => {
-  const h = await connected();
+  const h = await connectedHarness();
   h.sdk.effectsSupport.BackgroundBlur = false;
   await h.store.actions.attachLocalPreview(document.createElement('div'));
   await h.store.actions.setVideoEffect('blur');
@@ -75,7 +63,7 @@ test('an effect this machine cannot run says so, and nothing is started', async 
 });
 
 test('deep noise suppression starts when a call connects; off stops it', async () => {
-  const h = await connected();
+  const h = await connectedHarness();
   await h.store.actions.startCall(BOB, { video: false });
   lastCall(h).remoteSetState('Connected');
   await vi.waitFor(() => expect(lastCall(h).audioEffects?.noiseSuppression).toBe('DeepNoiseSuppression'));
@@ -85,7 +73,7 @@ test('deep noise suppression starts when a call connects; off stops it', async (
 });
 
 test("without deep noise suppression the browser's own suppression is used", async () => {
-  const h = await connected();
+  const h = await connectedHarness();
   h.sdk.effectsSupport.DeepNoiseSuppression = false;
   await h.store.actions.startCall(BOB, { video: false });
   lastCall(h).remoteSetState('Connected');
