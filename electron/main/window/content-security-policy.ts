@@ -1,7 +1,9 @@
 /**
  * The renderer's Content-Security-Policy, sent as a header by the app:// protocol handler (a
  * header also covers the SDK's blob: worker, which a <meta> tag would not reach).
- * - script-src 'self': only our bundle; no inline script, no eval.
+ * - script-src 'self' 'wasm-unsafe-eval': only our bundle; no inline script, no eval. WebAssembly
+ *   may compile: the effects package (background blur, noise suppression; renderer/calling/effects.ts)
+ *   runs its models in WebAssembly, loaded from our own bundle.
  * - worker-src blob:: the calling SDK spawns its worker from a blob URL (DESIGN §6).
  * - connect-src: the configured backend's origin plus ACS's service hosts (signalling, media
  *   relays, telemetry), over https and wss. Nothing else can be fetched.
@@ -23,7 +25,7 @@ export function contentSecurityPolicy(backendOrigin: string | null): string {
   const connect = ["'self'", ...(backendOrigin ? [backendOrigin] : []), ...acs];
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     'worker-src blob:',
     `connect-src ${connect.join(' ')}`,
     `media-src 'self' blob: mediastream: ${acs.filter((s) => s.startsWith('https:')).join(' ')}`,
