@@ -1,5 +1,5 @@
 import {
-  Field,
+  Label,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -10,12 +10,22 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useId } from 'react';
 import { useCallingActions, useCallingState, type VideoEffectChoice } from '../../calling/model';
 import { effectStrings } from '../../strings';
 import { useAction } from './use-action';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  background: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -31,6 +41,7 @@ export function EffectsPicker(props: { cameraRunning: boolean; className?: strin
   const effects = useCallingState((state) => state.effects);
   const actions = useCallingActions();
   const change = useAction({ exclusive: false });
+  const backgroundId = useId();
   const unsupported = CHOICES.filter(
     (choice): choice is Exclude<VideoEffectChoice, 'none'> =>
       choice !== 'none' && effects.support[choice] === 'unsupported',
@@ -38,22 +49,33 @@ export function EffectsPicker(props: { cameraRunning: boolean; className?: strin
 
   return (
     <div className={mergeClasses(styles.root, props.className)} data-testid="effects-picker">
-      <Field label={effectStrings.background}>
-        <RadioGroup
-          layout="horizontal"
-          value={effects.video}
-          onChange={(_, data) => void change.run(() => actions.setVideoEffect(data.value as VideoEffectChoice))}
-        >
-          {CHOICES.map((choice) => (
-            <Radio
-              key={choice}
-              value={choice}
-              label={effectStrings.choices[choice]}
-              aria-description={effectStrings.choiceHints[choice]}
-            />
-          ))}
-        </RadioGroup>
-      </Field>
+      {/* One row where it fits (the devices page keeps to the window's height), wrapping in the popover. */}
+      <div className={styles.row}>
+        <div className={styles.background}>
+          <Label id={backgroundId}>{effectStrings.background}</Label>
+          <RadioGroup
+            layout="horizontal"
+            aria-labelledby={backgroundId}
+            value={effects.video}
+            onChange={(_, data) => void change.run(() => actions.setVideoEffect(data.value as VideoEffectChoice))}
+          >
+            {CHOICES.map((choice) => (
+              <Radio
+                key={choice}
+                value={choice}
+                label={effectStrings.choices[choice]}
+                aria-description={effectStrings.choiceHints[choice]}
+              />
+            ))}
+          </RadioGroup>
+        </div>
+        <Switch
+          label={effectStrings.noiseSuppression}
+          aria-description={effectStrings.noiseSuppressionHint}
+          checked={effects.noiseSuppression}
+          onChange={(_, data) => void change.run(() => actions.setNoiseSuppression(data.checked))}
+        />
+      </div>
       {effects.problem || change.error ? (
         <MessageBar intent="warning" layout="multiline" data-testid="effects-problem">
           <MessageBarBody>{effects.problem ?? change.error}</MessageBarBody>
@@ -67,19 +89,11 @@ export function EffectsPicker(props: { cameraRunning: boolean; className?: strin
           {effectStrings.cameraOff}
         </Text>
       ) : null}
-      <Field
-        hint={
-          effects.noiseSuppression && effects.support.deepNoiseSuppression === 'unsupported'
-            ? effectStrings.noiseSuppressionBrowser
-            : effectStrings.noiseSuppressionHint
-        }
-      >
-        <Switch
-          label={effectStrings.noiseSuppression}
-          checked={effects.noiseSuppression}
-          onChange={(_, data) => void change.run(() => actions.setNoiseSuppression(data.checked))}
-        />
-      </Field>
+      {effects.noiseSuppression && effects.support.deepNoiseSuppression === 'unsupported' ? (
+        <Text size={200} className={styles.hint}>
+          {effectStrings.noiseSuppressionBrowser}
+        </Text>
+      ) : null}
     </div>
   );
 }
