@@ -48,6 +48,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // Real calls through a real ACS resource: a project of its own so that CI runs it alone
+        // with the secret (`npx vitest run --project live`), with timeouts for the internet. Without
+        // ACS_CONNECTION_STRING every test skips, saying why (docs/live-tests.md).
+        test: {
+          name: 'live',
+          include: ['test/live/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

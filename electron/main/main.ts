@@ -111,6 +111,9 @@ async function start(): Promise<void> {
       spellcheck: false,
       // Middle-click would open links in new windows by another path than setWindowOpenHandler.
       disableBlinkFeatures: 'Auxclick',
+      // Electron's default, stated: an incoming call rings (renderer/calling/call-sounds.ts) with no
+      // user gesture, also while the window is hidden in the tray.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   lockNavigation(mainWindow.webContents, (url) => {

@@ -20,7 +20,7 @@ export interface AppServices {
 
 export function createAppServices(
   bridge: RendererBridge,
-  overrides: Partial<Pick<CallingStoreDeps, 'loadSdk' | 'storage' | 'media'>> = {},
+  overrides: Partial<Pick<CallingStoreDeps, 'loadSdk' | 'storage' | 'media' | 'sounds' | 'loadEffects'>> = {},
 ): AppServices {
   const session = createSessionStore(bridge);
   const calling = createCallingStore({
@@ -28,6 +28,8 @@ export function createAppServices(
     bridge,
     storage: overrides.storage ?? window.localStorage,
     ...(overrides.media ? { media: overrides.media } : {}),
+    ...(overrides.sounds ? { sounds: overrides.sounds } : {}),
+    ...(overrides.loadEffects ? { loadEffects: overrides.loadEffects } : {}),
   });
   calling.setSession(session.getState());
   session.subscribe(() => calling.setSession(session.getState()));

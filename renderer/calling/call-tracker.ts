@@ -1,3 +1,9 @@
+/**
+ * One SDK call → one `CallView`. Subscribes to every event that changes what the call screen
+ * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
+ * unsubscribes everything once the call has ended.
+ */
+import { snapshotCompliance, watchCompliance } from './compliance';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
@@ -93,6 +99,7 @@ export class CallTracker {
       raiseHand.off('loweredHandEvent', refresh);
     });
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
+    this.cleanups.push(watchCompliance(this.features, refresh));
 
     this.view = this.buildView();
   }
@@ -228,6 +235,7 @@ export class CallTracker {
       remoteVideos: ended ? [] : remoteVideos,
       diagnostics: ended ? [] : diagnostics,
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
+      compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
     };
   }
 }

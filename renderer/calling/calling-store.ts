@@ -1,12 +1,31 @@
+/**
+ * The SDK-backed `CallingStore`: state React reads (through model.ts's hooks) and the intents the
+ * screens call. Composes the agent lifecycle, the device controller and one CallTracker per call;
+ * components never see an SDK object.
+ */
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { StateStore } from '../lib/state-store';
 import { callActionStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
+import {
+  attachCallSounds,
+  browserSoundPlayer,
+  readSoundSettings,
+  type SoundPlayer,
+  writeSoundSettings,
+} from './call-sounds';
 import { CallTracker } from './call-tracker';
 import { callbackTargetFromRawId } from './callback-target';
 import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
 import { needsPhoneFormatting, remoteDisplayName } from './display-name';
+import {
+  BACKGROUND_IMAGE_PATH,
+  EffectsController,
+  initialEffectsState,
+  type LoadEffects,
+  loadEffectsPackage,
+} from './effects';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
 import type { CallingActions, CallingState, CallingStore, CallView, HeldCallView, IncomingCallView } from './model';
 import { loadPhoneNumbers } from './phone-numbers-loader';
@@ -19,7 +38,7 @@ import type {
   SdkVideoStreamRenderer,
 } from './sdk-surface';
 
-export const initialCallingState: CallingState = {
+export const initialCallingState: Omit<CallingState, 'effects' | 'sounds'> = {
   agent: 'signed-out',
   agentMessage: null,
   sdkSettled: false,
@@ -37,6 +56,9 @@ export interface CallingStoreDeps {
   storage: DeviceStorage;
   media?: MediaEnvironment;
   now?: () => number;
+  /** The effects package (renderer/calling/effects-package.ts), imported on first use. */
+  loadEffects?: LoadEffects;
+  sounds?: SoundPlayer;
 }
 
 export interface CallingController extends CallingStore {
@@ -49,7 +71,11 @@ export interface CallingController extends CallingStore {
 export function createCallingStore(deps: CallingStoreDeps): CallingController {
   const media = deps.media ?? browserMediaEnvironment;
   const now = deps.now ?? Date.now;
-  const store = new StateStore<CallingState>(initialCallingState);
+  const store = new StateStore<CallingState>({
+    ...initialCallingState,
+    effects: initialEffectsState(deps.storage),
+    sounds: readSoundSettings(deps.storage),
+  });
   const update = (change: (state: CallingState) => Partial<CallingState> | null) =>
     store.update((state) => {
       const patch = change(state);
@@ -70,7 +96,24 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     (change) => update((state) => ({ devices: change(state.devices) })),
   );
 
-  const publishCall = () =>
+  const effects = new EffectsController(
+    deps.storage,
+    () => store.getState().effects,
+    (change) => update((state) => ({ effects: change(state.effects) })),
+    deps.loadEffects ?? loadEffectsPackage,
+    () => new URL(BACKGROUND_IMAGE_PATH, globalThis.location?.href ?? 'http://localhost/').href,
+  );
+  /** Calls whose microphone has had noise suppression applied (once, when they first connect). */
+  const audioEffectsApplied = new WeakSet<CallTracker>();
+  const applyAudioEffects = (tracker: CallTracker) => {
+    if (!sdk || audioEffectsApplied.has(tracker) || tracker.getView().status !== 'connected') return;
+    audioEffectsApplied.add(tracker);
+    void effects.applyAudio(sdk.audioEffects(tracker.call));
+  };
+  const applyVideoEffects = (stream: SdkLocalVideoStream | null | undefined) =>
+    stream && sdk ? effects.applyVideo(sdk.videoEffects(stream)) : Promise.resolve();
+
+  const publishCall = () => {
     update(() => ({
       call: active?.getView() ?? null,
       held: held.map((tracker): HeldCallView => {
@@ -78,6 +121,8 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         return { id: view.id, title: view.title, status: view.status };
       }),
     }));
+    if (active) applyAudioEffects(active);
+  };
 
   const onTrackerChange = (tracker: CallTracker) => {
     if (tracker !== active && tracker.isEnded) held.splice(held.indexOf(tracker), 1);
@@ -261,6 +306,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const stream = cameraStream();
       previewStream = stream;
       const detach = await attachRenderer(requireSdk().createVideoStreamRenderer(stream), container);
+      void applyVideoEffects(stream);
       return () => {
         detach();
         if (previewStream === stream) previewStream = null;
@@ -308,6 +354,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           break;
       }
       track(call, 'outgoing', title ?? null, target, localVideo);
+      void applyVideoEffects(localVideo);
     },
     async accept(incomingId, { video }) {
       const incomingCall = incoming.get(incomingId);
@@ -327,6 +374,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         view ? callbackTargetFromRawId(view.callerId) : null,
         localVideo,
       );
+      void applyVideoEffects(localVideo);
     },
     async reject(incomingId) {
       const incomingCall = incoming.get(incomingId);
@@ -365,6 +413,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       if (on) {
         tracker.localVideo ??= cameraStream();
         await tracker.call.startVideo(tracker.localVideo);
+        void applyVideoEffects(tracker.localVideo);
       } else {
         const stream = tracker.call.localVideoStreams.find((s) => s.mediaStreamType === 'Video') ?? tracker.localVideo;
         if (stream) await tracker.call.stopVideo(stream);
@@ -392,7 +441,22 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       active = held.pop() ?? null;
       publishCall();
     },
+
+    async setVideoEffect(choice) {
+      effects.remember({ video: choice });
+      const running = [previewStream, active && !active.isEnded ? active.localVideo : null];
+      await Promise.all(running.map(applyVideoEffects));
+    },
+    async setNoiseSuppression(on) {
+      effects.remember({ noiseSuppression: on });
+      if (active && !active.isEnded && sdk) await effects.applyAudio(sdk.audioEffects(active.call));
+    },
+    setSoundSettings(change) {
+      update((state) => ({ sounds: { ...state.sounds, ...change } }));
+      writeSoundSettings(deps.storage, store.getState().sounds);
+    },
   };
+  attachCallSounds(store, deps.sounds ?? browserSoundPlayer);
 
   return {
     getState: store.getState,

@@ -103,6 +103,34 @@ export interface CallView {
   remoteVideos: RemoteVideo[];
   diagnostics: CallDiagnostic[];
   endReason: CallEndReason | null;
+  /** Recording and transcription as the service reports them (renderer/calling/compliance.ts). */
+  compliance: ComplianceNotice;
+}
+
+export interface ComplianceNotice {
+  recording: boolean;
+  transcribing: boolean;
+}
+
+/** The background effect chosen for the camera (renderer/calling/effects.ts); remembered. */
+export type VideoEffectChoice = 'none' | 'blur' | 'replacement';
+/** Whether this machine can run an effect: known once it has been tried on a real stream. */
+export type EffectSupport = 'unknown' | 'supported' | 'unsupported';
+
+export interface EffectsState {
+  video: VideoEffectChoice;
+  /** Noise suppression in calls: deep (the effects package) where supported, else the browser's. */
+  noiseSuppression: boolean;
+  support: { blur: EffectSupport; replacement: EffectSupport; deepNoiseSuppression: EffectSupport };
+  /** An effect that could not be applied, in words; null when all is well. */
+  problem: string | null;
+}
+
+/** Calling sounds (renderer/calling/call-sounds.ts); remembered. */
+export interface SoundSettings {
+  ringtone: boolean;
+  /** 0..1, for every call sound. */
+  volume: number;
 }
 
 export interface IncomingCallView {
@@ -139,6 +167,8 @@ export interface CallingState {
   /** Calls on hold behind `call`, most recently held last. */
   held: HeldCallView[];
   incoming: IncomingCallView[];
+  effects: EffectsState;
+  sounds: SoundSettings;
 }
 
 export type DtmfTone =
@@ -188,6 +218,11 @@ export interface CallingActions {
   sendDtmf(tone: DtmfTone): Promise<void>;
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
+
+  /** Applies to the camera preview and the call's camera now, and to every camera stream after. */
+  setVideoEffect(choice: VideoEffectChoice): Promise<void>;
+  setNoiseSuppression(on: boolean): Promise<void>;
+  setSoundSettings(change: Partial<SoundSettings>): void;
 }
 
 /** What the provider holds: a subscribable state and the actions. */

@@ -9,6 +9,9 @@
 import type {
   AcceptCallOptions,
   AudioDeviceInfo,
+  AudioEffectsFeature,
+  BackgroundBlurEffect,
+  BackgroundReplacementEffect,
   Call,
   CallAgent,
   CallAgentOptions,
@@ -16,6 +19,7 @@ import type {
   CollectionUpdatedEvent,
   ConnectionStateChangedEvent,
   CreateViewOptions,
+  DeepNoiseSuppressionEffect,
   DeviceManager,
   GroupLocator,
   IncomingCall,
@@ -23,13 +27,16 @@ import type {
   LocalVideoStream,
   PropertyChangedEvent,
   RaiseHandCallFeature,
+  RecordingCallFeature,
   RemoteParticipant,
   RemoteVideoStream,
   RoomLocator,
   StartCallOptions,
   TeamsMeetingLinkLocator,
+  TranscriptionCallFeature,
   UserFacingDiagnosticsFeature,
   VideoDeviceInfo,
+  VideoEffectsFeature,
   VideoOptions,
   VideoStreamRendererView,
 } from '@azure/communication-calling';
@@ -67,10 +74,33 @@ export interface SdkRemoteParticipant
 export type SdkRaiseHand = Pick<RaiseHandCallFeature, 'raiseHand' | 'lowerHand' | 'getRaisedHands' | 'on' | 'off'>;
 export type SdkUserFacingDiagnostics = Pick<UserFacingDiagnosticsFeature, 'network' | 'media'>;
 
-/** The two call features the layer uses, fetched by the adapter through `sdk.Features`. */
+export type SdkRecording = Pick<RecordingCallFeature, 'isRecordingActive' | 'on' | 'off'>;
+export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionActive' | 'on' | 'off'>;
+
+/** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
   raiseHand: SdkRaiseHand;
   diagnostics: SdkUserFacingDiagnostics;
+  recording: SdkRecording;
+  transcription: SdkTranscription;
+}
+
+/** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */
+export type SdkVideoEffects = Pick<
+  VideoEffectsFeature,
+  'isSupported' | 'startEffects' | 'stopEffects' | 'activeEffects'
+>;
+export type SdkAudioEffects = Pick<AudioEffectsFeature, 'isSupported' | 'startEffects' | 'stopEffects'>;
+
+/**
+ * What the lazily loaded `@azure/communication-calling-effects` chunk hands the layer: effect
+ * objects as the calling SDK declares them (renderer/calling/effects-package.ts checks the real
+ * package against this with `satisfies`).
+ */
+export interface EffectsPackage {
+  backgroundBlur(): BackgroundBlurEffect;
+  backgroundReplacement(backgroundImageUrl: string): BackgroundReplacementEffect;
+  deepNoiseSuppression(): DeepNoiseSuppressionEffect;
 }
 
 export type SdkLocalVideoStream = Pick<LocalVideoStream, 'source' | 'switchSource' | 'dispose' | 'mediaStreamType'>;
@@ -167,6 +197,9 @@ export interface CallingSdk {
   createLocalVideoStream(camera: VideoDeviceInfo): SdkLocalVideoStream;
   createVideoStreamRenderer(stream: SdkLocalVideoStream | SdkRemoteVideoStream): SdkVideoStreamRenderer;
   callFeatures(call: SdkCall): SdkCallFeatures;
+  videoEffects(stream: SdkLocalVideoStream): SdkVideoEffects;
+  /** Null while the call has no microphone stream yet (the SDK adds it as the call connects). */
+  audioEffects(call: SdkCall): SdkAudioEffects | null;
   /** `8:acs:…`, `4:+1…` etc.: the one string form of an identifier. */
   rawId(identifier: CommunicationIdentifier): string;
 }

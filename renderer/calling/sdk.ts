@@ -23,6 +23,11 @@ export const callingSdk = {
   callFeatures: (call) => ({
     raiseHand: (call as Call).feature(Features.RaiseHand),
     diagnostics: (call as Call).feature(Features.UserFacingDiagnostics),
+    recording: (call as Call).feature(Features.Recording),
+    transcription: (call as Call).feature(Features.Transcription),
   }),
+  // As with the renderer: only streams and calls this SDK handed out come back here.
+  videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),
+  audioEffects: (call) => (call as Call).localAudioStreams[0]?.feature(Features.AudioEffects) ?? null,
   rawId: getIdentifierRawId,
 } satisfies CallingSdk;

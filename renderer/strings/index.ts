@@ -3,6 +3,7 @@
  * Components import from 'renderer/strings' only.
  */
 
+export * from './call-features';
 export * from './calls';
 export * from './desktop';
 export * from './session';

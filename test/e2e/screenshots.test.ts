@@ -170,9 +170,11 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       ? 'incoming-screen'
       : scene === 'dialer'
         ? 'dialer-screen'
-        : scene === 'devices'
+        : scene.startsWith('devices')
           ? 'device-setup'
-          : 'in-call-screen';
+          : scene.startsWith('settings-')
+            ? scene
+            : 'in-call-screen';
     await page.getByTestId(screenId).waitFor();
     expect(errors).toEqual([]);
     return page;
@@ -499,6 +501,65 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Hang up');
     await page.keyboard.press('Control+Shift+M');
     await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
+    await page.close();
+  });
+  // Issue 14: recording notice, background effects, calling sounds.
+  test('in call while recorded and transcribed: the notice sits above the stage, announced', async () => {
+    const page = await open('in-call-recording');
+    const banner = page.getByTestId('compliance-banner');
+    await expect(banner.textContent()).resolves.toContain('This call is being recorded and transcribed.');
+    await expect(
+      page
+        .getByTestId('compliance-live-region')
+        .evaluate((el) => [el.getAttribute('role'), el.getAttribute('aria-live')]),
+    ).resolves.toEqual(['status', 'polite']);
+    await expectFitsWindow(page, ['compliance-banner', 'stage']);
+    await shoot(page, '20-in-call-recording');
+    await page.close();
+  });
+
+  test('in call, the devices popover offers the background and noise suppression', async () => {
+    const page = await open('in-call-grid');
+    await page.getByRole('button', { name: 'Devices', exact: true }).click();
+    await page.getByTestId('effects-picker').waitFor();
+    await expect(page.getByRole('radio', { name: 'Blur' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('switch', { name: 'Noise suppression' }).isChecked()).resolves.toBe(true);
+    await expectFitsWindow(page, ['effects-picker']);
+    await page.screenshot({ path: join(SHOTS, '21-in-call-effects.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  test('devices page: the background choice under the camera preview', async () => {
+    const page = await open('devices-effects');
+    await page.getByRole('button', { name: 'Preview camera' }).click();
+    await page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+      return !!video && video.videoWidth > 0;
+    });
+    await expect(page.getByRole('radio', { name: 'Blur' }).isChecked()).resolves.toBe(true);
+    await expectFitsWindow(page, ['effects-picker', 'local-preview']);
+    await shoot(page, '22-devices-effects');
+    await page.close();
+  });
+
+  test('devices page: an effect this computer cannot run is explained', async () => {
+    const page = await open('devices-effects-unsupported');
+    await expect(page.getByTestId('effects-problem').textContent()).resolves.toContain(
+      'not available on this computer',
+    );
+    await shoot(page, '23-devices-effects-unsupported');
+    await page.close();
+  });
+
+  test('settings: calling sounds', async () => {
+    const page = await open('settings-sounds');
+    await expect(page.getByRole('switch', { name: 'Play a ringtone for incoming calls' }).isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(
+      page.getByRole('slider', { name: 'Volume of calling sounds' }).getAttribute('aria-valuetext'),
+    ).resolves.toBe('80%');
+    await shoot(page, '24-settings-sounds');
     await page.close();
   });
 });

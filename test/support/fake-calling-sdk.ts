@@ -7,11 +7,17 @@
  */
 import type {
   AudioDeviceInfo,
+  AudioEffectsStartConfig,
+  BackgroundBlurEffect,
+  BackgroundReplacementEffect,
   CallState,
   ConnectionState,
   CreateViewOptions,
+  DeepNoiseSuppressionEffect,
   DtmfTone,
   VideoDeviceInfo,
+  VideoEffectName,
+  VideoEffectProcessor,
 } from '@azure/communication-calling';
 import {
   type CommunicationIdentifierKind,
@@ -20,6 +26,8 @@ import {
 } from '@azure/communication-common';
 import type {
   CallingSdk,
+  EffectsPackage,
+  SdkAudioEffects,
   SdkCall,
   SdkCallAgent,
   SdkCallClient,
@@ -31,10 +39,13 @@ import type {
   SdkLocalVideoStream,
   SdkOutgoingParticipant,
   SdkRaiseHand,
+  SdkRecording,
   SdkRemoteParticipant,
   SdkRemoteVideoStream,
   SdkStartCallOptions,
+  SdkTranscription,
   SdkUserFacingDiagnostics,
+  SdkVideoEffects,
   SdkVideoStreamRenderer,
 } from '../../renderer/calling/sdk-surface';
 
@@ -115,8 +126,87 @@ export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParti
   }
 }
 
+/** Which effects this machine "supports": what the SDK's isSupported answers. */
+export interface FakeEffectsSupport {
+  BackgroundBlur: boolean;
+  BackgroundReplacement: boolean;
+  DeepNoiseSuppression: boolean;
+  BrowserNoiseSuppression: boolean;
+}
+
+/** `Features.VideoEffects` of one camera stream, as the SDK behaves: one effect at a time. */
+export class FakeVideoEffects implements SdkVideoEffects {
+  activeEffects: VideoEffectName[] = [];
+  /** Every effect started, in order (with the image of a replacement). */
+  readonly started: Array<{ name: VideoEffectName; imageUrl?: string }> = [];
+  constructor(private readonly support: FakeEffectsSupport) {}
+  async isSupported(effect: VideoEffectProcessor): Promise<boolean> {
+    return this.support[effect.name];
+  }
+  async startEffects(effect: VideoEffectProcessor): Promise<void> {
+    if (!this.support[effect.name]) throw new Error(`${effect.name} is not supported`);
+    this.activeEffects = [effect.name];
+    const imageUrl = (effect as FakeEffect).imageUrl;
+    this.started.push({ name: effect.name, ...(imageUrl ? { imageUrl } : {}) });
+  }
+  async stopEffects(): Promise<void> {
+    this.activeEffects = [];
+  }
+}
+
+/** `Features.AudioEffects` of a call's microphone stream. */
+export class FakeAudioEffects implements SdkAudioEffects {
+  noiseSuppression: 'DeepNoiseSuppression' | 'BrowserNoiseSuppression' | null = null;
+  constructor(private readonly support: FakeEffectsSupport) {}
+  async isSupported(effect: Parameters<SdkAudioEffects['isSupported']>[0]): Promise<boolean> {
+    const name = typeof effect === 'string' ? effect : effect.name;
+    return name in this.support ? this.support[name as keyof FakeEffectsSupport] : false;
+  }
+  async startEffects(config: AudioEffectsStartConfig): Promise<void> {
+    const effect = config.noiseSuppression;
+    if (!effect) return;
+    const name = typeof effect === 'string' ? effect : effect.name;
+    if (name !== 'DeepNoiseSuppression' && name !== 'BrowserNoiseSuppression') throw new Error(`unknown ${name}`);
+    if (!this.support[name]) throw new Error(`${name} is not supported`);
+    this.noiseSuppression = name;
+  }
+  async stopEffects(config: { noiseSuppression?: boolean }): Promise<void> {
+    if (config.noiseSuppression) this.noiseSuppression = null;
+  }
+}
+
+type FakeEffect = (BackgroundBlurEffect | BackgroundReplacementEffect) & { imageUrl?: string };
+
+/** The effects package's classes, as objects of the shapes the calling SDK declares. */
+export function fakeEffectsPackage(): EffectsPackage {
+  const effect = <T>(name: string, extra: object = {}): T =>
+    ({ name, isSupported: async () => true, configure: async () => {}, ...extra }) as T;
+  return {
+    backgroundBlur: () => effect<BackgroundBlurEffect>('BackgroundBlur'),
+    backgroundReplacement: (imageUrl) => effect<BackgroundReplacementEffect>('BackgroundReplacement', { imageUrl }),
+    deepNoiseSuppression: () => effect<DeepNoiseSuppressionEffect>('DeepNoiseSuppression'),
+  };
+}
+
+export class FakeRecording extends FakeEmitter implements SdkRecording {
+  isRecordingActive = false;
+  remoteSetActive(active: boolean): void {
+    this.isRecordingActive = active;
+    this.emit('isRecordingActiveChanged');
+  }
+}
+
+export class FakeTranscription extends FakeEmitter implements SdkTranscription {
+  isTranscriptionActive = false;
+  remoteSetActive(active: boolean): void {
+    this.isTranscriptionActive = active;
+    this.emit('isTranscriptionActiveChanged');
+  }
+}
+
 export class FakeLocalVideoStream implements SdkLocalVideoStream {
   disposed = false;
+  effects: FakeVideoEffects | null = null;
   readonly mediaStreamType = 'Video' as const;
   constructor(public source: VideoDeviceInfo) {}
   async switchSource(source: VideoDeviceInfo): Promise<void> {
@@ -180,7 +270,14 @@ export class FakeCall extends FakeEmitter implements SdkCall {
   remoteParticipants: FakeRemoteParticipant[] = [];
   localVideoStreams: SdkLocalVideoStream[] = [];
   readonly sentTones: DtmfTone[] = [];
-  readonly features: SdkCallFeatures & { raiseHand: FakeRaiseHand; diagnostics: FakeUserFacingDiagnostics };
+  readonly features: SdkCallFeatures & {
+    raiseHand: FakeRaiseHand;
+    diagnostics: FakeUserFacingDiagnostics;
+    recording: FakeRecording;
+    transcription: FakeTranscription;
+  };
+  /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
+  audioEffects: FakeAudioEffects | null = null;
 
   constructor(
     readonly id: string,
@@ -190,7 +287,12 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     readonly options: SdkStartCallOptions | undefined,
   ) {
     super();
-    this.features = { raiseHand: new FakeRaiseHand(me), diagnostics: new FakeUserFacingDiagnostics() };
+    this.features = {
+      raiseHand: new FakeRaiseHand(me),
+      diagnostics: new FakeUserFacingDiagnostics(),
+      recording: new FakeRecording(),
+      transcription: new FakeTranscription(),
+    };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;
     this.isLocalVideoStarted = streams.length > 0;
@@ -453,6 +555,12 @@ export class FakeCallingSdk implements CallingSdk {
   readonly deviceManager = new FakeDeviceManager();
   /** The connection state the next agent starts in ('Disconnected' = offline, as the real SDK). */
   nextConnectionState: ConnectionState = 'Connected';
+  readonly effectsSupport: FakeEffectsSupport = {
+    BackgroundBlur: true,
+    BackgroundReplacement: true,
+    DeepNoiseSuppression: true,
+    BrowserNoiseSuppression: true,
+  };
   /** Resolve-later gate for createCallAgent (default: open). */
   agentGate: Promise<void> = Promise.resolve();
   constructor(readonly me = '8:acs:me') {}
@@ -483,6 +591,18 @@ export class FakeCallingSdk implements CallingSdk {
   callFeatures(call: SdkCall): SdkCallFeatures {
     if (!(call instanceof FakeCall)) throw new Error('Not a fake call');
     return call.features;
+  }
+  videoEffects(stream: SdkLocalVideoStream): FakeVideoEffects {
+    if (!(stream instanceof FakeLocalVideoStream)) throw new Error('Not a fake stream');
+    stream.effects ??= new FakeVideoEffects(this.effectsSupport);
+    return stream.effects;
+  }
+  audioEffects(call: SdkCall): FakeAudioEffects | null {
+    if (!(call instanceof FakeCall)) throw new Error('Not a fake call');
+    // As the SDK: the microphone stream exists once the call has connected.
+    if (call.state !== 'Connected' && call.state !== 'LocalHold' && call.state !== 'RemoteHold') return null;
+    call.audioEffects ??= new FakeAudioEffects(this.effectsSupport);
+    return call.audioEffects;
   }
   rawId = getIdentifierRawId;
 }

@@ -1,7 +1,9 @@
 /**
  * The renderer's Content-Security-Policy, sent as a header by the app:// protocol handler (a
  * header also covers the SDK's blob: worker, which a <meta> tag would not reach).
- * - script-src 'self': only our bundle; no inline script, no eval.
+ * - script-src 'self' 'wasm-unsafe-eval': only our bundle; no inline script, no eval. WebAssembly
+ *   may compile: the effects package (background blur, noise suppression; renderer/calling/effects.ts)
+ *   runs its models in WebAssembly, loaded from our own bundle.
  * - worker-src blob:: the calling SDK spawns its worker from a blob URL (docs/acs-facts.md, Calling SDK).
  * - connect-src: our own origin plus exactly the service families the calling SDK talks to
  *   (ACS_SERVICE_HOSTS), over https and wss. Not the backend: main talks to it, the renderer never
@@ -38,7 +40,7 @@ export function contentSecurityPolicy(): string {
   ];
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     'worker-src blob:',
     `connect-src ${connect.join(' ')}`,
     "media-src 'self' blob: mediastream:",

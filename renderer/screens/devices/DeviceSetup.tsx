@@ -15,6 +15,7 @@ import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
 import { DevicePickers } from '../shared/DevicePickers';
+import { EffectsPicker } from '../shared/EffectsPicker';
 import { LocalPreview } from '../shared/LocalPreview';
 import { MicLevelMeter } from '../shared/MicLevelMeter';
 import { Panel } from '../shared/Panel';
@@ -165,6 +166,7 @@ export function DeviceSetup() {
               onToggle={() => setPreviewOn(!previewOn)}
               labels={[deviceStrings.previewStart, deviceStrings.previewStop]}
             />
+            <EffectsPicker cameraRunning={previewing} />
           </div>
           <div className={styles.column}>
             <DevicePickers loading={!devices.ready} />

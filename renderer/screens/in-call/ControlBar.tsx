@@ -30,6 +30,7 @@ import { inCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
+import { EffectsPicker } from '../shared/EffectsPicker';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 
@@ -88,6 +89,7 @@ const useStyles = makeStyles({
   },
   popover: { padding: tokens.spacingHorizontalL },
   devices: { width: '300px' },
+  effects: { marginTop: tokens.spacingVerticalL },
 });
 
 export interface ControlBarProps {
@@ -189,6 +191,7 @@ export function ControlBar(props: ControlBarProps) {
             aria-label={inCallStrings.devicesLabel}
           >
             <DevicePickers />
+            <EffectsPicker cameraRunning={call.isCameraOn} className={styles.effects} />
           </PopoverSurface>
         </Popover>
         <span className={styles.separator} aria-hidden />

@@ -10,6 +10,7 @@ import { useCallShortcuts } from '../shared/shortcuts';
 import { useAction } from '../shared/use-action';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
+import { ComplianceBanner } from './ComplianceBanner';
 import { ControlBar } from './ControlBar';
 import { HeldCalls } from './HeldCalls';
 import { ParticipantsPanel } from './ParticipantsPanel';
@@ -111,6 +112,7 @@ export function InCallScreen() {
     <div className={styles.root} data-testid="in-call-screen">
       <CallHeader call={call} />
       <div className={styles.banners}>
+        <ComplianceBanner notice={call.compliance} />
         <AgentBanner />
         {call.isScreenSharing ? (
           <MessageBar intent="warning" layout="singleline" data-testid="sharing-bar">

@@ -25,6 +25,7 @@ import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
+import { SoundSettings } from './SoundSettings';
 
 const useStyles = makeStyles({
   page: {
@@ -213,6 +214,7 @@ export function SettingsScreen() {
         </form>
       </Panel>
       {/* Desktop settings (call-link opt-in, keep running in the tray); only in the desktop app. */}
+      <SoundSettings />
       <CallLinkSettings className={styles.card} />
     </div>
   );

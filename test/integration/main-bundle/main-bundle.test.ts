@@ -141,6 +141,8 @@ describe('the window', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // The ringtone plays without a click, hidden in the tray too.
+      autoplayPolicy: 'no-user-gesture-required',
     });
     expect(String(window().options.webPreferences?.preload)).toBe(join(repo, 'out/electron/preload.cjs'));
     expect(window().loadedUrl).toBe('app://localhost/');

@@ -2,6 +2,7 @@ import { configure, render } from '@testing-library/react';
 import { App } from '../../../../renderer/app/App';
 import { type AppServices, createAppServices } from '../../../../renderer/app/services';
 import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
+import { RecordingSoundPlayer } from '../../../support/recording-sound-player';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
 
 // The Fluent half of the frame is a lazy chunk; its first import in jsdom takes over a second on a
@@ -29,6 +30,8 @@ export function renderApp(
   const services = createAppServices(bridge, {
     loadSdk,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    // jsdom cannot play audio: the calling sounds are recorded instead (test/dom/calling/call-sounds.test.ts).
+    sounds: new RecordingSoundPlayer(),
   });
   render(<App services={services} />);
   return { bridge, sdk, services };

@@ -3,7 +3,8 @@ import type { AppConfig, SessionState } from '../../../../common/ipc';
 import type { RendererBridge } from '../../../../renderer/bridge';
 import { type CallingController, createCallingStore } from '../../../../renderer/calling/calling-store';
 import type { MediaEnvironment } from '../../../../renderer/calling/media';
-import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
+import { type FakeCall, FakeCallingSdk, fakeEffectsPackage } from '../../../support/fake-calling-sdk';
+import { RecordingSoundPlayer } from '../../../support/recording-sound-player';
 
 export const ME = '8:acs:me';
 
@@ -31,6 +32,9 @@ export interface Harness {
   tokenRequests: Array<{ signal: unknown }>;
   config: AppConfig;
   storage: Map<string, string>;
+  sounds: RecordingSoundPlayer;
+  /** How many times the layer imported the effects package. */
+  effectsLoads: number;
 }
 
 export function createHarness(
@@ -39,7 +43,9 @@ export function createHarness(
   const sdk = options.sdk ?? new FakeCallingSdk(ME);
   const storage = options.storage ?? new Map<string, string>();
   const tokenRequests: Harness['tokenRequests'] = [];
-  const harness = { sdk, tokenRequests, config: { ...baseConfig }, storage } as Harness;
+  const sounds = new RecordingSoundPlayer();
+  const harness = { sdk, tokenRequests, config: { ...baseConfig }, storage, sounds, effectsLoads: 0 } as Harness;
+  const effectsPackage = fakeEffectsPackage();
   let n = 0;
   const bridge: Pick<RendererBridge, 'getToken' | 'config'> = {
     async getToken(signal) {
@@ -60,6 +66,11 @@ export function createHarness(
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     ...(options.media ? { media: options.media } : {}),
     now: () => 1_000,
+    sounds,
+    loadEffects: async () => {
+      harness.effectsLoads += 1;
+      return effectsPackage;
+    },
   });
   return harness;
 }
@@ -69,4 +80,18 @@ export async function signInAndSettle(h: Harness, session = signedIn()): Promise
   h.store.setSession(session);
   await h.store.settled();
   await vi.waitFor(() => expect(h.store.getState().devices.ready).toBe(true));
+}
+
+/** A harness signed in, its agent connected and its device lists loaded. */
+export async function connectedHarness(options: Parameters<typeof createHarness>[0] = {}): Promise<Harness> {
+  const h = createHarness(options);
+  await signInAndSettle(h);
+  return h;
+}
+
+/** The call placed most recently through the fake agent. */
+export function lastCall(h: Harness): FakeCall {
+  const call = h.sdk.agent.calls.at(-1);
+  if (!call) throw new Error('no call was placed');
+  return call;
 }

@@ -1,20 +1,8 @@
 import { DEVICE_CHOICE_KEY } from '../../../../renderer/calling/devices';
 import type { CallTarget } from '../../../../renderer/calling/model';
 import { callActionStrings, diagnosticStrings, endReasonStrings } from '../../../../renderer/strings';
-import { type FakeCall, FakeRemoteParticipant, FakeRemoteVideoStream } from '../../../support/fake-calling-sdk';
-import { createHarness, type Harness, signInAndSettle } from './calling-harness';
-
-async function connectedHarness(): Promise<Harness> {
-  const h = createHarness();
-  await signInAndSettle(h);
-  return h;
-}
-
-function lastCall(h: Harness): FakeCall {
-  const call = h.sdk.agent.calls.at(-1);
-  if (!call) throw new Error('no call was placed');
-  return call;
-}
+import { FakeRemoteParticipant, FakeRemoteVideoStream } from '../../../support/fake-calling-sdk';
+import { connectedHarness, createHarness, lastCall, signInAndSettle } from './calling-harness';
 
 const GROUP = '29228d3e-040e-4656-a70e-890ab4e173e4';
 const TEAMS = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%7d';

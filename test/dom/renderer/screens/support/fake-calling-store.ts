@@ -78,6 +78,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     remoteVideos: [],
     diagnostics: [],
     endReason: null,
+    compliance: { recording: false, transcribing: false },
     ...overrides,
   };
 }
@@ -102,6 +103,13 @@ export function callingState(overrides: Partial<CallingState> = {}): CallingStat
     call: null,
     held: [],
     incoming: [],
+    effects: {
+      video: 'none',
+      noiseSuppression: true,
+      support: { blur: 'unknown', replacement: 'unknown', deepNoiseSuppression: 'unknown' },
+      problem: null,
+    },
+    sounds: { ringtone: true, volume: 0.8 },
     ...overrides,
   };
 }
@@ -298,6 +306,18 @@ export class FakeCallingStore implements CallingStore {
     dismissEndedCall: () => {
       this.recorded.push({ name: 'dismissEndedCall', args: [] });
       this.setState({ call: null });
+    },
+    setVideoEffect: async (choice) => {
+      this.record('setVideoEffect', [choice]);
+      this.setState({ effects: { ...this.state.effects, video: choice } });
+    },
+    setNoiseSuppression: async (on) => {
+      this.record('setNoiseSuppression', [on]);
+      this.setState({ effects: { ...this.state.effects, noiseSuppression: on } });
+    },
+    setSoundSettings: (change) => {
+      this.recorded.push({ name: 'setSoundSettings', args: [change] });
+      this.setState({ sounds: { ...this.state.sounds, ...change } });
     },
   };
 }

@@ -13,6 +13,7 @@ import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSe
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
+import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from '../fake-calling-store';
 
@@ -183,6 +184,21 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    // Issue 14's calling features.
+    case 'in-call-recording': {
+      const ps = people(2).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Quarterly review',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(9),
+          participants: ps,
+          remoteVideos: ps.map((p) => remoteVideo(p.id)),
+          compliance: { recording: true, transcribing: true },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
@@ -207,6 +223,36 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
         ],
       });
       return { store, screen: <IncomingCallScreen /> };
+    case 'devices-effects':
+      store.setState({
+        effects: {
+          video: 'blur',
+          noiseSuppression: true,
+          support: { blur: 'supported', replacement: 'unknown', deepNoiseSuppression: 'supported' },
+          problem: null,
+        },
+      });
+      return { store, screen: <DeviceSetup /> };
+    case 'devices-effects-unsupported':
+      store.setState({
+        effects: {
+          video: 'blur',
+          noiseSuppression: true,
+          support: { blur: 'unsupported', replacement: 'unknown', deepNoiseSuppression: 'unsupported' },
+          problem:
+            'Background blur is not available on this computer. Azure Communication Services offers it on Windows and macOS, with a graphics processor it can use.',
+        },
+      });
+      return { store, screen: <DeviceSetup /> };
+    case 'settings-sounds':
+      return {
+        store,
+        screen: (
+          <div style={{ maxWidth: 720, margin: '24px auto' }} data-testid="settings-sounds">
+            <SoundSettings />
+          </div>
+        ),
+      };
     case 'dialer':
       return { store, screen: <DialerScreen /> };
     case 'devices':

@@ -1,0 +1,42 @@
+/** Sentences for the calling features of issue 14: compliance notices, effects, calling sounds. */
+
+export const complianceStrings = {
+  recordingAndTranscribing: 'This call is being recorded and transcribed.',
+  recording: 'This call is being recorded.',
+  transcribing: 'This call is being transcribed.',
+  /** Said once the banner goes, so a screen reader user hears that it stopped too. */
+  stopped: 'Recording and transcription have stopped.',
+  detail: 'Everyone in the call can see this notice.',
+};
+
+export const effectStrings = {
+  background: 'Background',
+  choices: { none: 'None', blur: 'Blur', replacement: 'Replace' } as const,
+  choiceHints: {
+    none: 'Your real background',
+    blur: 'Blur what is behind you',
+    replacement: 'Replace it with the Switchboard image',
+  } as const,
+  noiseSuppression: 'Noise suppression',
+  noiseSuppressionHint: 'Filters out background noise such as typing and fans in calls.',
+  noiseSuppressionBrowser:
+    "This computer cannot run Switchboard's noise suppression, so the browser engine's own, simpler filter is used.",
+  /** The ACS effects run in Chromium on Windows and macOS only, on hardware the SDK accepts. */
+  unsupported: {
+    blur: 'Background blur is not available on this computer. Azure Communication Services offers it on Windows and macOS, with a graphics processor it can use.',
+    replacement:
+      'Background replacement is not available on this computer. Azure Communication Services offers it on Windows and macOS, with a graphics processor it can use.',
+  } as const,
+  failed: (message: string) => `The effect could not be applied: ${message}`,
+  loading: 'Loading effects…',
+  cameraOff: 'Turn the camera on to see the effect. Your choice is kept for every call.',
+};
+
+export const soundStrings = {
+  title: 'Calling sounds',
+  ringtone: 'Play a ringtone for incoming calls',
+  ringtoneHint: 'Also while Switchboard is hidden in the tray. Ringback, busy and call-ended tones always play.',
+  volume: 'Volume of calling sounds',
+  volumeValue: (percent: number) => `${percent}%`,
+  speakerNote: 'Sounds play on the speaker chosen under Camera and audio.',
+};
