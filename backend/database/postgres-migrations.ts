@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
   communication_user_id TEXT NOT NULL,
   display_name TEXT NOT NULL,
+  subject TEXT,
   created_at TIMESTAMPTZ NOT NULL,
   expires_at TIMESTAMPTZ NOT NULL,
   revoked_at TIMESTAMPTZ,
@@ -53,8 +54,7 @@ CREATE TABLE people (
   updated_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (issuer, subject)
 );
--- Each session remembers whose sign-in it is, so offboarding can revoke all of a person's sessions.
-ALTER TABLE sessions ADD COLUMN subject TEXT;
+-- Offboarding revokes every session of one person (sessions.subject, there since release 0.1).
 CREATE INDEX sessions_by_subject ON sessions (subject) WHERE subject IS NOT NULL;
 `,
   },

@@ -75,8 +75,11 @@ describe('DNS rebinding: a backend on loopback answers only loopback names on it
 });
 
 describe('TRUST_PROXY', () => {
+  // Open sign-in behind a proxy must be allowed explicitly (company sign-in's rule): these tests
+  // are about the proxy setting itself.
   const base = {
     ACS_CONNECTION_STRING: `endpoint=https://contoso.communication.azure.com/;accesskey=${Buffer.alloc(32, 1).toString('base64')}`,
+    ALLOW_OPEN_SIGN_IN_ON_NETWORK: 'true',
   };
 
   test('"true" is refused with one line: it would let a client choose its own address', () => {
@@ -96,7 +99,9 @@ describe('TRUST_PROXY', () => {
     ['a hop count', '1'],
     ['the proxy address', '127.0.0.1'],
   ])('with %s, a spoofed X-Forwarded-For does not dodge the per-IP limit', async (_what, trustProxy) => {
-    const backend = await startTestBackend({ settings: { TRUST_PROXY: trustProxy, RATE_LIMIT_PER_IP: '3' } });
+    const backend = await startTestBackend({
+      settings: { TRUST_PROXY: trustProxy, RATE_LIMIT_PER_IP: '3', ALLOW_OPEN_SIGN_IN_ON_NETWORK: 'true' },
+    });
     try {
       const host = `127.0.0.1:${new URL(backend.url).port}`;
       const statuses: number[] = [];
