@@ -3,8 +3,9 @@
  * statement: insert unless (issuer, subject) exists, then read whichever row is there; two
  * instances racing on a person's first sign-in both answer the one row that won.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { applyPostgresMigrations } from '../database/postgres-migrations';
+import { openPostgresPool } from '../database/postgres-pool';
 import {
   type IdentityStore,
   type NewPerson,
@@ -39,17 +40,9 @@ export class PostgresIdentityStore implements IdentityStore {
   private readonly schema: string | undefined;
 
   constructor(options: PostgresIdentityStoreOptions) {
-    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
-      throw new Error(`invalid PostgreSQL schema name "${options.schema}"`);
-    }
     this.schema = options.schema;
     // Sign-ins only (never on the refresh path): a few connections are plenty.
-    this.pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: 4,
-      ...(this.schema !== undefined ? { options: `-c search_path=${this.schema}` } : {}),
-    });
-    this.pool.on('error', () => {});
+    this.pool = openPostgresPool({ ...options, maxConnections: 4 });
   }
 
   /** The `people` table is migration 2 of the session database: the one runner applies what is missing. */

@@ -4,8 +4,9 @@
  * concurrent rotations of one session serialise across instances, and the rate-limit counters
  * live in the database too. `schema` isolates test runs; production uses the default.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { applyPostgresMigrations } from '../database/postgres-migrations';
+import { openPostgresPool } from '../database/postgres-pool';
 import type {
   NewSession,
   RateLimitCount,
@@ -67,18 +68,8 @@ export class PostgresSessionStore implements SessionStore {
   private readonly schema: string | undefined;
 
   constructor(options: PostgresSessionStoreOptions) {
-    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
-      throw new Error(`invalid PostgreSQL schema name "${options.schema}"`);
-    }
     this.schema = options.schema;
-    this.pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 10,
-      // Set in the startup packet: no extra statement racing the first query on each connection.
-      ...(this.schema !== undefined ? { options: `-c search_path=${this.schema}` } : {}),
-    });
-    // An idle client that loses its server must not crash the process; the next query reports it.
-    this.pool.on('error', () => {});
+    this.pool = openPostgresPool({ ...options, maxConnections: options.maxConnections ?? 10 });
   }
 
   async migrate(): Promise<void> {
