@@ -18,8 +18,14 @@ export const backendRoutes = {
   sessions: '/v1/sessions',
   token: '/v1/token',
   currentSession: '/v1/sessions/current',
+  /** The company directory (`oidc` sessions only): `GET ?query=&limit=&cursor=`. */
+  people: '/v1/people',
   health: '/healthz',
 } as const;
+
+/** `GET /v1/people/{communicationUserId}`: resolves one ACS id to a person of the same organisation. */
+export const personRoute = (communicationUserId: string): string =>
+  `${backendRoutes.people}/${encodeURIComponent(communicationUserId)}`;
 export type BackendRoute = (typeof backendRoutes)[keyof typeof backendRoutes];
 
 /** How a user proves who they are to `POST /v1/sessions`. */
@@ -87,13 +93,56 @@ export const BackendSessionSchema = z.object({
 });
 export type BackendSession = z.infer<typeof BackendSessionSchema>;
 
+/**
+ * A short-lived bearer for the company directory, issued with every session and token answer of an
+ * `oidc` session (absent in `open` mode, where nobody's name is verified). It is not the refresh
+ * token: that one rotates on every use, and presenting an old one revokes the session.
+ */
+export const DirectoryAccessSchema = z.object({
+  token: z.string().min(1).max(2048),
+  expiresOn: IsoDateTimeSchema,
+});
+export type DirectoryAccess = z.infer<typeof DirectoryAccessSchema>;
+
 /** `201` from `POST /v1/sessions` and `200` from `POST /v1/token` share this shape. */
 export const SessionAnswerSchema = z.object({
   user: BackendUserSchema,
   accessToken: BackendAccessTokenSchema,
   session: BackendSessionSchema,
+  /** Present for `oidc` sessions of a backend that offers the directory. */
+  directory: DirectoryAccessSchema.optional(),
 });
 export type SessionAnswer = z.infer<typeof SessionAnswerSchema>;
+
+/** One person of the directory: the name and email the organisation verified, and their one ACS identity. */
+export const DirectoryPersonSchema = z.object({
+  communicationUserId: z.string().min(1).max(512),
+  displayName: z.string().max(256),
+  email: z.string().max(320).nullable(),
+});
+export type DirectoryPerson = z.infer<typeof DirectoryPersonSchema>;
+
+export const PEOPLE_QUERY_MAX_LENGTH = 100;
+export const PEOPLE_PAGE_MAX = 50;
+
+/** Query of `GET /v1/people`: a name or email prefix, a page size, and the cursor of the previous page. */
+export const PeopleQuerySchema = z.object({
+  query: z.string().trim().min(1).max(PEOPLE_QUERY_MAX_LENGTH),
+  limit: z.coerce.number().int().min(1).max(PEOPLE_PAGE_MAX).default(20),
+  cursor: z.string().min(1).max(512).optional(),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuerySchema>;
+
+/** `200` from `GET /v1/people`. `nextCursor` is null on the last page. */
+export const PeoplePageSchema = z.object({
+  people: z.array(DirectoryPersonSchema),
+  nextCursor: z.string().nullable(),
+});
+export type PeoplePage = z.infer<typeof PeoplePageSchema>;
+
+/** `200` from `GET /v1/people/{communicationUserId}`; unknown or out-of-organisation ids answer 404. */
+export const PersonAnswerSchema = z.object({ person: DirectoryPersonSchema });
+export type PersonAnswer = z.infer<typeof PersonAnswerSchema>;
 
 /** `200` from `POST /v1/token`: `session.refreshToken` is the rotated one. */
 export const TokenAnswerSchema = SessionAnswerSchema;

@@ -5,10 +5,12 @@
  */
 import type { BridgeOf } from './descriptor';
 import { desktopIpc } from './desktop';
+import { directoryIpc } from './directory';
 import { historyIpc } from './history';
 import { configIpc, sessionIpc, tokenIpc } from './session';
 
 export * from './descriptor';
+export * from './directory';
 export * from './names';
 export * from './session';
 
@@ -18,6 +20,7 @@ export const bridgeContract = {
   config: configIpc,
   history: historyIpc,
   desktop: desktopIpc,
+  directory: directoryIpc,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
