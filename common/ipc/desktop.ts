@@ -129,6 +129,17 @@ export const UpdateStateSchema = z.discriminatedUnion('status', [
 ]);
 export type UpdateState = z.infer<typeof UpdateStateSchema>;
 
+/**
+ * The user answered an incoming call from its OS notification: its Accept or Decline action
+ * (Windows toasts, macOS), or a click on the notification itself (`show`: everywhere else too).
+ * `callId` is the id the renderer reported in `DesktopCallState.incoming`.
+ */
+export const IncomingCallActionSchema = z.object({
+  callId: z.string().min(1).max(256),
+  action: z.enum(['accept', 'decline', 'show']),
+});
+export type IncomingCallAction = z.infer<typeof IncomingCallActionSchema>;
+
 export const OkResultSchema = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
@@ -163,6 +174,8 @@ export const desktopIpc = {
     'switchboard:desktop:hang-up-request',
     z.object({ reason: z.enum(['quit', 'close-window', 'sign-out']) }),
   ),
+  /** The user acted on an incoming call's notification: the ringing card answers as if clicked. */
+  onIncomingCallAction: event('switchboard:desktop:incoming-call-action', IncomingCallActionSchema),
   getUpdateState: invoke('switchboard:desktop:update-state', null, UpdateStateSchema),
   onUpdateState: event('switchboard:desktop:update-state-changed', UpdateStateSchema),
   /** Refused while a call is active: an update never drops a call. */

@@ -8,6 +8,8 @@
  * - With the window focused the ringing screen is already in front: no notification.
  * - The badge counts ringing calls (macOS dock; Unity launchers on Linux); 0 clears it.
  * - When nothing rings any more, notifications close and flashing stops.
+ * - Where the OS puts buttons on notifications (Windows toasts, macOS), the notification offers
+ *   Accept and Decline; the renderer's ringing card answers as if its own button was pressed.
  */
 import { escapeNotificationMarkup, sanitizeRemoteName } from '../../../common/display-text';
 import type { DesktopCallState } from '../../../common/ipc/desktop';
@@ -17,13 +19,15 @@ export interface AlertFacts {
   readonly current: DesktopCallState;
   readonly windowFocused: boolean;
   readonly notificationsSupported: boolean;
+  /** The OS shows action buttons on notifications (Windows, macOS; not Linux notification servers). */
+  readonly notificationActions: boolean;
   /** The notification server may render the body as markup (Linux): escape it. */
   readonly bodyIsMarkup: boolean;
 }
 
 export interface AlertPlan {
-  /** Incoming calls that get an OS notification now. */
-  readonly notify: ReadonlyArray<{ id: string; title: string; body: string }>;
+  /** Incoming calls that get an OS notification now, with their buttons in order (none: a click only). */
+  readonly notify: ReadonlyArray<{ id: string; title: string; body: string; actions: readonly NotificationAnswer[] }>;
   /** Notifications to close (their calls stopped ringing). */
   readonly closeNotifications: readonly string[];
   /** true: start flashing / bouncing; false: stop; null: leave as is. */
@@ -31,6 +35,17 @@ export interface AlertPlan {
   /** The badge count to set, or null to leave it. */
   readonly badgeCount: number | null;
 }
+
+/** A button on an incoming call's notification and its label. */
+export interface NotificationAnswer {
+  readonly answer: 'accept' | 'decline';
+  readonly label: string;
+}
+
+const ANSWER_BUTTONS: readonly NotificationAnswer[] = [
+  { answer: 'accept', label: 'Accept' },
+  { answer: 'decline', label: 'Decline' },
+];
 
 export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
   const before = new Set((facts.previous?.incoming ?? []).map((call) => call.id));
@@ -46,6 +61,7 @@ export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
           id: call.id,
           title: 'Incoming call',
           body: callerLine(call.callerDisplayName, facts),
+          actions: facts.notificationActions ? ANSWER_BUTTONS : [],
         }))
       : [];
 

@@ -18,6 +18,7 @@ export function installIncomingCallAlert(context: DesktopContext): void {
       current,
       windowFocused: window?.isFocused() ?? false,
       notificationsSupported: Notification.isSupported(),
+      notificationActions: context.platform === 'win32' || context.platform === 'darwin',
       // Linux notification servers may render markup in the body: a caller's name must not.
       bodyIsMarkup: context.platform === 'linux',
     });
@@ -31,10 +32,19 @@ export function installIncomingCallAlert(context: DesktopContext): void {
         body: alert.body,
         urgency: 'critical',
         timeoutType: 'never',
+        actions: alert.actions.map((button) => ({ type: 'button', text: button.label })),
       });
-      // The ringing screen is what the renderer shows while a call is incoming: bringing the window
-      // forward is all a click needs to do.
-      notification.on('click', context.focusWindow);
+      // A click brings the window forward and the ringing card into focus; Accept does the same and
+      // answers (the user will want to see the call); Decline answers without disturbing anything.
+      const relay = (action: 'accept' | 'decline' | 'show') => {
+        if (action !== 'decline') context.focusWindow();
+        context.events.onIncomingCallAction({ callId: alert.id, action });
+      };
+      notification.on('click', () => relay('show'));
+      notification.on('action', (details, legacyIndex) => {
+        const button = alert.actions[details?.actionIndex ?? legacyIndex];
+        if (button) relay(button.answer);
+      });
       notification.show();
       notifications.set(alert.id, notification);
     }

@@ -3,6 +3,7 @@ import { CallDismissRegular, CallRegular, VideoRegular } from '@fluentui/react-i
 import { useContext, useEffect, useRef } from 'react';
 import { formatPhoneNumber, phoneOfRawId } from '../../calling/display-name';
 import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
+import { useNotificationAnswers } from '../../desktop/use-notification-answers';
 import { useHistoryClient } from '../../history/history-context';
 import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
 import { incomingStrings } from '../../strings';
@@ -113,6 +114,11 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
     void answer.run(() => actions.reject(incoming.id));
   };
   useCallShortcuts({ accept: () => accept(false), decline: reject });
+  useNotificationAnswers(incoming.id, {
+    accept: () => accept(false),
+    decline: reject,
+    show: () => acceptButton.current?.focus(),
+  });
 
   const acceptLabel = duringCall ? incomingStrings.holdAndAccept : incomingStrings.acceptAudio;
   const acceptAria = duringCall ? incomingStrings.holdAndAcceptLabel(name) : incomingStrings.acceptAudioLabel(name);

@@ -68,6 +68,7 @@ describe('remote names (finding 4)', () => {
         current: state([{ id: 'c1', callerDisplayName: name }]),
         windowFocused: false,
         notificationsSupported: true,
+        notificationActions: false,
         bodyIsMarkup,
       }).notify[0]?.body;
     expect(plan(HOSTILE, false)).toBe('Alice (IT) Support is calling');

@@ -81,6 +81,7 @@ export function quietDesktop(): DesktopBridge {
     getUpdateState: async () => ({ status: 'idle' }),
     onUpdateState: never,
     onHangUpRequest: never,
+    onIncomingCallAction: never,
     restartToUpdate: async () => ({ ok: true }),
   };
 }

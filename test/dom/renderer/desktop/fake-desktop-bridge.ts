@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import type {
   DesktopCallState,
   DesktopSettings,
+  IncomingCallAction,
   MediaAccessReport,
   PendingCallLink,
   ScreenSharePickRequest,
@@ -20,6 +21,7 @@ export function createFakeDesktopBridge() {
     pick: new Set<(payload: ScreenSharePickRequest) => void>(),
     update: new Set<(payload: UpdateState) => void>(),
     hangUp: new Set<(payload: { reason: 'quit' | 'close-window' | 'sign-out' }) => void>(),
+    notificationAnswer: new Set<(payload: IncomingCallAction) => void>(),
   };
   const subscribe =
     <T>(set: Set<(payload: T) => void>) =>
@@ -49,6 +51,7 @@ export function createFakeDesktopBridge() {
     getUpdateState: vi.fn(async () => state.updateState),
     onUpdateState: subscribe(listeners.update),
     onHangUpRequest: subscribe(listeners.hangUp),
+    onIncomingCallAction: subscribe(listeners.notificationAnswer),
     restartToUpdate: vi.fn(async () => state.restartResult),
   } satisfies DesktopBridge;
 
@@ -66,6 +69,10 @@ export function createFakeDesktopBridge() {
     },
     requestHangUp(reason: 'quit' | 'close-window' | 'sign-out' = 'quit') {
       for (const listener of listeners.hangUp) listener({ reason });
+    },
+    /** The user pressed a button on (or clicked) an incoming call's OS notification. */
+    answerFromNotification(callId: string, action: IncomingCallAction['action']) {
+      for (const listener of listeners.notificationAnswer) listener({ callId, action });
     },
     publishUpdate(update: UpdateState) {
       state.updateState = update;

@@ -387,6 +387,66 @@ test('an incoming call in the background: notification (click focuses), flashing
   expect(fakes.app.setBadgeCount).toHaveBeenLastCalledWith(0);
 });
 
+/** A test body run as if on `value` (the glue reads `process.platform` when installed). */
+const withPlatform = (value: NodeJS.Platform, run: () => Promise<void> | void) => async () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+  Object.defineProperty(process, 'platform', { value });
+  try {
+    await run();
+  } finally {
+    if (platform) Object.defineProperty(process, 'platform', platform);
+  }
+};
+
+describe('answering from the incoming call notification', () => {
+  const ring = () => {
+    const setup = harness();
+    setup.report({ incoming: [{ id: 'c1', callerDisplayName: 'Ada Lovelace' }] });
+    setup.window.calls.length = 0;
+    return { ...setup, notification: fakes.notifications[0] };
+  };
+
+  test(
+    'Windows: Accept and Decline buttons; Accept brings the window forward and answers, Decline only answers',
+    withPlatform('win32', () => {
+      const { notification, emitted, window } = ring();
+      expect(notification?.options).toMatchObject({
+        actions: [
+          { type: 'button', text: 'Accept' },
+          { type: 'button', text: 'Decline' },
+        ],
+      });
+      notification?.emit('action', { actionIndex: 1, selectionIndex: -1 }, 1);
+      expect(emitted).toContainEqual(['onIncomingCallAction', { callId: 'c1', action: 'decline' }]);
+      expect(window.calls).toEqual([]);
+      notification?.emit('action', { actionIndex: 0, selectionIndex: -1 }, 0);
+      expect(emitted).toContainEqual(['onIncomingCallAction', { callId: 'c1', action: 'accept' }]);
+      expect(window.calls).toEqual(['restore', 'show', 'focus']);
+    }),
+  );
+
+  test(
+    'macOS: the same buttons; an index outside them does nothing',
+    withPlatform('darwin', () => {
+      const { notification, emitted } = ring();
+      expect(notification?.options).toMatchObject({ actions: [{ text: 'Accept' }, { text: 'Decline' }] });
+      notification?.emit('action', { actionIndex: 7, selectionIndex: -1 }, 7);
+      expect(emitted.filter(([name]) => name === 'onIncomingCallAction')).toEqual([]);
+    }),
+  );
+
+  test(
+    'Linux: no buttons (notification servers differ); a click focuses the window and the ringing card',
+    withPlatform('linux', () => {
+      const { notification, emitted, window } = ring();
+      expect(notification?.options).toMatchObject({ actions: [] });
+      notification?.emit('click');
+      expect(window.calls).toEqual(['restore', 'show', 'focus']);
+      expect(emitted).toContainEqual(['onIncomingCallAction', { callId: 'c1', action: 'show' }]);
+    }),
+  );
+});
+
 test('tray sign-out outside a call signs out at once', async () => {
   const { signOut } = harness();
   const menu = fakes.trays[0]?.menu as { template: Array<{ label?: string; click?: () => void }> };
@@ -470,15 +530,6 @@ test('privacy settings: only fixed panes, none on Linux', async () => {
 });
 
 describe('closing the window keeps Switchboard in the tray', () => {
-  const withPlatform = (value: NodeJS.Platform, run: () => Promise<void> | void) => async () => {
-    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
-    Object.defineProperty(process, 'platform', { value });
-    try {
-      await run();
-    } finally {
-      if (platform) Object.defineProperty(process, 'platform', platform);
-    }
-  };
   const close = (window: FakeWindow) => {
     const event = { preventDefault: vi.fn() };
     window.emit('close', event);

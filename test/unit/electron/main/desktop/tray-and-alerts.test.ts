@@ -73,14 +73,30 @@ describe('incoming-call alerts', () => {
         current: ringing,
         windowFocused: false,
         notificationsSupported: true,
+        notificationActions: false,
         bodyIsMarkup: false,
       }),
     ).toEqual({
-      notify: [{ id: 'c1', title: 'Incoming call', body: 'Ada Lovelace is calling' }],
+      notify: [{ id: 'c1', title: 'Incoming call', body: 'Ada Lovelace is calling', actions: [] }],
       closeNotifications: [],
       attention: true,
       badgeCount: 1,
     });
+  });
+
+  test('where the OS shows notification buttons: Accept, then Decline', () => {
+    const plan = planIncomingCallAlert({
+      previous: state(),
+      current: ringing,
+      windowFocused: false,
+      notificationsSupported: true,
+      notificationActions: true,
+      bodyIsMarkup: false,
+    });
+    expect(plan.notify[0]?.actions).toEqual([
+      { answer: 'accept', label: 'Accept' },
+      { answer: 'decline', label: 'Decline' },
+    ]);
   });
 
   test('with the window focused the ringing screen is enough: no notification, no flashing', () => {
@@ -89,6 +105,7 @@ describe('incoming-call alerts', () => {
       current: ringing,
       windowFocused: true,
       notificationsSupported: true,
+      notificationActions: false,
       bodyIsMarkup: false,
     });
     expect(plan.notify).toEqual([]);
@@ -102,6 +119,7 @@ describe('incoming-call alerts', () => {
       current: ringing,
       windowFocused: false,
       notificationsSupported: true,
+      notificationActions: false,
       bodyIsMarkup: false,
     });
     expect(plan).toEqual({ notify: [], closeNotifications: [], attention: null, badgeCount: null });
@@ -113,6 +131,7 @@ describe('incoming-call alerts', () => {
       current: state({ callActive: true }),
       windowFocused: false,
       notificationsSupported: true,
+      notificationActions: false,
       bodyIsMarkup: false,
     });
     expect(plan).toEqual({ notify: [], closeNotifications: ['c1'], attention: false, badgeCount: 0 });
@@ -124,6 +143,7 @@ describe('incoming-call alerts', () => {
       current: state({ incoming: [{ id: 'c2', callerDisplayName: '  ' }] }),
       windowFocused: false,
       notificationsSupported: false,
+      notificationActions: false,
       bodyIsMarkup: false,
     });
     expect(plan.notify).toEqual([]);
@@ -137,6 +157,7 @@ describe('incoming-call alerts', () => {
       current: state({ incoming: [{ id: 'c2', callerDisplayName: '' }] }),
       windowFocused: false,
       notificationsSupported: true,
+      notificationActions: false,
       bodyIsMarkup: false,
     });
     expect(plan.notify[0]?.body).toBe('Someone is calling');
