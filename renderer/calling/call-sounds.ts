@@ -22,7 +22,7 @@ export const CALL_SOUND_FILES: Record<CallSound, string> = {
 };
 
 export const SOUND_SETTINGS_KEY = 'switchboard.sounds.v1';
-export const defaultSoundSettings: SoundSettings = { ringtone: true, volume: 0.8 };
+export const defaultSoundSettings: SoundSettings = { ringtone: true, volume: 0.8, alsoRingOn: null };
 
 type SoundStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -36,6 +36,10 @@ export function readSoundSettings(storage: SoundStorage): SoundSettings {
         typeof record.volume === 'number' && record.volume >= 0 && record.volume <= 1
           ? record.volume
           : defaultSoundSettings.volume,
+      alsoRingOn:
+        typeof record.alsoRingOn === 'string' && record.alsoRingOn.length <= 512
+          ? record.alsoRingOn
+          : defaultSoundSettings.alsoRingOn,
     };
   } catch {
     return defaultSoundSettings; // a corrupt entry only loses the setting
@@ -90,6 +94,16 @@ export function loopingSound(state: Pick<CallingState, 'incoming' | 'call' | 'so
   return null;
 }
 
+/**
+ * The second speaker the ringtone also plays on, when it is set, still plugged in, and not the
+ * selected speaker itself (that one rings anyway).
+ */
+export function secondRinger(state: Pick<CallingState, 'devices' | 'sounds'>): string | null {
+  const { alsoRingOn } = state.sounds;
+  if (!alsoRingOn || alsoRingOn === state.devices.selectedSpeakerId) return null;
+  return state.devices.speakers.some((speaker) => speaker.id === alsoRingOn) ? alsoRingOn : null;
+}
+
 /** The tone for a call that has just ended: busy for 486 (busy here) and 600 (busy everywhere). */
 export function endTone(state: Pick<CallingState, 'call'>): CallSound | null {
   const reason = state.call?.status === 'ended' ? state.call.endReason : null;
@@ -110,17 +124,18 @@ export function attachCallSounds(store: ObservedStore, player: SoundPlayer): () 
 
   const follow = () => {
     const state = store.getState();
-    const options = (loop: boolean): PlayOptions => ({
+    const options = (loop: boolean, speakerId = state.devices.selectedSpeakerId): PlayOptions => ({
       loop,
       volume: state.sounds.volume,
-      sinkId: browserDeviceId(state.devices.selectedSpeakerId),
+      sinkId: browserDeviceId(speakerId),
     });
     const wanted = loopingSound(state);
-    // A new speaker or volume restarts the loop on it: the key holds all three.
-    const key = wanted ? `${wanted}|${state.devices.selectedSpeakerId}|${state.sounds.volume}` : null;
+    const extra = wanted === 'ringtone' ? secondRinger(state) : null;
+    // A new speaker, second ringer or volume restarts the loop: the key holds them all.
+    const key = wanted ? `${wanted}|${state.devices.selectedSpeakerId}|${extra}|${state.sounds.volume}` : null;
     if (playing?.key !== key) {
       playing?.stop();
-      playing = wanted && key ? { key, stop: player.play(CALL_SOUND_FILES[wanted], options(true)) } : null;
+      playing = wanted && key ? { key, stop: playLoop(player, CALL_SOUND_FILES[wanted], options(true), extra) } : null;
     }
     const ended = endTone(state);
     const callId = state.call?.id ?? null;
@@ -136,5 +151,14 @@ export function attachCallSounds(store: ObservedStore, player: SoundPlayer): () 
     unsubscribe();
     playing?.stop();
     tone?.();
+  };
+}
+
+/** The loop on the selected speaker, and on the second ringer too when there is one; stops both. */
+function playLoop(player: SoundPlayer, url: string, options: PlayOptions, extraSpeakerId: string | null): () => void {
+  const stops = [player.play(url, options)];
+  if (extraSpeakerId) stops.push(player.play(url, { ...options, sinkId: browserDeviceId(extraSpeakerId) }));
+  return () => {
+    for (const stop of stops) stop();
   };
 }

@@ -131,6 +131,11 @@ export interface SoundSettings {
   ringtone: boolean;
   /** 0..1, for every call sound. */
   volume: number;
+  /**
+   * A second speaker (SDK device id) the ringtone also plays on, e.g. the laptop's speakers while
+   * calls go to a headset that is lying on the desk; null: only the selected speaker.
+   */
+  alsoRingOn: string | null;
 }
 
 export interface IncomingCallView {

@@ -39,4 +39,8 @@ export const soundStrings = {
   volume: 'Volume of calling sounds',
   volumeValue: (percent: number) => `${percent}%`,
   speakerNote: 'Sounds play on the speaker chosen under Camera and audio.',
+  alsoRingOn: 'Also ring on',
+  alsoRingOnNone: 'No other speaker',
+  alsoRingOnHint: 'The ringtone plays here too, so you hear a call while your headset is off.',
+  alsoRingOnGone: 'The other speaker you chose is not connected now: calls ring only on the selected speaker.',
 };

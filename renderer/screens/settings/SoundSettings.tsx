@@ -1,4 +1,4 @@
-import { Field, Label, makeStyles, Slider, Switch, Text, Title3, tokens } from '@fluentui/react-components';
+import { Field, Label, makeStyles, Select, Slider, Switch, Text, Title3, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
 import { soundStrings } from '../../strings';
@@ -9,9 +9,13 @@ const useStyles = makeStyles({
   volume: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   slider: { flex: 1, maxWidth: '320px' },
   hint: { color: tokens.colorNeutralForeground3 },
+  select: { minWidth: 0, maxWidth: '320px' },
 });
 
-/** Settings → Calling sounds: the ringtone on or off and the volume of every calling sound. */
+/**
+ * Settings → Calling sounds: the ringtone on or off, a second speaker it also rings on (offered
+ * only where the OS has more than one output), and the volume of every calling sound.
+ */
 export function SoundSettings() {
   const styles = useStyles();
   const sounds = useCallingState((state) => state.sounds);
@@ -29,6 +33,7 @@ export function SoundSettings() {
           onChange={(_, data) => actions.setSoundSettings({ ringtone: data.checked })}
         />
       </Field>
+      <SecondRinger />
       <div>
         <Label htmlFor={volumeId}>{soundStrings.volume}</Label>
         <div className={styles.volume}>
@@ -48,5 +53,35 @@ export function SoundSettings() {
         {soundStrings.speakerNote}
       </Text>
     </Panel>
+  );
+}
+
+/** "Also ring on": any speaker but the selected one, which rings anyway. */
+function SecondRinger() {
+  const styles = useStyles();
+  const actions = useCallingActions();
+  const alsoRingOn = useCallingState((state) => state.sounds.alsoRingOn);
+  const speakers = useCallingState((state) => state.devices.speakers);
+  const selectedSpeakerId = useCallingState((state) => state.devices.selectedSpeakerId);
+  const others = speakers.filter((speaker) => speaker.id !== selectedSpeakerId);
+  if (others.length === 0) return null;
+  const chosen = others.find((speaker) => speaker.id === alsoRingOn) ?? null;
+  // Remembered but unplugged (or now the selected speaker): say so rather than pretend it rings.
+  const gone = alsoRingOn !== null && !chosen && alsoRingOn !== selectedSpeakerId;
+  return (
+    <Field label={soundStrings.alsoRingOn} hint={gone ? soundStrings.alsoRingOnGone : soundStrings.alsoRingOnHint}>
+      <Select
+        className={styles.select}
+        value={chosen?.id ?? ''}
+        onChange={(_, data) => actions.setSoundSettings({ alsoRingOn: data.value || null })}
+      >
+        <option value="">{soundStrings.alsoRingOnNone}</option>
+        {others.map((speaker) => (
+          <option key={speaker.id} value={speaker.id}>
+            {speaker.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -43,10 +43,45 @@ test('the sound settings are remembered across a new store; a corrupt entry fall
   const storage = new Map<string, string>();
   const first = await connectedHarness({ storage });
   first.store.actions.setSoundSettings({ ringtone: false, volume: 0.5 });
-  expect(JSON.parse(storage.get(SOUND_SETTINGS_KEY) ?? '')).toEqual({ ringtone: false, volume: 0.5 });
-  expect(createHarness({ storage }).store.getState().sounds).toEqual({ ringtone: false, volume: 0.5 });
+  expect(JSON.parse(storage.get(SOUND_SETTINGS_KEY) ?? '')).toEqual({ ringtone: false, volume: 0.5, alsoRingOn: null });
+  expect(createHarness({ storage }).store.getState().sounds).toEqual({
+    ringtone: false,
+    volume: 0.5,
+    alsoRingOn: null,
+  });
   storage.set(SOUND_SETTINGS_KEY, '{"ringtone":"loud","volume":7');
-  expect(createHarness({ storage }).store.getState().sounds).toEqual({ ringtone: true, volume: 0.8 });
+  expect(createHarness({ storage }).store.getState().sounds).toEqual({ ringtone: true, volume: 0.8, alsoRingOn: null });
+});
+
+test('"also ring on": the ringtone plays on the selected speaker and the second one, and stops on both', async () => {
+  const h = await connectedHarness();
+  await h.store.actions.selectSpeaker('speaker:headset');
+  h.store.actions.setSoundSettings({ alsoRingOn: 'speaker:default' });
+  const ringing = h.sdk.agent.remoteRing('8:acs:carol');
+  expect(h.sounds.playing).toEqual(['ringtone.wav', 'ringtone.wav']);
+  // The default speaker is the browser's default sink: no sinkId.
+  expect(h.sounds.played.map((s) => s.sinkId)).toEqual(['headset', undefined]);
+  await h.store.actions.accept(ringing.id, { video: false });
+  expect(h.sounds.playing).toEqual([]);
+});
+
+test('"also ring on" rings only for incoming calls, never twice on one speaker, never on an unplugged one', async () => {
+  const h = await connectedHarness();
+  h.store.actions.setSoundSettings({ alsoRingOn: 'speaker:headset' });
+  await h.store.actions.startCall(BOB, { video: false });
+  lastCall(h).remoteSetState('Ringing');
+  expect(h.sounds.playing).toEqual(['ringback.wav']);
+  await h.store.actions.hangUp();
+  h.store.actions.dismissEndedCall();
+
+  await h.store.actions.selectSpeaker('speaker:headset');
+  const first = h.sdk.agent.remoteRing('8:acs:carol');
+  expect(h.sounds.playing.filter((s) => s === 'ringtone.wav')).toHaveLength(1);
+  await h.store.actions.reject(first.id);
+
+  h.store.actions.setSoundSettings({ alsoRingOn: 'speaker:gone-since' });
+  h.sdk.agent.remoteRing('8:acs:dave');
+  expect(h.sounds.playing.filter((s) => s === 'ringtone.wav')).toHaveLength(1);
 });
 
 test('ringback plays while the other side rings, and stops when they answer', async () => {

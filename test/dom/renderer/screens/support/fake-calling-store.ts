@@ -109,7 +109,7 @@ export function callingState(overrides: Partial<CallingState> = {}): CallingStat
       support: { blur: 'unknown', replacement: 'unknown', deepNoiseSuppression: 'unknown' },
       problem: null,
     },
-    sounds: { ringtone: true, volume: 0.8 },
+    sounds: { ringtone: true, volume: 0.8, alsoRingOn: null },
     ...overrides,
   };
 }
