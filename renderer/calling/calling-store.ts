@@ -6,7 +6,7 @@
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { StateStore } from '../lib/state-store';
-import { callActionStrings } from '../strings';
+import { callActionStrings, deviceStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import {
   attachCallSounds,
@@ -36,6 +36,7 @@ import type {
   SdkIncomingCall,
   SdkLocalVideoStream,
   SdkVideoStreamRenderer,
+  VideoDeviceInfo,
 } from './sdk-surface';
 
 export const initialCallingState: Omit<CallingState, 'effects' | 'sounds'> = {
@@ -94,7 +95,29 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     deps.storage,
     () => store.getState().devices,
     (change) => update((state) => ({ devices: change(state.devices) })),
+    (replacement) => void followUnpluggedCamera(replacement),
   );
+
+  /**
+   * The camera in use was unplugged: the call (and the preview) move to the camera that replaces
+   * it, or, with none left, the call's video stops. Either way the user is told.
+   */
+  const followUnpluggedCamera = async (replacement: VideoDeviceInfo | null) => {
+    const tracker = active && !active.isEnded ? active : null;
+    const callVideo = tracker?.getView().isCameraOn ? tracker.localVideo : null;
+    const running = [callVideo, previewStream].filter((stream): stream is SdkLocalVideoStream => !!stream);
+    if (running.length === 0) return;
+    if (replacement) {
+      devices.setNotice(deviceStrings.cameraSwitched(replacement.name));
+      await Promise.all(running.map((stream) => stream.switchSource(replacement).catch(() => {})));
+      return;
+    }
+    devices.setNotice(deviceStrings.cameraGoneVideoOff);
+    if (tracker && callVideo) {
+      await tracker.call.stopVideo(callVideo).catch(() => {});
+      tracker.localVideo = null;
+    }
+  };
 
   const effects = new EffectsController(
     deps.storage,
@@ -433,6 +456,9 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     },
     async sendDtmf(tone) {
       await requireCall().call.sendDtmf(tone);
+    },
+    dismissDeviceNotice() {
+      devices.setNotice(null);
     },
     dismissEndedCall() {
       if (!active?.isEnded) return;

@@ -3,6 +3,7 @@
  * through videoDevicesUpdated / audioDevicesUpdated), and the user's choice, remembered across
  * restarts in localStorage and re-applied whenever the device it names is present.
  */
+import { deviceStrings } from '../strings';
 import type { DevicesState, MediaDevice, PermissionStatus } from './model';
 import type { AudioDeviceInfo, SdkDeviceManager, VideoDeviceInfo } from './sdk-surface';
 
@@ -24,6 +25,7 @@ export const initialDevicesState: DevicesState = {
   selectedCameraId: null,
   selectedMicrophoneId: null,
   selectedSpeakerId: null,
+  notice: null,
 };
 
 export type DeviceStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -65,6 +67,8 @@ export class DeviceController {
     private readonly storage: DeviceStorage,
     private readonly getState: () => DevicesState,
     private readonly setState: (update: (devices: DevicesState) => DevicesState) => void,
+    /** The selected camera was unplugged: the replacement chosen (null: none left). */
+    private readonly onCameraGone: (replacement: VideoDeviceInfo | null) => void = () => {},
   ) {}
 
   async attach(manager: SdkDeviceManager): Promise<void> {
@@ -124,7 +128,13 @@ export class DeviceController {
     const manager = this.requireManager();
     const speaker = this.speakers.find((s) => s.id === id);
     if (!speaker) throw new Error(`No speaker with id ${id} is plugged in.`);
-    if (manager.isSpeakerSelectionAvailable) await manager.selectSpeaker(speaker);
+    // Saved only once the OS has applied it: a choice that does not take effect must say so.
+    if (!manager.isSpeakerSelectionAvailable) throw new Error(deviceStrings.speakerChoiceRefused);
+    try {
+      await manager.selectSpeaker(speaker);
+    } catch {
+      throw new Error(deviceStrings.speakerRefused(speaker.name));
+    }
     this.remember({ speakerId: id });
     this.setState((devices) => ({ ...devices, selectedSpeakerId: id }));
   }
@@ -167,17 +177,28 @@ export class DeviceController {
     if (microphone && manager.selectedMicrophone?.id !== microphone.id) await manager.selectMicrophone(microphone);
     const speaker = this.speakers.find((s) => s.id === selectedSpeakerId);
     if (speaker && manager.isSpeakerSelectionAvailable && manager.selectedSpeaker?.id !== speaker.id) {
-      await manager.selectSpeaker(speaker);
+      // A speaker the OS refuses now keeps the SDK's own; the next change or plug tries again.
+      await manager.selectSpeaker(speaker).catch(() => {});
     }
+    const previousCameraId = current.selectedCameraId;
+    const selectedCameraId = pick(cameraList, remembered.cameraId, previousCameraId);
     this.setState((devices) => ({
       ...devices,
       ready: true,
       cameras: cameraList,
       microphones: microphoneList,
       speakers: speakerList,
-      selectedCameraId: pick(cameraList, remembered.cameraId, devices.selectedCameraId),
+      selectedCameraId,
       selectedMicrophoneId,
       selectedSpeakerId,
     }));
+    if (previousCameraId && !cameraList.some((c) => c.id === previousCameraId)) {
+      this.onCameraGone(this.camera(selectedCameraId) ?? null);
+    }
+  }
+
+  /** Shows a device change the user should hear about (null clears it). */
+  setNotice(notice: string | null): void {
+    this.setState((devices) => (devices.notice === notice ? devices : { ...devices, notice }));
   }
 }

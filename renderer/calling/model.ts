@@ -38,6 +38,11 @@ export interface DevicesState {
   selectedCameraId: string | null;
   selectedMicrophoneId: string | null;
   selectedSpeakerId: string | null;
+  /**
+   * A device change the user should hear about, in words: the camera in use was unplugged and
+   * the call switched cameras or turned video off. Null once dismissed.
+   */
+  notice: string | null;
 }
 
 export type CallStatus =
@@ -223,6 +228,7 @@ export interface CallingActions {
   sendDtmf(tone: DtmfTone): Promise<void>;
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
+  dismissDeviceNotice(): void;
 
   /** Applies to the camera preview and the call's camera now, and to every camera stream after. */
   setVideoEffect(choice: VideoEffectChoice): Promise<void>;

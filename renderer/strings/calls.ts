@@ -133,6 +133,12 @@ export const deviceStrings = {
   testSoundHint: 'You should hear a short sound from the selected speaker.',
   testSoundFailed: (detail: string) => `The test sound could not play: ${detail}`,
   selectFailed: (detail: string) => `Could not switch device: ${detail}`,
+  cameraSwitched: (name: string) => `Your camera was disconnected. Switched to ${name}.`,
+  cameraGoneVideoOff: 'Your camera was disconnected, so your video is off. Connect a camera to turn it back on.',
+  speakerRefused: (name: string) =>
+    `The system did not switch to ${name}. Sound keeps playing on the speaker it used before; check the speaker is connected and try again.`,
+  speakerChoiceRefused: 'This system chooses the speaker itself: change it in your system’s sound settings.',
+  dismissNotice: 'Dismiss',
   devicesChanged: 'Your devices changed.',
 } as const;
 

@@ -14,6 +14,7 @@ import { MicRegular, Speaker2Regular, VideoRegular } from '@fluentui/react-icons
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
+import { DeviceNoticeBanner } from '../shared/DeviceNoticeBanner';
 import { DevicePickers } from '../shared/DevicePickers';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { LocalPreview } from '../shared/LocalPreview';
@@ -155,6 +156,7 @@ export function DeviceSetup() {
             <MessageBarBody>{permission.error}</MessageBarBody>
           </MessageBar>
         ) : null}
+        <DeviceNoticeBanner />
 
         <div className={styles.layout}>
           <div className={styles.section}>

@@ -5,6 +5,7 @@ import { useHistoryClient } from '../../history/history-context';
 import { recentFromEndedCall, recordRecent } from '../../history/record-call';
 import { inCallStrings } from '../../strings';
 import { AgentBanner } from '../shared/AgentBanner';
+import { DeviceNoticeBanner } from '../shared/DeviceNoticeBanner';
 import { IncomingCallCard } from '../shared/IncomingCallCard';
 import { useCallShortcuts } from '../shared/shortcuts';
 import { useAction } from '../shared/use-action';
@@ -145,6 +146,7 @@ export function InCallScreen() {
             <MessageBarBody>{inCallStrings.status['remote-hold']}</MessageBarBody>
           </MessageBar>
         ) : null}
+        <DeviceNoticeBanner />
         {call.diagnostics.map((diagnostic) => (
           <MessageBar key={diagnostic.id} intent="warning" data-testid="diagnostic" data-area={diagnostic.area}>
             <MessageBarBody>{diagnostic.message}</MessageBarBody>

@@ -1,5 +1,6 @@
 import { DEVICE_CHOICE_KEY } from '../../../../renderer/calling/devices';
 import { browserDeviceId } from '../../../../renderer/calling/media';
+import { deviceStrings } from '../../../../renderer/strings';
 import { camera, type FakeLocalVideoStream, microphone } from '../../../support/fake-calling-sdk';
 import { createHarness, signInAndSettle } from './calling-harness';
 
@@ -177,4 +178,71 @@ test('the test sound plays on the selected speaker and releases its audio contex
   oscillators.at(-1)?.onended?.();
   await played;
   expect(calls).toEqual(['sink:headset', 'start:660', 'start:880', 'start:0', 'close']);
+});
+
+describe('the camera in use is unplugged mid-call', () => {
+  const BOB = { kind: 'acs-user', communicationUserId: '8:acs:bob' } as const;
+
+  test('the call switches to the camera that is left, and says so', async () => {
+    const h = createHarness();
+    await signInAndSettle(h);
+    await h.store.actions.startCall(BOB, { video: true });
+    const stream = h.sdk.agent.placed[0]?.options?.videoOptions?.localVideoStreams?.[0] as FakeLocalVideoStream;
+    expect(stream.source.id).toBe('camera:front');
+    h.sdk.deviceManager.remoteUnplug('camera:front');
+    await vi.waitFor(() => expect(stream.source.id).toBe('camera:usb'));
+    expect(h.store.getState().devices).toMatchObject({
+      selectedCameraId: 'camera:usb',
+      notice: deviceStrings.cameraSwitched('USB camera'),
+    });
+    expect(h.store.getState().call?.isCameraOn).toBe(true);
+    h.store.actions.dismissDeviceNotice();
+    expect(h.store.getState().devices.notice).toBeNull();
+  });
+
+  test('with no camera left the video stops, and the user is told', async () => {
+    const h = createHarness();
+    await signInAndSettle(h);
+    h.sdk.deviceManager.cameras = h.sdk.deviceManager.cameras.slice(0, 1);
+    await h.store.actions.startCall(BOB, { video: true });
+    expect(h.store.getState().call?.isCameraOn).toBe(true);
+    h.sdk.deviceManager.remoteUnplug('camera:front');
+    await vi.waitFor(() => expect(h.store.getState().call?.isCameraOn).toBe(false));
+    expect(h.store.getState().devices).toMatchObject({
+      selectedCameraId: null,
+      notice: deviceStrings.cameraGoneVideoOff,
+    });
+  });
+
+  test('a camera unplugged while nothing uses it changes the choice quietly', async () => {
+    const h = createHarness();
+    await signInAndSettle(h);
+    await h.store.actions.startCall(BOB, { video: false });
+    h.sdk.deviceManager.remoteUnplug('camera:front');
+    await vi.waitFor(() => expect(h.store.getState().devices.selectedCameraId).toBe('camera:usb'));
+    expect(h.store.getState().devices.notice).toBeNull();
+  });
+});
+
+describe('a speaker the system does not switch to', () => {
+  test('is refused in words and not remembered', async () => {
+    const storage = new Map<string, string>();
+    const h = createHarness({ storage });
+    await signInAndSettle(h);
+    h.sdk.deviceManager.selectSpeaker = async () => {
+      throw new Error('NotFoundError: Requested device not found');
+    };
+    await expect(h.store.actions.selectSpeaker('speaker:headset')).rejects.toThrow(
+      deviceStrings.speakerRefused('Headset'),
+    );
+    expect(h.store.getState().devices.selectedSpeakerId).toBe('speaker:default');
+    expect(storage.get(DEVICE_CHOICE_KEY) ?? '').not.toContain('speaker:headset');
+  });
+
+  test('where the system chooses the speaker itself, a choice says where to change it', async () => {
+    const h = createHarness();
+    await signInAndSettle(h);
+    h.sdk.deviceManager.isSpeakerSelectionAvailable = false;
+    await expect(h.store.actions.selectSpeaker('speaker:headset')).rejects.toThrow(deviceStrings.speakerChoiceRefused);
+  });
 });

@@ -42,6 +42,7 @@ export function devicesState(overrides: Partial<DevicesState> = {}): DevicesStat
     selectedCameraId: 'cam-1',
     selectedMicrophoneId: 'mic-1',
     selectedSpeakerId: 'spk-1',
+    notice: null,
     ...overrides,
   };
 }
@@ -302,6 +303,10 @@ export class FakeCallingStore implements CallingStore {
     },
     sendDtmf: async (tone) => {
       this.record('sendDtmf', [tone]);
+    },
+    dismissDeviceNotice: () => {
+      this.recorded.push({ name: 'dismissDeviceNotice', args: [] });
+      this.updateDevices({ notice: null });
     },
     dismissEndedCall: () => {
       this.recorded.push({ name: 'dismissEndedCall', args: [] });
