@@ -562,6 +562,29 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await shoot(page, '24-settings-sounds');
     await page.close();
   });
+
+  test('in call: speaker view, a pinned person, and "+N more" opened', async () => {
+    const page = await open('in-call-nine');
+    await page.getByRole('button', { name: 'View: choose how people are arranged' }).click();
+    await page.getByRole('menuitemradio', { name: 'Speaker' }).click();
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('speaker');
+    // The one speaking in the scene (participant 4) is large; the others fill the strip.
+    await expect(
+      page.getByTestId('stage-large').getByTestId('stage-tile').getAttribute('data-participant'),
+    ).resolves.toBe('p4');
+    await expectFitsWindow(page, ['stage']);
+    await shoot(page, '25-in-call-speaker-view');
+    await page.getByRole('button', { name: /^Pin / }).first().click();
+    await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('pinned');
+    await shoot(page, '26-in-call-pinned');
+    await page.close();
+
+    const crowded = await open('in-call-crowded');
+    await crowded.getByTestId('stage-more').click();
+    await crowded.getByRole('list', { name: 'Not on the stage' }).waitFor();
+    await shoot(crowded, '27-in-call-more-people');
+    await crowded.close();
+  });
 });
 
 async function expectFitsWindowBox(page: Page, locator: ReturnType<Page['getByRole']>): Promise<void> {

@@ -1,5 +1,5 @@
-import { Avatar, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { HandRightFilled, MicOffFilled } from '@fluentui/react-icons';
+import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { HandRightFilled, MicOffFilled, PinFilled, PinRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { type Participant, type RemoteVideo, useCallingActions } from '../../calling/model';
 import { inCallStrings } from '../../strings';
@@ -55,6 +55,17 @@ const useStyles = makeStyles({
   },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'inherit' },
   hand: { color: tokens.colorPaletteMarigoldForeground1 },
+  // Pin sits in the top corner, above the video; shown on hover and focus, always when pinned.
+  pin: {
+    position: 'absolute',
+    zIndex: 2,
+    top: tokens.spacingVerticalS,
+    right: tokens.spacingHorizontalS,
+    opacity: 0,
+    ':focus-visible': { opacity: 1 },
+  },
+  pinShown: { opacity: 1 },
+  tileHover: { ':hover .switchboard-pin, :focus-within .switchboard-pin': { opacity: 1 } },
 });
 
 /**
@@ -65,6 +76,8 @@ export function RemoteTile(props: {
   participant: Participant;
   video: RemoteVideo | null;
   avatarSize: 48 | 72 | 96 | 120;
+  /** Pinning gives this person the large tile; absent on a shared screen's tile. */
+  pin?: { pinned: boolean; onToggle: () => void };
 }) {
   const styles = useStyles();
   const { participant, video } = props;
@@ -72,7 +85,7 @@ export function RemoteTile(props: {
   const name = participant.displayName;
   return (
     <figure
-      className={mergeClasses(styles.tile, participant.isSpeaking && !screen && styles.speaking)}
+      className={mergeClasses(styles.tile, styles.tileHover, participant.isSpeaking && !screen && styles.speaking)}
       data-testid="stage-tile"
       data-participant={participant.id}
       data-speaking={participant.isSpeaking || undefined}
@@ -98,6 +111,17 @@ export function RemoteTile(props: {
         {participant.isMuted && !screen ? <MicOffFilled aria-label={inCallStrings.muted} /> : null}
         <Text className={styles.name}>{screen ? inCallStrings.screenOf(name) : name}</Text>
       </div>
+      {props.pin ? (
+        <Button
+          size="small"
+          appearance={props.pin.pinned ? 'primary' : 'secondary'}
+          className={mergeClasses('switchboard-pin', styles.pin, props.pin.pinned && styles.pinShown)}
+          icon={props.pin.pinned ? <PinFilled /> : <PinRegular />}
+          aria-label={props.pin.pinned ? inCallStrings.unpin(name) : inCallStrings.pin(name)}
+          aria-pressed={props.pin.pinned}
+          onClick={props.pin.onToggle}
+        />
+      ) : null}
     </figure>
   );
 }

@@ -1,9 +1,26 @@
-import { Avatar, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Avatar,
+  Button,
+  Menu,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { GridRegular, PinRegular } from '@fluentui/react-icons';
+import { useRef } from 'react';
 import { type CallView, type Participant, type RemoteVideo, useCallingState } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 import { LocalPreview } from '../shared/LocalPreview';
 import { RemoteTile } from './RemoteTile';
-import { gridFor, MAX_TILES } from './video-layout';
+import { usePin, useStageView } from './use-stage-view';
+import { planStage, type StageView } from './video-layout';
 
 const useStyles = makeStyles({
   stage: {
@@ -54,27 +71,53 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
   },
   more: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
+    width: '100%',
+    height: '100%',
+    minHeight: 0,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  moreList: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxHeight: '320px',
+    overflowY: 'auto',
+    minWidth: '240px',
+  },
+  moreItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  moreName: { flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The view menu floats in the stage's corner, above the tiles.
+  viewMenu: { position: 'absolute', top: tokens.spacingVerticalM, right: tokens.spacingHorizontalM, zIndex: 3 },
 });
 
 function videoFor(participant: Participant, videos: RemoteVideo[], kind: RemoteVideo['kind']): RemoteVideo | null {
   return videos.find((v) => v.participantId === participant.id && v.kind === kind && v.isAvailable) ?? null;
 }
 
+/** Who spoke last: sticky, so the large tile does not jump back when they pause for breath. */
+function useActiveSpeaker(people: Participant[]): string | null {
+  const last = useRef<string | null>(null);
+  const speaking = people.find((p) => p.isSpeaking);
+  if (speaking) last.current = speaking.id;
+  return people.some((p) => p.id === last.current) ? last.current : null;
+}
+
 /**
- * The stage: one tile per remote participant (video when available, avatar otherwise) in a grid
- * of up to 9; a shared screen takes the stage with the people in a strip beside it. My own camera,
- * while it is on, has its own slot (the last grid tile, the top of the strip) so it covers no one.
+ * The stage: one tile per remote participant (video when available, avatar otherwise), arranged
+ * as video-layout.ts plans it: a gallery grid of up to 9, or one large tile (a shared screen, the
+ * pinned person, or the active speaker in speaker view) with the others in a strip beside it. My
+ * own camera, while it is on, has its own slot (a grid tile, the top of the strip): it covers no
+ * one. "+N more" opens the list of the people not on the stage, each of whom can be pinned.
  */
 export function VideoStage(props: { call: CallView }) {
   const styles = useStyles();
   const { call } = props;
-  const cameraOn = call.isCameraOn;
+  const [view, setView] = useStageView();
+  const [pinnedId, setPinned] = usePin(call.id);
   const hasCamera = useCallingState((state) => state.devices.cameras.length > 0);
   const present = call.participants.filter((p) => p.state !== 'disconnected');
   // People with video first, then the ones speaking: the ones worth seeing get the visible tiles.
@@ -83,17 +126,11 @@ export function VideoStage(props: { call: CallView }) {
       Number(videoFor(b, call.remoteVideos, 'video') !== null) -
         Number(videoFor(a, call.remoteVideos, 'video') !== null) || Number(b.isSpeaking) - Number(a.isSpeaking),
   );
+  const speakerId = useActiveSpeaker(ordered);
   const sharer = present.find((p) => videoFor(p, call.remoteVideos, 'screen-share'));
   const screen = sharer ? videoFor(sharer, call.remoteVideos, 'screen-share') : null;
-  const selfOn = cameraOn && hasCamera;
-  // In the grid my camera takes one of the tiles (during a share it heads the strip instead).
-  const capacity = MAX_TILES - (selfOn && !screen ? 1 : 0);
-  const overflow = ordered.length > capacity ? ordered.length - (capacity - 1) : 0;
-  const shown = overflow > 0 ? ordered.slice(0, capacity - 1) : ordered;
-  const { columns, rows } = gridFor(shown.length + (overflow > 0 ? 1 : 0) + (selfOn && !screen ? 1 : 0));
-  const avatarSize = shown.length <= 1 ? 120 : shown.length <= 4 ? 96 : 72;
-
-  const self = selfOn ? <LocalPreview enabled className={styles.selfTile} /> : null;
+  const selfOn = call.isCameraOn && hasCamera;
+  const plan = planStage({ people: ordered, view, pinnedId, speakerId, screenShared: screen !== null, selfOn });
 
   if (present.length === 0) {
     return (
@@ -112,47 +149,139 @@ export function VideoStage(props: { call: CallView }) {
     );
   }
 
-  const tiles = shown.map((participant) => (
+  const self = selfOn ? <LocalPreview enabled className={styles.selfTile} /> : null;
+  const tile = (participant: Participant, avatarSize: 48 | 72 | 96 | 120) => (
     <RemoteTile
       key={participant.id}
       participant={participant}
       video={videoFor(participant, call.remoteVideos, 'video')}
-      avatarSize={screen ? 48 : avatarSize}
+      avatarSize={avatarSize}
+      pin={{
+        pinned: participant.id === pinnedId,
+        onToggle: () => setPinned(participant.id === pinnedId ? null : participant.id),
+      }}
     />
-  ));
-  const moreTile =
-    overflow > 0 ? (
-      <div className={styles.more} data-testid="stage-more">
-        <Text size={500}>{inCallStrings.moreVideos(overflow)}</Text>
-      </div>
+  );
+  const more =
+    plan.overflow.length > 0 ? (
+      <MoreTile people={plan.overflow} onPin={(id) => setPinned(id)} className={styles.more} />
     ) : null;
+  // Several people: the view is theirs to choose. Alone with one other person there is nothing to arrange.
+  const viewMenu = present.length > 1 ? <ViewMenu view={view} onChange={setView} /> : null;
 
-  if (sharer && screen) {
+  if (plan.kind === 'focus') {
+    const avatarSize = plan.strip.length + plan.overflow.length === 0 ? 120 : 96;
     return (
-      <div className={styles.stage} data-testid="stage" data-layout="screen-share">
-        <div className={styles.grid} style={{ gridTemplate: 'minmax(0, 1fr) / minmax(0, 1fr)' }}>
-          <RemoteTile participant={sharer} video={screen} avatarSize={96} />
+      <div
+        className={styles.stage}
+        data-testid="stage"
+        data-layout={screen ? 'screen-share' : pinnedId ? 'pinned' : 'speaker'}
+      >
+        {viewMenu}
+        <div
+          className={styles.grid}
+          style={{ gridTemplate: 'minmax(0, 1fr) / minmax(0, 1fr)' }}
+          data-testid="stage-large"
+        >
+          {sharer && screen ? (
+            <RemoteTile participant={sharer} video={screen} avatarSize={96} />
+          ) : plan.large ? (
+            tile(plan.large, avatarSize)
+          ) : null}
         </div>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the strip scrolls; a keyboard must reach it to scroll it. */}
-        <section className={styles.strip} aria-label={inCallStrings.stripLabel} tabIndex={0}>
-          {self}
-          {tiles}
-          {moreTile}
-        </section>
+        {plan.strip.length > 0 || self || more ? (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the strip scrolls; a keyboard must reach it to scroll it.
+          <section className={styles.strip} aria-label={inCallStrings.stripLabel} tabIndex={0}>
+            {self}
+            {plan.strip.map((participant) => tile(participant, 48))}
+            {more}
+          </section>
+        ) : null}
       </div>
     );
   }
 
+  const avatarSize = plan.tiles.length <= 1 ? 120 : plan.tiles.length <= 4 ? 96 : 72;
   return (
-    <div className={styles.stage} data-testid="stage" data-layout={`${columns}x${rows}`}>
+    <div className={styles.stage} data-testid="stage" data-layout={`${plan.columns}x${plan.rows}`}>
+      {viewMenu}
       <div
         className={styles.grid}
-        style={{ gridTemplate: `repeat(${rows}, minmax(0, 1fr)) / repeat(${columns}, minmax(0, 1fr))` }}
+        style={{ gridTemplate: `repeat(${plan.rows}, minmax(0, 1fr)) / repeat(${plan.columns}, minmax(0, 1fr))` }}
       >
-        {tiles}
-        {moreTile}
+        {plan.tiles.map((participant) => tile(participant, avatarSize))}
+        {more}
         {self}
       </div>
     </div>
+  );
+}
+
+function ViewMenu(props: { view: StageView; onChange: (view: StageView) => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.viewMenu}>
+      <Menu
+        checkedValues={{ view: [props.view] }}
+        onCheckedValueChange={(_, data) => {
+          const next = data.checkedItems[0];
+          if (next === 'gallery' || next === 'speaker') props.onChange(next);
+        }}
+      >
+        <MenuTrigger disableButtonEnhancement>
+          <Button size="small" icon={<GridRegular />} aria-label={inCallStrings.viewLabel}>
+            {inCallStrings.view}
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItemRadio name="view" value="gallery">
+              {inCallStrings.viewGallery}
+            </MenuItemRadio>
+            <MenuItemRadio name="view" value="speaker">
+              {inCallStrings.viewSpeaker}
+            </MenuItemRadio>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </div>
+  );
+}
+
+/** "+N more": a button that lists the people not on the stage; pinning one brings them onto it. */
+function MoreTile(props: { people: Participant[]; onPin: (participantId: string) => void; className: string }) {
+  const styles = useStyles();
+  const { people } = props;
+  return (
+    <Popover withArrow trapFocus>
+      <PopoverTrigger disableButtonEnhancement>
+        <Button
+          appearance="subtle"
+          className={props.className}
+          data-testid="stage-more"
+          aria-label={inCallStrings.moreVideosLabel(people.length)}
+        >
+          <Text size={500}>{inCallStrings.moreVideos(people.length)}</Text>
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface aria-label={inCallStrings.moreListLabel}>
+        <ul className={styles.moreList} aria-label={inCallStrings.moreListLabel}>
+          {people.map((person) => (
+            <li key={person.id} className={styles.moreItem}>
+              <Avatar name={person.displayName} size={24} color="colorful" />
+              <Text className={styles.moreName}>{person.displayName}</Text>
+              <Button
+                size="small"
+                icon={<PinRegular />}
+                aria-label={inCallStrings.pin(person.displayName)}
+                onClick={() => props.onPin(person.id)}
+              >
+                {inCallStrings.pinShort}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </PopoverSurface>
+    </Popover>
   );
 }

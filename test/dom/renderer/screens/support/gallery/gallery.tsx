@@ -126,6 +126,15 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    case 'in-call-crowded': {
+      const ps = people(9)
+        .concat(people(5).map((name) => `${name} (guest)`))
+        .map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 2 }));
+      store.setState({
+        call: callView({ title: 'All hands', connectedAt: minutesAgo(44), participants: ps }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-phone':
       store.setState({
         call: callView({
