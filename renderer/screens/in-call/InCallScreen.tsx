@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
+import { useDirectory } from '../../directory/directory-context';
 import { useHistoryClient } from '../../history/history-context';
 import { recentFromEndedCall, recordRecent } from '../../history/record-call';
 import { inCallStrings } from '../../strings';
@@ -60,6 +61,7 @@ export function InCallScreen() {
   const [endedAt, setEndedAt] = useState<number | null>(null);
   const recorded = useRef<string | null>(null);
   const history = useHistoryClient();
+  const directory = useDirectory();
 
   const ended = call?.status === 'ended';
   useEffect(() => {
@@ -71,9 +73,9 @@ export function InCallScreen() {
     setEndedAt(at);
     if (recorded.current !== call.id) {
       recorded.current = call.id;
-      recordRecent(history, recentFromEndedCall(call, at));
+      recordRecent(history, recentFromEndedCall(call, at, directory));
     }
-  }, [call, history]);
+  }, [call, history, directory]);
 
   useCallShortcuts(
     call && !ended
