@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DirectoryPerson } from '../../common/backend-contract';
-import type { DirectoryClient, DirectoryState } from './directory-client';
+import { type DirectoryClient, type DirectoryState, isDirectoryId } from './directory-client';
 
 export const DirectoryContext = createContext<DirectoryClient | null>(null);
 
@@ -40,7 +40,8 @@ export function useNameCheck(rawId: string | null): NameCheck {
   const directory = useDirectoryState();
   const [check, setCheck] = useState<NameCheck>(() => (rawId ? checkOf(client.peek(rawId)) : { status: 'unknown' }));
   useEffect(() => {
-    if (!rawId || !directory.available) {
+    // A phone number is nobody the directory could know: neither verified nor unverified.
+    if (!rawId || !directory.available || !isDirectoryId(rawId)) {
       setCheck({ status: 'unknown' });
       return;
     }
@@ -59,6 +60,38 @@ export function useNameCheck(rawId: string | null): NameCheck {
     };
   }, [rawId, directory, client]);
   return check;
+}
+
+const NO_PEOPLE: ReadonlyMap<string, DirectoryPerson> = new Map();
+
+/**
+ * The people the directory knows among `rawIds` (a call's participants), by id. Ids it does not
+ * know are absent: their names stay the ones they chose.
+ */
+export function useDirectoryPeople(rawIds: readonly string[]): ReadonlyMap<string, DirectoryPerson> {
+  const client = useDirectory();
+  const directory = useDirectoryState();
+  // One key for the set of ids, so a new array with the same people asks nothing again.
+  const key = [...new Set(rawIds.filter(isDirectoryId))].sort().join('\n');
+  const [found, setFound] = useState<ReadonlyMap<string, DirectoryPerson>>(NO_PEOPLE);
+  useEffect(() => {
+    const ids = key ? key.split('\n') : [];
+    if (!directory.available || ids.length === 0) {
+      setFound(NO_PEOPLE);
+      return;
+    }
+    let current = true;
+    void Promise.all(ids.map(async (id) => [id, await client.resolve(id)] as const)).then((answers) => {
+      if (!current) return;
+      const people = new Map<string, DirectoryPerson>();
+      for (const [id, person] of answers) if (person) people.set(id, person);
+      setFound(people.size > 0 ? people : NO_PEOPLE);
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, directory, client]);
+  return found;
 }
 
 /** How long typing must pause before the directory is asked: one search per word, not per key. */

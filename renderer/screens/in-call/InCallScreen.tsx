@@ -9,6 +9,7 @@ import { AgentBanner } from '../shared/AgentBanner';
 import { IncomingCallCard } from '../shared/IncomingCallCard';
 import { useCallShortcuts } from '../shared/shortcuts';
 import { useAction } from '../shared/use-action';
+import { useNamedCall } from '../shared/use-named-call';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
 import { ComplianceBanner } from './ComplianceBanner';
@@ -49,7 +50,8 @@ const useStyles = makeStyles({
  */
 export function InCallScreen() {
   const styles = useStyles();
-  const call = useCallingState((state) => state.call);
+  // Named as the directory knows the people in it; the layer's names are the fallback.
+  const call = useNamedCall(useCallingState((state) => state.call));
   const held = useCallingState((state) => state.held);
   const incoming = useCallingState((state) => state.incoming);
   const actions = useCallingActions();

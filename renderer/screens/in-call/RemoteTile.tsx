@@ -2,7 +2,9 @@ import { Avatar, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { HandRightFilled, MicOffFilled } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { type Participant, type RemoteVideo, useCallingActions } from '../../calling/model';
+import { useNameCheck } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
+import { VerifiedMark } from '../shared/VerifiedMark';
 
 const useStyles = makeStyles({
   tile: {
@@ -55,6 +57,8 @@ const useStyles = makeStyles({
   },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'inherit' },
   hand: { color: tokens.colorPaletteMarigoldForeground1 },
+  // On the label's static dark background: the inverted foreground reads at 12:1.
+  verified: { color: 'inherit' },
 });
 
 /**
@@ -70,6 +74,7 @@ export function RemoteTile(props: {
   const { participant, video } = props;
   const screen = video?.kind === 'screen-share';
   const name = participant.displayName;
+  const verified = useNameCheck(participant.id).status === 'verified';
   return (
     <figure
       className={mergeClasses(styles.tile, participant.isSpeaking && !screen && styles.speaking)}
@@ -97,6 +102,7 @@ export function RemoteTile(props: {
         ) : null}
         {participant.isMuted && !screen ? <MicOffFilled aria-label={inCallStrings.muted} /> : null}
         <Text className={styles.name}>{screen ? inCallStrings.screenOf(name) : name}</Text>
+        {verified ? <VerifiedMark className={styles.verified} /> : null}
       </div>
     </figure>
   );
