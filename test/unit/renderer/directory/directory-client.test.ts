@@ -23,7 +23,8 @@ function setup(availability: DirectoryAvailability = { available: true }) {
 /** Main has answered whether there is a directory. */
 function settledOf(client: DirectoryClient): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (client.getState().reason !== 'checking') return resolve();
+    const state = client.getState();
+    if (state.available || state.reason !== 'checking') return resolve();
     const stop = client.subscribe(() => {
       stop();
       resolve();

@@ -5,7 +5,7 @@ import type { DirectoryPerson } from '../../../../../common/backend-contract';
 import type { DirectoryAvailability } from '../../../../../common/ipc';
 import { DialerScreen } from '../../../../../renderer/screens/dialer/DialerScreen';
 import { ADELE, ADRIAN, DIRECTORY_PEOPLE } from '../support/directory-people';
-import { type FakeBridge, installFakeBridge } from '../support/fake-bridge';
+import { installFakeBridge } from '../support/fake-bridge';
 import { FakeCallingStore } from '../support/fake-calling-store';
 import { renderScreen } from '../support/render';
 
