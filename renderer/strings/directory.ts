@@ -13,8 +13,6 @@ export const directoryStrings = {
       'No company directory: this server lets people sign in with any name, so names cannot be looked up or verified.',
     'not-offered': 'No company directory: this server does not offer one.',
   },
-  /** An option's accessible name: "Adele Vance, AdeleV@contoso.com". */
-  personLabel: (name: string, email: string | null) => (email ? `${name}, ${email}` : name),
   verified: 'Verified by your organisation',
   /** A caller the directory does not know: the name is whatever they chose. */
   unverified: 'Name chosen by the caller, not verified',

@@ -40,7 +40,7 @@ describe('the call box searches people as you type', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['AVAdele VanceAdeleV@contoso.com', 'AKAdrian KingAdrianK@contoso.com']);
-    expect(within(listbox).getByRole('option', { name: 'Adele Vance, AdeleV@contoso.com' })).toHaveAttribute(
+    expect(within(listbox).getByRole('option', { name: 'Adele Vance AdeleV@contoso.com' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -76,12 +76,12 @@ describe('the call box searches people as you type', () => {
   test('a click on a person calls them; Escape closes the list and the down arrow opens it again', async () => {
     const { user, box, store } = await setup();
     await user.type(box, 'adele');
-    await screen.findByRole('option', { name: 'Adele Vance, AdeleV@contoso.com' });
+    await screen.findByRole('option', { name: 'Adele Vance AdeleV@contoso.com' });
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(box).toHaveAttribute('aria-expanded', 'false');
     await user.keyboard('{ArrowDown}');
-    await user.click(screen.getByRole('option', { name: 'Adele Vance, AdeleV@contoso.com' }));
+    await user.click(screen.getByRole('option', { name: 'Adele Vance AdeleV@contoso.com' }));
     await waitFor(() =>
       expect(store.callsOf('startCall')).toEqual([
         [
@@ -144,10 +144,10 @@ describe('the call box searches people as you type', () => {
     await user.type(box, 'e');
     await waitFor(() => expect(held.has('ade')).toBe(true));
     await act(async () => held.get('ade')?.([ADELE]));
-    await screen.findByRole('option', { name: 'Adele Vance, AdeleV@contoso.com' });
+    await screen.findByRole('option', { name: 'Adele Vance AdeleV@contoso.com' });
     // The slower answer for "ad" arrives last; it must not replace the answer for "ade".
     await act(async () => held.get('ad')?.([ADELE, ADRIAN]));
-    expect(options().map((o) => o.getAttribute('aria-label'))).toEqual(['Adele Vance, AdeleV@contoso.com']);
+    expect(options().map((o) => o.textContent)).toEqual(['AVAdele VanceAdeleV@contoso.com']);
   });
 });
 
