@@ -65,12 +65,6 @@ export function PeopleSuggestions(props: {
           // The highlighted one kept in view when the arrows scroll a long list (jsdom lays nothing out).
           ref={index === props.highlight ? (option) => option?.scrollIntoView?.({ block: 'nearest' }) : undefined}
           role="option"
-          // Name, then email, as two words: the spans alone would run together ("Adele VanceAdeleV@…").
-          aria-labelledby={
-            person.email
-              ? `${props.optionId(index)}-name ${props.optionId(index)}-email`
-              : `${props.optionId(index)}-name`
-          }
           tabIndex={-1}
           aria-selected={index === props.highlight}
           className={mergeClasses(styles.option, index === props.highlight && styles.highlighted)}
@@ -79,16 +73,13 @@ export function PeopleSuggestions(props: {
         >
           <Avatar name={person.displayName} size={32} color="colorful" aria-hidden />
           <span className={styles.text}>
-            <Text weight="semibold" className={styles.line} id={`${props.optionId(index)}-name`}>
+            <Text weight="semibold" className={styles.line}>
               {person.displayName}
             </Text>
             {person.email ? (
-              <Text
-                size={200}
-                className={mergeClasses(styles.line, styles.email)}
-                id={`${props.optionId(index)}-email`}
-              >
-                {person.email}
+              <Text size={200} className={mergeClasses(styles.line, styles.email)}>
+                {/* The option's name is its text: a space keeps name and email two words ("Adele Vance AdeleV@…"). */}
+                {` ${person.email}`}
               </Text>
             ) : null}
           </span>

@@ -39,11 +39,8 @@ describe('the call box searches people as you type', () => {
       within(listbox)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['AVAdele VanceAdeleV@contoso.com', 'AKAdrian KingAdrianK@contoso.com']);
-    expect(within(listbox).getByRole('option', { name: 'Adele Vance AdeleV@contoso.com' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    ).toEqual(['AVAdele Vance AdeleV@contoso.com', 'AKAdrian King AdrianK@contoso.com']);
+    expect(within(listbox).getByRole('option', { name: /^Adele Vance/ })).toHaveAttribute('aria-selected', 'true');
     expect(box).toHaveAttribute('aria-expanded', 'true');
     expect(box).toHaveAttribute('aria-activedescendant', options()[0]?.id);
     // The call buttons name the highlighted person.
@@ -76,12 +73,12 @@ describe('the call box searches people as you type', () => {
   test('a click on a person calls them; Escape closes the list and the down arrow opens it again', async () => {
     const { user, box, store } = await setup();
     await user.type(box, 'adele');
-    await screen.findByRole('option', { name: 'Adele Vance AdeleV@contoso.com' });
+    await screen.findByRole('option', { name: /^Adele Vance/ });
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(box).toHaveAttribute('aria-expanded', 'false');
     await user.keyboard('{ArrowDown}');
-    await user.click(screen.getByRole('option', { name: 'Adele Vance AdeleV@contoso.com' }));
+    await user.click(screen.getByRole('option', { name: /^Adele Vance/ }));
     await waitFor(() =>
       expect(store.callsOf('startCall')).toEqual([
         [
@@ -144,10 +141,10 @@ describe('the call box searches people as you type', () => {
     await user.type(box, 'e');
     await waitFor(() => expect(held.has('ade')).toBe(true));
     await act(async () => held.get('ade')?.([ADELE]));
-    await screen.findByRole('option', { name: 'Adele Vance AdeleV@contoso.com' });
+    await screen.findByRole('option', { name: /^Adele Vance/ });
     // The slower answer for "ad" arrives last; it must not replace the answer for "ade".
     await act(async () => held.get('ad')?.([ADELE, ADRIAN]));
-    expect(options().map((o) => o.textContent)).toEqual(['AVAdele VanceAdeleV@contoso.com']);
+    expect(options().map((o) => o.textContent)).toEqual(['AVAdele Vance AdeleV@contoso.com']);
   });
 });
 
