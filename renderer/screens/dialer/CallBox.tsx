@@ -38,7 +38,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   /** The suggestions hang from the input, over what follows, as a combobox's list does. */
-  anchor: { position: 'relative' },
+  anchor: { position: 'relative', display: 'flex', flexDirection: 'column' },
 });
 
 /** Fewer letters than this find too many people to be worth a round trip. */

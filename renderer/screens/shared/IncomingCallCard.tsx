@@ -65,6 +65,7 @@ const useStyles = makeStyles({
   actionsCompact: { marginTop: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   unverified: { color: tokens.colorNeutralForeground3 },
+  email: { fontFamily: tokens.fontFamilyBase },
 });
 
 /**
@@ -151,7 +152,15 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
             </Text>
           ) : null}
           {detail && detail !== name ? (
-            <Text className={mergeClasses(styles.id, props.compact && styles.idCompact)}>{detail}</Text>
+            <Text
+              className={mergeClasses(
+                styles.id,
+                verified ? styles.email : undefined,
+                props.compact && styles.idCompact,
+              )}
+            >
+              {detail}
+            </Text>
           ) : null}
         </div>
       </div>
