@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BridgeContext } from '../bridge/bridge-context';
 import { type CallingStore, CallingStoreContext } from '../calling/model';
+import { DirectoryContext } from '../directory/directory-context';
 import { HistoryContext } from '../history/history-context';
 import { ConfigContext, SessionContext } from '../session/session-context';
 import { AppFrame } from './AppFrame';
@@ -16,7 +17,9 @@ export function ServicesProvider({ services, children }: { services: ProvidedSer
       <SessionContext.Provider value={services.session}>
         <ConfigContext.Provider value={services.config}>
           <HistoryContext.Provider value={services.history}>
-            <CallingStoreContext.Provider value={services.calling}>{children}</CallingStoreContext.Provider>
+            <DirectoryContext.Provider value={services.directory}>
+              <CallingStoreContext.Provider value={services.calling}>{children}</CallingStoreContext.Provider>
+            </DirectoryContext.Provider>
           </HistoryContext.Provider>
         </ConfigContext.Provider>
       </SessionContext.Provider>

@@ -28,12 +28,15 @@ export interface AbortSignalLike {
 
 export type HistoryApi = SwitchboardBridge['history'];
 export type DesktopBridge = SwitchboardBridge['desktop'];
+export type DirectoryApi = SwitchboardBridge['directory'];
 
 export interface RendererBridge {
   readonly session: SwitchboardBridge['session'];
   readonly config: SwitchboardBridge['config'];
   readonly history: HistoryApi;
   readonly desktop: DesktopBridge;
+  /** The company directory main reaches with the session's bearer (common/ipc/directory.ts). */
+  readonly directory: DirectoryApi;
   /**
    * The ACS token main holds (refreshed there when close to expiry). Aborting `signal` rejects
    * at once with an `AbortError` and tells main to stop waiting for this request; the shared
@@ -52,6 +55,7 @@ export function createRendererBridge(raw: SwitchboardBridge): RendererBridge {
     config: raw.config,
     history: raw.history,
     desktop: raw.desktop,
+    directory: raw.directory,
     getToken(signal) {
       if (signal?.aborted) return Promise.reject(abortError());
       const requestId = crypto.randomUUID();

@@ -3,11 +3,15 @@
  * screen) or an incoming call is declined or missed (incoming screen). Asynchronous because a
  * phone number is read and labelled with the phone-number library, loaded on demand (nothing is
  * awaited when no phone number is involved).
+ *
+ * An entry is titled with the company directory's name for the person when the directory knows
+ * them: a caller's own display name is only what they chose, and the id is no name at all.
  */
 import type { CallOutcome, RecentCallInput } from '../../common/ipc/history';
 import { callTargetDisplay, parseCallTarget } from '../calling/call-target';
 import type { CallTarget, CallView, IncomingCallView } from '../calling/model';
 import { loadedPhoneNumbers, loadPhoneNumbers } from '../calling/phone-numbers-loader';
+import type { DirectoryClient } from '../directory/directory-client';
 import type { HistoryClient } from './history-client';
 
 /** An incoming caller id (`8:acs:…` or `+1425…`) as a target the user can call back, if it is one. */
@@ -17,9 +21,20 @@ export async function callerAsTarget(callerId: string): Promise<CallTarget | nul
   return parsed.status === 'valid' ? parsed.target : null;
 }
 
-/** The entry's title when the call has none: a phone number formatted, as the call box shows it. */
-async function titleOf(title: string, target: CallTarget): Promise<string> {
-  if (title) return title;
+/** Who can say whose an id is: the window's directory client (renderer/directory). */
+export type NameResolver = Pick<DirectoryClient, 'resolve'>;
+
+/**
+ * The name to keep for a target: the directory's name for the person when it knows them, else
+ * `title` (what the call was headed, a caller's chosen name), else the target as the call box
+ * shows it (a phone number formatted).
+ */
+export async function titleOf(title: string, target: CallTarget, names: NameResolver): Promise<string> {
+  if (target.kind === 'acs-user') {
+    const person = await names.resolve(target.communicationUserId);
+    if (person?.displayName) return person.displayName.slice(0, 256);
+  }
+  if (title) return title.slice(0, 256);
   return callTargetDisplay(target, target.kind === 'phone' ? await loadPhoneNumbers() : null);
 }
 
@@ -35,7 +50,11 @@ export function rememberAnsweredCaller(incoming: IncomingCallView): void {
   if (answeredCallers.size > 20) answeredCallers.delete(answeredCallers.keys().next().value ?? '');
 }
 
-export async function recentFromEndedCall(call: CallView, endedAt: number): Promise<RecentCallInput | null> {
+export async function recentFromEndedCall(
+  call: CallView,
+  endedAt: number,
+  names: NameResolver,
+): Promise<RecentCallInput | null> {
   const caller = answeredCallers.get(call.id);
   const target = call.target ?? (caller ? await callerAsTarget(caller) : null);
   if (!target) return null;
@@ -44,7 +63,7 @@ export async function recentFromEndedCall(call: CallView, endedAt: number): Prom
   const startedAt = call.connectedAt ?? endedAt;
   return {
     target,
-    title: (await titleOf(call.title, target)).slice(0, 256),
+    title: await titleOf(call.title, target, names),
     direction: call.direction,
     video: call.isCameraOn || call.remoteVideos.length > 0,
     startedAt,
@@ -57,12 +76,13 @@ export async function recentFromIncoming(
   incoming: IncomingCallView,
   outcome: 'missed' | 'declined',
   at: number,
+  names: NameResolver,
 ): Promise<RecentCallInput | null> {
   const target = await callerAsTarget(incoming.callerId);
   if (!target) return null;
   return {
     target,
-    title: (await titleOf(incoming.callerDisplayName, target)).slice(0, 256),
+    title: await titleOf(incoming.callerDisplayName, target, names),
     direction: 'incoming',
     video: false,
     startedAt: at,

@@ -6,4 +6,5 @@
 export * from './call-features';
 export * from './calls';
 export * from './desktop';
+export * from './directory';
 export * from './session';

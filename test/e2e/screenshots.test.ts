@@ -369,6 +369,47 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('the call box finds people as you type: name and email, the first highlighted', async () => {
+    const page = await open('dialer', '&directory=org');
+    const box = page.getByRole('combobox', { name: 'Who do you want to call?' });
+    await box.fill('ad');
+    const options = page.getByRole('listbox', { name: 'People in your organisation' }).getByRole('option');
+    await options.first().waitFor();
+    await expect(options.allTextContents()).resolves.toEqual([
+      'AVAdele Vance AdeleV@contoso.com',
+      'AKAdrian King AdrianK@contoso.com',
+    ]);
+    // In Chromium an option is named by its name and email as two words.
+    await expect(
+      page.getByRole('option', { name: 'Adele Vance AdeleV@contoso.com', exact: true }).count(),
+    ).resolves.toBe(1);
+    await box.press('ArrowDown');
+    await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+    // The list hangs over the page, inside the window, and nothing scrolls sideways.
+    await expectFitsWindow(page, ['people-suggestions']);
+    await shoot(page, '30-dialer-people-search');
+    await page.close();
+  });
+
+  test('the call box in open sign-in: a name finds no one, and the box says why', async () => {
+    const page = await open('dialer', '&directory=open');
+    await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('adele');
+    await expect(page.getByTestId('directory-note').textContent()).resolves.toMatch(/^No company directory/);
+    await shoot(page, '31-dialer-no-directory');
+    await page.close();
+  });
+
+  test('incoming call from a person the directory knows: their name, verified', async () => {
+    const page = await open('incoming-verified', '&directory=org');
+    const dialog = page.getByRole('alertdialog', { name: 'Megan Bowen is calling' });
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('verified-name').textContent()).resolves.toBe('Verified by your organisation');
+    await expect(dialog.textContent()).resolves.not.toContain('The CEO');
+    await expectFitsWindow(page, ['incoming-call']);
+    await shoot(page, '32-incoming-verified');
+    await page.close();
+  });
+
   test('device setup on its own: live preview, level meter', async () => {
     const page = await open('devices');
     await page.getByRole('button', { name: 'Preview camera' }).click();

@@ -1,7 +1,10 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { CallView } from '../../calling/model';
+import { useNameCheck } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
 import { useElapsed } from '../shared/use-elapsed';
+import { soleParty } from '../shared/use-named-call';
+import { VerifiedMark } from '../shared/VerifiedMark';
 
 const useStyles = makeStyles({
   header: {
@@ -38,11 +41,13 @@ export function CallHeader(props: { call: CallView }) {
   const { call } = props;
   const running = call.status !== 'ended';
   const elapsed = useElapsed(call.connectedAt, running);
+  const verified = useNameCheck(soleParty(call)).status === 'verified';
   return (
     <header className={styles.header}>
       <Text as="h1" size={500} weight="semibold" className={styles.title} title={call.title}>
         {call.title}
       </Text>
+      {verified ? <VerifiedMark /> : null}
       <Badge
         appearance="tint"
         color={BADGE[call.status]}

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
+import { useDirectory } from '../../directory/directory-context';
 import { useHistoryClient } from '../../history/history-context';
 import { recentFromEndedCall, recordRecent } from '../../history/record-call';
 import { inCallStrings } from '../../strings';
@@ -9,6 +10,7 @@ import { DeviceNoticeBanner } from '../shared/DeviceNoticeBanner';
 import { IncomingCallCard } from '../shared/IncomingCallCard';
 import { useCallShortcuts } from '../shared/shortcuts';
 import { useAction } from '../shared/use-action';
+import { useNamedCall } from '../shared/use-named-call';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
 import { ComplianceBanner } from './ComplianceBanner';
@@ -49,7 +51,8 @@ const useStyles = makeStyles({
  */
 export function InCallScreen() {
   const styles = useStyles();
-  const call = useCallingState((state) => state.call);
+  // Named as the directory knows the people in it; the layer's names are the fallback.
+  const call = useNamedCall(useCallingState((state) => state.call));
   const held = useCallingState((state) => state.held);
   const incoming = useCallingState((state) => state.incoming);
   const actions = useCallingActions();
@@ -61,6 +64,7 @@ export function InCallScreen() {
   const [endedAt, setEndedAt] = useState<number | null>(null);
   const recorded = useRef<string | null>(null);
   const history = useHistoryClient();
+  const directory = useDirectory();
 
   const ended = call?.status === 'ended';
   useEffect(() => {
@@ -72,9 +76,9 @@ export function InCallScreen() {
     setEndedAt(at);
     if (recorded.current !== call.id) {
       recorded.current = call.id;
-      recordRecent(history, recentFromEndedCall(call, at));
+      recordRecent(history, recentFromEndedCall(call, at, directory));
     }
-  }, [call, history]);
+  }, [call, history, directory]);
 
   useCallShortcuts(
     call && !ended

@@ -1,7 +1,9 @@
 import { Avatar, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular, HandRightFilled, MicOffRegular, MicRegular } from '@fluentui/react-icons';
 import { type CallView, useCallingState } from '../../calling/model';
+import { useDirectoryPeople } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
+import { VerifiedMark } from '../shared/VerifiedMark';
 
 const useStyles = makeStyles({
   panel: {
@@ -29,6 +31,7 @@ const useStyles = makeStyles({
   },
   text: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  nameLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   state: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   icons: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2, fontSize: '18px' },
   hand: { color: tokens.colorPaletteMarigoldForeground1 },
@@ -40,6 +43,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
   const { call } = props;
   const myName = useCallingState((state) => state.myDisplayName);
   const present = call.participants.filter((p) => p.state !== 'disconnected');
+  const verified = useDirectoryPeople(present.map((p) => p.id));
   const rows = [
     {
       id: 'me',
@@ -87,7 +91,10 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
                 activeAppearance="ring"
               />
               <div className={styles.text}>
-                <Text className={styles.name}>{p.displayName}</Text>
+                <span className={styles.nameLine}>
+                  <Text className={styles.name}>{p.displayName}</Text>
+                  {verified.has(p.id) ? <VerifiedMark /> : null}
+                </span>
                 {state ? <Text className={styles.state}>{state}</Text> : null}
               </div>
               <span className={styles.icons}>

@@ -2,7 +2,9 @@ import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentu
 import { HandRightFilled, MicOffFilled, PinFilled, PinRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { type Participant, type RemoteVideo, useCallingActions } from '../../calling/model';
+import { useNameCheck } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
+import { VerifiedMark } from '../shared/VerifiedMark';
 
 const useStyles = makeStyles({
   tile: {
@@ -66,6 +68,8 @@ const useStyles = makeStyles({
   },
   pinShown: { opacity: 1 },
   tileHover: { ':hover .switchboard-pin, :focus-within .switchboard-pin': { opacity: 1 } },
+  // On the label's static dark background: the inverted foreground reads at 12:1.
+  verified: { color: 'inherit' },
 });
 
 /**
@@ -83,6 +87,7 @@ export function RemoteTile(props: {
   const { participant, video } = props;
   const screen = video?.kind === 'screen-share';
   const name = participant.displayName;
+  const verified = useNameCheck(participant.id).status === 'verified';
   return (
     <figure
       className={mergeClasses(styles.tile, styles.tileHover, participant.isSpeaking && !screen && styles.speaking)}
@@ -110,6 +115,7 @@ export function RemoteTile(props: {
         ) : null}
         {participant.isMuted && !screen ? <MicOffFilled aria-label={inCallStrings.muted} /> : null}
         <Text className={styles.name}>{screen ? inCallStrings.screenOf(name) : name}</Text>
+        {verified ? <VerifiedMark className={styles.verified} /> : null}
       </div>
       {props.pin ? (
         <Button

@@ -4,13 +4,15 @@ import { useContext, useEffect, useRef } from 'react';
 import { formatPhoneNumber, phoneOfRawId } from '../../calling/display-name';
 import { CallingStoreContext, type IncomingCallView, useCallingActions } from '../../calling/model';
 import { useNotificationAnswers } from '../../desktop/use-notification-answers';
+import { useDirectory, useNameCheck } from '../../directory/directory-context';
 import { useHistoryClient } from '../../history/history-context';
 import { recentFromIncoming, recordRecent, rememberAnsweredCaller } from '../../history/record-call';
-import { incomingStrings } from '../../strings';
+import { directoryStrings, incomingStrings } from '../../strings';
 import { ControlTooltip } from './ControlTooltip';
 import { useCallButtonStyles } from './call-button-styles';
 import { ariaShortcut, useCallShortcuts } from './shortcuts';
 import { useAction } from './use-action';
+import { VerifiedMark } from './VerifiedMark';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalL },
@@ -63,6 +65,8 @@ const useStyles = makeStyles({
   },
   actionsCompact: { marginTop: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
+  unverified: { color: tokens.colorNeutralForeground3 },
+  email: { fontFamily: tokens.fontFamilyBase },
 });
 
 /**
@@ -76,10 +80,13 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   const actions = useCallingActions();
   const answer = useAction();
   const { incoming, duringCall } = props;
-  const name = incoming.callerDisplayName || incomingStrings.unknownCaller;
-  // Under a name, the number it comes from, formatted; an ACS id is not for reading.
+  // The directory's name when it knows the caller; the name they chose is only a fallback.
+  const check = useNameCheck(incoming.callerId);
+  const verified = check.status === 'verified' ? check.person : null;
+  const name = verified?.displayName || incoming.callerDisplayName || incomingStrings.unknownCaller;
+  // Under a name, the verified email or the number it comes from, formatted; an ACS id is not for reading.
   const phone = phoneOfRawId(incoming.callerId);
-  const detail = phone ? formatPhoneNumber(phone) : null;
+  const detail = verified ? verified.email : phone ? formatPhoneNumber(phone) : null;
   const answered = useRef(false);
   const acceptButton = useRef<HTMLButtonElement>(null);
   const { compact } = props;
@@ -90,6 +97,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   }, [compact]);
   const store = useContext(CallingStoreContext);
   const history = useHistoryClient();
+  const directory = useDirectory();
 
   // Missed: it stopped ringing (the caller gave up) without our answer. Checked against the
   // store, so merely unmounting this card (another screen, StrictMode) records nothing.
@@ -97,9 +105,10 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
     const since = Date.now();
     return () => {
       const stillRinging = store?.getState().incoming.some((ringing) => ringing.id === incoming.id) ?? true;
-      if (!answered.current && !stillRinging) recordRecent(history, recentFromIncoming(incoming, 'missed', since));
+      if (!answered.current && !stillRinging)
+        recordRecent(history, recentFromIncoming(incoming, 'missed', since, directory));
     };
-  }, [incoming, store, history]);
+  }, [incoming, store, history, directory]);
 
   const accept = (video: boolean) => {
     answered.current = true;
@@ -110,7 +119,7 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
   };
   const reject = () => {
     answered.current = true;
-    recordRecent(history, recentFromIncoming(incoming, 'declined', Date.now()));
+    recordRecent(history, recentFromIncoming(incoming, 'declined', Date.now(), directory));
     void answer.run(() => actions.reject(incoming.id));
   };
   useCallShortcuts({ accept: () => accept(false), decline: reject });
@@ -142,8 +151,22 @@ export function IncomingCallCard(props: { incoming: IncomingCallView; duringCall
           <Text size={props.compact ? 400 : 700} weight="semibold" className={styles.name}>
             {name}
           </Text>
+          {verified ? <VerifiedMark words /> : null}
+          {check.status === 'unverified' ? (
+            <Text size={200} className={styles.unverified} data-testid="unverified-name">
+              {directoryStrings.unverified}
+            </Text>
+          ) : null}
           {detail && detail !== name ? (
-            <Text className={mergeClasses(styles.id, props.compact && styles.idCompact)}>{detail}</Text>
+            <Text
+              className={mergeClasses(
+                styles.id,
+                verified ? styles.email : undefined,
+                props.compact && styles.idCompact,
+              )}
+            >
+              {detail}
+            </Text>
           ) : null}
         </div>
       </div>

@@ -21,6 +21,9 @@ describe('an import that points back up fails the lint', () => {
     ['calling', "import * as probe from '../session/session-context';", /renderer\/calling may import/],
     ['calling', "import * as probe from '../screens/shared/Panel';", /renderer\/calling may import/],
     ['history', "import * as probe from '../desktop/DesktopIntegration';", /renderer\/history may import/],
+    ['directory', "import * as probe from '../session/session-context';", /renderer\/directory may import/],
+    ['directory', "import * as probe from '../calling/model';", /renderer\/directory may import/],
+    ['calling', "import * as probe from '../directory/directory-client';", /renderer\/calling may import/],
     ['desktop', "import * as probe from '../screens/shared/Panel';", /renderer\/desktop may not import screens or app/],
     ['screens/shared', "import * as probe from '../../app/services';", /renderer\/screens may not import app/],
   ])('%s: %s', async (folder, source, message) => {
@@ -38,6 +41,8 @@ describe('an import that points down passes', () => {
   test.each([
     ['calling', "import * as probe from '../strings';"],
     ['history', "import * as probe from '../calling/model';"],
+    ['history', "import * as probe from '../directory/directory-client';"],
+    ['directory', "import * as probe from '../bridge';"],
     ['screens/shared', "import * as probe from '../../desktop/DesktopIntegration';"],
     ['app', "import * as probe from '../screens/shared/Panel';"],
     ['strings', "import * as probe from '../../common/ipc/history';"],

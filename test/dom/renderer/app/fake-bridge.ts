@@ -2,16 +2,18 @@
  * A hand-written bridge for DOM tests: main's side played by the test (session and config events,
  * config answers), an in-memory history with the same rules as main's store, and the desktop fake.
  */
+import type { DirectoryPerson } from '../../../../common/backend-contract';
 import type {
   AppConfig,
   ConfigSetResult,
   ConfigTestResult,
   ConfigUpdate,
+  DirectoryAvailability,
   SessionState,
   SignInResult,
 } from '../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../common/ipc/history';
-import type { DesktopBridge, HistoryApi, RendererBridge } from '../../../../renderer/bridge';
+import type { DesktopBridge, DirectoryApi, HistoryApi, RendererBridge } from '../../../../renderer/bridge';
 
 export interface FakeBridge extends RendererBridge {
   emitSession(session: SessionState): void;
@@ -21,6 +23,9 @@ export interface FakeBridge extends RendererBridge {
   history: HistoryApi;
   /** Tests of the desktop pieces put their own fake here (desktop/fake-desktop-bridge.ts). */
   desktop: DesktopBridge;
+  directory: DirectoryApi;
+  /** The organisation's people as main's directory answers them, and what was asked of it. */
+  readonly directoryState: FakeDirectoryState;
   /** What main's history file holds, and every call recorded. */
   readonly historyState: { history: CallHistory; recorded: RecentCallInput[] };
   readonly calls: {
@@ -86,6 +91,56 @@ export function quietDesktop(): DesktopBridge {
   };
 }
 
+export interface FakeDirectoryState {
+  availability: DirectoryAvailability;
+  people: DirectoryPerson[];
+  /** Every query searched and id resolved, in order. */
+  searches: string[];
+  resolves: string[];
+  /** Plays main's answer for one query (the test holds it to reorder answers); default: prefix match. */
+  answerSearch?: (query: string) => Promise<DirectoryPerson[]>;
+}
+
+/**
+ * Main's directory over a list of people, as the backend answers: a name or email that starts with
+ * the query (a word of the name too), in name order; an id that is nobody answers null.
+ */
+export function createFakeDirectory(
+  people: DirectoryPerson[] = [],
+  availability: DirectoryAvailability = { available: false, reason: 'signed-out' },
+): { api: DirectoryApi; state: FakeDirectoryState } {
+  const state: FakeDirectoryState = { availability, people, searches: [], resolves: [] };
+  const matches = (query: string) => {
+    const q = query.trim().toLowerCase();
+    return state.people
+      .filter(
+        (p) =>
+          p.displayName
+            .toLowerCase()
+            .split(/\s+/)
+            .some((word) => word.startsWith(q)) ||
+          p.displayName.toLowerCase().startsWith(q) ||
+          (p.email?.toLowerCase().startsWith(q) ?? false),
+      )
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  };
+  const api: DirectoryApi = {
+    availability: async () => state.availability,
+    search: async ({ query }) => {
+      state.searches.push(query);
+      if (!state.availability.available) return { ok: false, code: 'directory-unavailable', message: 'No directory.' };
+      const people = state.answerSearch ? await state.answerSearch(query) : matches(query);
+      return { ok: true, people, nextCursor: null };
+    },
+    resolve: async ({ communicationUserId }) => {
+      state.resolves.push(communicationUserId);
+      if (!state.availability.available) return { ok: false, code: 'directory-unavailable', message: 'No directory.' };
+      return { ok: true, person: state.people.find((p) => p.communicationUserId === communicationUserId) ?? null };
+    },
+  };
+  return { api, state };
+}
+
 /** Main's history store in memory: newest first, ids assigned, recents capped at 50. */
 export function createFakeHistory(initial: Partial<CallHistory> = {}): {
   api: HistoryApi;
@@ -128,6 +183,7 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
   const listeners = new Set<(session: SessionState) => void>();
   const configListeners = new Set<(config: AppConfig) => void>();
   const history = createFakeHistory();
+  const directory = createFakeDirectory();
   const calls: FakeBridge['calls'] = {
     signIn: [],
     signOut: 0,
@@ -219,6 +275,8 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
     history: history.api,
     historyState: history.state,
     desktop: quietDesktop(),
+    directory: directory.api,
+    directoryState: directory.state,
     async getToken() {
       return { token: 'token', expiresOn: new Date(Date.now() + 3_600_000).toISOString() };
     },

@@ -10,6 +10,8 @@ import {
 import { callView, incomingCall } from '../screens/support/fake-calling-store';
 
 const empty: CallHistory = { recents: [], favourites: [] };
+/** A session without a company directory: nobody resolves. */
+const noDirectory = { resolve: async () => null };
 
 function api(overrides: Partial<HistoryApi> = {}): HistoryApi {
   return {
@@ -32,7 +34,7 @@ describe('history client', () => {
     await client.load();
     expect(client.getSnapshot()).toEqual({ status: 'unavailable', reason: expect.stringMatching(/No handler/) });
     await expect(
-      client.recordCall((await recentFromEndedCall(callView(), Date.now())) ?? ({} as never)),
+      client.recordCall((await recentFromEndedCall(callView(), Date.now(), noDirectory)) ?? ({} as never)),
     ).rejects.toThrow(/No handler/);
   });
 
@@ -60,12 +62,12 @@ describe('history client', () => {
 describe('recents entries', () => {
   test('an outgoing call: completed with its duration, or failed when it never connected', async () => {
     const connectedAt = 1_000_000;
-    expect(await recentFromEndedCall(callView({ connectedAt }), connectedAt + 61_400)).toMatchObject({
+    expect(await recentFromEndedCall(callView({ connectedAt }), connectedAt + 61_400, noDirectory)).toMatchObject({
       outcome: 'completed',
       durationSeconds: 61,
       direction: 'outgoing',
     });
-    expect(await recentFromEndedCall(callView({ connectedAt: null }), connectedAt)).toMatchObject({
+    expect(await recentFromEndedCall(callView({ connectedAt: null }), connectedAt, noDirectory)).toMatchObject({
       outcome: 'failed',
       durationSeconds: 0,
     });
@@ -75,17 +77,23 @@ describe('recents entries', () => {
     rememberAnsweredCaller(incomingCall({ id: 'in-9', callerId: '+14255550100' }));
     // The phone number is read with the phone-number library, loaded on demand for it.
     expect(
-      await recentFromEndedCall(callView({ id: 'in-9', direction: 'incoming', target: null, title: '' }), 0),
+      await recentFromEndedCall(
+        callView({ id: 'in-9', direction: 'incoming', target: null, title: '' }),
+        0,
+        noDirectory,
+      ),
     ).toMatchObject({
       target: { kind: 'phone', e164: '+14255550100' },
       title: '+1 425 555 0100',
     });
-    expect(await recentFromEndedCall(callView({ id: 'other', direction: 'incoming', target: null }), 0)).toBeNull();
+    expect(
+      await recentFromEndedCall(callView({ id: 'other', direction: 'incoming', target: null }), 0, noDirectory),
+    ).toBeNull();
   });
 
   test('a missed phone caller without a name is titled with the number formatted', async () => {
     const missed = incomingCall({ callerId: '+442079460958', callerDisplayName: '' });
-    expect(await recentFromIncoming(missed, 'missed', 5)).toMatchObject({
+    expect(await recentFromIncoming(missed, 'missed', 5, noDirectory)).toMatchObject({
       target: { kind: 'phone', e164: '+442079460958' },
       title: '+44 20 7946 0958',
       outcome: 'missed',

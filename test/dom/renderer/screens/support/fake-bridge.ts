@@ -3,9 +3,12 @@
  * caller id the test chooses in main's configuration and the history the test starts from.
  * `unavailable` plays a main whose configuration and history cannot be read.
  */
+import type { DirectoryPerson } from '../../../../../common/backend-contract';
+import type { DirectoryAvailability } from '../../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../../common/ipc/history';
 import type { ProvidedServices } from '../../../../../renderer/app/App';
 import type { CallingStore } from '../../../../../renderer/calling/model';
+import { createDirectoryClient } from '../../../../../renderer/directory/directory-client';
 import { createHistoryClient } from '../../../../../renderer/history/history-client';
 import { createConfigStore } from '../../../../../renderer/session/config-store';
 import { createSessionStore } from '../../../../../renderer/session/session-store';
@@ -18,9 +21,19 @@ export interface FakeBridge {
 }
 
 export function installFakeBridge(
-  options: { callerId?: string | null; history?: Partial<CallHistory>; unavailable?: boolean } = {},
+  options: {
+    callerId?: string | null;
+    history?: Partial<CallHistory>;
+    unavailable?: boolean;
+    /** The organisation's people; with them main offers a directory unless `availability` says otherwise. */
+    directory?: { people: DirectoryPerson[]; availability?: DirectoryAvailability };
+  } = {},
 ): FakeBridge {
   const bridge = createFakeBridge();
+  if (options.directory) {
+    bridge.directoryState.people = options.directory.people;
+    bridge.directoryState.availability = options.directory.availability ?? { available: true };
+  }
   bridge.answers.config = {
     ...defaultConfig,
     alternateCallerId: options.callerId === undefined ? '+14255550123' : options.callerId,
@@ -51,5 +64,6 @@ export function servicesFor(bridge: AppFakeBridge, calling: CallingStore): Provi
     config: createConfigStore(bridge),
     history: createHistoryClient(bridge.history),
     calling,
+    directory: createDirectoryClient(bridge),
   };
 }

@@ -14,6 +14,7 @@ import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerSc
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
+import { DIRECTORY_PEOPLE } from '../directory-people';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from '../fake-calling-store';
 
@@ -224,6 +225,10 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
         }),
       });
       return { store, screen: <InCallScreen /> };
+    case 'incoming-verified':
+      // The caller chose a grander name; the directory (`&directory=org`) knows who they are.
+      store.setState({ incoming: [incomingCall({ callerDisplayName: 'The CEO' })] });
+      return { store, screen: <IncomingCallScreen /> };
     case 'incoming-several':
       store.setState({
         incoming: [
@@ -273,8 +278,18 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
 
 const params = new URLSearchParams(location.search);
 const now = Date.now();
+// `&directory=org`: main offers the company directory; `&directory=open`: open sign-in, none.
+const directoryParam = params.get('directory');
 const { bridge } = installFakeBridge({
   callerId: params.get('callerId') === 'none' ? null : '+14255550123',
+  ...(directoryParam
+    ? {
+        directory: {
+          people: DIRECTORY_PEOPLE,
+          availability: directoryParam === 'open' ? { available: false, reason: 'open-sign-in' } : { available: true },
+        },
+      }
+    : {}),
   history: {
     recents: [
       {
