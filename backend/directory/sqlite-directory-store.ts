@@ -3,10 +3,8 @@
  * the file with the session and identity stores). A search drives from the words index: the
  * prefix is one range of people_words' primary key, then people are read in directory order.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../database/sqlite-migrations';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../database/sqlite-connection';
 import {
   type DirectoryEntry,
   type DirectoryRow,
@@ -37,11 +35,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   /** `path` is a file (created with its folder) or `:memory:`. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    applySqliteMigrations(this.db);
+    this.db = openSqliteConnection(path);
     this.statements = this.prepare();
   }
 

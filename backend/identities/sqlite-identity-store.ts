@@ -4,10 +4,8 @@
  * CONFLICT DO NOTHING` on the (issuer, subject) key makes `claim` race-safe, also for two
  * processes sharing the file.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../database/sqlite-migrations';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../database/sqlite-connection';
 import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
@@ -24,13 +22,7 @@ export class SqliteIdentityStore implements IdentityStore {
 
   /** `path` is a file (created with its folder) or `:memory:`. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    // The `people` table is migration 2 of the session database; the one runner applies what is
-    // missing (better-sqlite3 needs the table before it prepares statements).
-    applySqliteMigrations(this.db);
+    this.db = openSqliteConnection(path);
     this.statements = this.prepare();
   }
 
