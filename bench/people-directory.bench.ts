@@ -282,8 +282,8 @@ async function measureStore(database: 'sqlite' | 'postgres', label: string): Pro
     return [
       row('GET /v1/people (type-ahead mix)', latencies.search, 50),
       row('GET /v1/people (type-ahead mix)', latencies.search, 99),
-      row('GET /v1/people (one letter, 20 of ~500 matches)', latencies.oneLetter, 50),
-      row('GET /v1/people (one letter, 20 of ~500 matches)', latencies.oneLetter, 99),
+      row('GET /v1/people (one letter: the widest query)', latencies.oneLetter, 50),
+      row('GET /v1/people (one letter: the widest query)', latencies.oneLetter, 99),
       row('GET /v1/people/{id}', latencies.resolve, 50),
       row('GET /v1/people/{id}', latencies.resolve, 99),
       { metric: `${label}: search query alone (type-ahead mix) p50`, value: percentile(queryOnly, 50), unit: 'ms' },
