@@ -9,6 +9,7 @@ import { openSqliteConnection } from '../database/sqlite-connection';
 import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
+  indexPeople,
   type NewPerson,
   type PersonKey,
   type PersonRecord,
@@ -38,6 +39,7 @@ export class SqliteIdentityStore implements IdentityStore {
         `UPDATE people SET display_name = ?, email = ?, updated_at = ?, sort_name = ?, offboarded_at = NULL
           WHERE issuer = ? AND subject = ?`,
       ),
+      unindexed: db.prepare<[], PersonRow>('SELECT * FROM people WHERE sort_name IS NULL'),
       hide: db.prepare('UPDATE people SET offboarded_at = ? WHERE issuer = ? AND subject = ?'),
       deleteWords: db.prepare('DELETE FROM people_words WHERE issuer = ? AND subject = ?'),
       insertWord: db.prepare('INSERT OR IGNORE INTO people_words (issuer, subject, word) VALUES (?, ?, ?)'),
@@ -94,6 +96,10 @@ export class SqliteIdentityStore implements IdentityStore {
         if (updated.changes === 1) this.writeWords(key, profile.displayName, profile.email);
       })
       .immediate();
+  }
+
+  async indexUnindexedPeople(): Promise<number> {
+    return indexPeople(this, this.statements.unindexed.all());
   }
 
   async hideFromDirectory(key: PersonKey, now: Date): Promise<void> {
