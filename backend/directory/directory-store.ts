@@ -2,9 +2,9 @@
  * What the company directory reads from the session database: people of one issuer by a folded
  * prefix (search-words.ts) in a stable order, one person by ACS id, whether a session is still
  * alive, and the key directory bearers are signed with. Two implementations (SQLite, PostgreSQL)
- * pass one contract suite (test/integration/backend/directory-store.test.ts). The people table and
- * its words are written by the identity stores (backend/identities/), in the same transaction as
- * the profile they index.
+ * pass one suite over HTTP (test/integration/backend/people-directory.test.ts). The people table
+ * and its words are written by the identity stores (backend/identities/), in the same transaction
+ * as the profile they index.
  */
 import type { DirectoryPerson } from '../../common/backend-contract';
 import type { DirectoryPosition } from './search-words';
