@@ -63,6 +63,7 @@ export class CaptionsTracker {
   /** Speaker key → the id of their line still being revised (Partial). */
   private readonly revising = new Map<string, string>();
   private pending: 'starting' | 'stopping' | null = null;
+  private stopOnceActive = false;
   private requestedLanguage: string | null = null;
   private problem: string | null = null;
   private watched: SdkCaptions | null = null;
@@ -123,6 +124,7 @@ export class CaptionsTracker {
       );
     this.requestedLanguage = language;
     this.pending = 'starting';
+    this.stopOnceActive = false;
     this.problem = null;
     this.options.onChange();
     try {
@@ -137,7 +139,8 @@ export class CaptionsTracker {
   async stop(): Promise<void> {
     const captions = this.options.feature?.captions;
     if (!captions?.isCaptionsFeatureActive) {
-      // Stopping what never started (or a start that is still pending) just forgets the request.
+      // Nothing runs yet: a start still pending is stopped as soon as the service confirms it.
+      this.stopOnceActive = this.pending === 'starting';
       this.pending = null;
       this.problem = null;
       this.options.onChange();
@@ -189,6 +192,10 @@ export class CaptionsTracker {
     this.pending = null;
     this.revising.clear();
     this.options.onChange();
+    if (this.stopOnceActive && this.options.feature?.captions.isCaptionsFeatureActive) {
+      this.stopOnceActive = false;
+      void this.stop();
+    }
   };
 
   private readonly onLanguageChanged = () => this.options.onChange();

@@ -38,6 +38,19 @@ test('captions start in the language asked for and turn on once the service conf
   await vi.waitFor(() => expect(captionsState(h)?.status).toBe('off'));
 });
 
+test('captions turned off while the start is still pending are stopped once the service confirms', async () => {
+  const { h, call } = await inGroupCall();
+  const captions = captionsOf(call);
+  captions.confirm = false;
+  await h.store.actions.startCaptions('en-us');
+  await h.store.actions.stopCaptions();
+  expect(captionsState(h)?.status).toBe('off');
+  captions.confirm = true;
+  captions.remoteSetActive(true);
+  await vi.waitFor(() => expect(captions.isCaptionsFeatureActive).toBe(false));
+  expect(captionsState(h)?.status).toBe('off');
+});
+
 test('without a language asked for, the OS language the service supports is used', () => {
   expect(defaultSpokenLanguage('', ['en-us', 'nl-nl'], ['nl-BE', 'en'])).toBe('nl-nl');
   expect(defaultSpokenLanguage('', ['en-us', 'nl-nl'], ['NL-nl'])).toBe('nl-nl');
