@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { marginRight: 'auto', alignSelf: 'center' },
-  language: { minWidth: '200px' },
+  language: { minWidth: '200px', maxWidth: '280px' },
   lines: {
     listStyleType: 'none',
     margin: 0,

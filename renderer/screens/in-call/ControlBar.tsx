@@ -187,7 +187,11 @@ export function ControlBar(props: ControlBarProps) {
               onClick: props.onToggleScreenShare,
             })}
         {control({
-          label: props.captionsOpen ? captionStrings.turnOff : captionStrings.turnOn,
+          label: !props.captionsOpen
+            ? captionStrings.turnOn
+            : call.captions.status === 'unavailable'
+              ? captionStrings.close
+              : captionStrings.turnOff,
           icon: <ClosedCaptionRegular />,
           on: props.captionsOpen,
           disabled: !live,

@@ -112,6 +112,8 @@ test('a call without captions says so in words instead of leaving a dead button'
   const pane = screen.getByTestId('captions-pane');
   expect(within(pane).getByTestId('captions-problem')).toHaveTextContent(captionStrings.unavailable);
   expect(within(pane).queryByRole('combobox')).toBeNull();
+  // The control says what it does now: nothing runs to turn off.
+  expect(within(screen.getByRole('toolbar')).getByRole('button', { name: captionStrings.close })).toBeEnabled();
   await userEvent.click(within(pane).getByRole('button', { name: captionStrings.close }));
   expect(screen.queryByTestId('captions-pane')).toBeNull();
 });
