@@ -61,7 +61,7 @@ export const captionStrings = {
   you: 'You',
   /** The call has no captions feature at all (the SDK offers none for it). */
   unavailable:
-    'Captions are not offered in this call. Azure Communication Services captions calls between its own users, rooms and Teams meetings; phone calls have none.',
+    'Captions are not offered in this call. Azure Communication Services offers them in calls between its own users, in rooms and in Teams meetings.',
   /** startCaptions refused: the resource or the meeting does not offer them. */
   startFailed: (kind: 'acs' | 'teams', detail: string) =>
     kind === 'teams'

@@ -567,6 +567,8 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('in call with captions: the pane under the stage, speakers named, a polite log of final lines', async () => {
     const page = await open('in-call-captions');
     await page.getByRole('toolbar').getByRole('button', { name: 'Captions', exact: true }).click();
+    // The control keeps focus, and its tooltip would cover the pane in the shot.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const pane = page.getByTestId('captions-pane');
     await pane.waitFor();
     await expect(pane.getByRole('combobox', { name: /Spoken language/ }).inputValue()).resolves.toBe('en-us');
@@ -588,6 +590,8 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('in call without captions: the pane says so in words', async () => {
     const page = await open('in-call-captions-unavailable');
     await page.getByRole('toolbar').getByRole('button', { name: 'Captions', exact: true }).click();
+    // The control keeps focus, and its tooltip would cover the pane in the shot.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await expect(page.getByTestId('captions-problem').textContent()).resolves.toContain(
       'Captions are not offered in this call.',
     );

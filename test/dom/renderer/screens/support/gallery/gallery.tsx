@@ -14,6 +14,7 @@ import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerSc
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
+import { captionStrings } from '../../../../../../renderer/strings';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import {
   callView,
@@ -243,8 +244,7 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
           captions: captionsView({
             status: 'unavailable',
             supportedLanguages: [],
-            problem:
-              'Captions are not offered in this call. Azure Communication Services captions calls between its own users, rooms and Teams meetings; phone calls have none.',
+            problem: captionStrings.unavailable,
           }),
         }),
       });
