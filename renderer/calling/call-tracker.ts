@@ -3,6 +3,7 @@
  * shows, rebuilds the view from the SDK object on each (the SDK is the source of truth), and
  * unsubscribes everything once the call has ended.
  */
+import { CaptionsTracker } from './captions';
 import { snapshotCompliance, watchCompliance } from './compliance';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
@@ -60,6 +61,7 @@ export class CallTracker {
   localVideo: SdkLocalVideoStream | null;
   private view: CallView;
   private readonly features: SdkCallFeatures;
+  readonly captions: CaptionsTracker;
   private readonly cleanups: Array<() => void> = [];
   private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
   private connectedAt: number | null = null;
@@ -100,6 +102,14 @@ export class CallTracker {
     });
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
     this.cleanups.push(watchCompliance(this.features, refresh));
+    this.captions = new CaptionsTracker({
+      feature: this.features.captions,
+      rawId: (identifier) => options.sdk.rawId(identifier),
+      me: options.myCommunicationUserId,
+      participants: () => call.remoteParticipants,
+      onChange: refresh,
+    });
+    this.cleanups.push(() => this.captions.dispose());
 
     this.view = this.buildView();
   }
@@ -236,6 +246,7 @@ export class CallTracker {
       diagnostics: ended ? [] : diagnostics,
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
+      captions: this.captions.snapshot(),
     };
   }
 }

@@ -457,6 +457,15 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     async sendDtmf(tone) {
       await requireCall().call.sendDtmf(tone);
     },
+    async startCaptions(spokenLanguage) {
+      await requireCall().captions.start(spokenLanguage);
+    },
+    async stopCaptions() {
+      await requireCall().captions.stop();
+    },
+    async setSpokenLanguage(spokenLanguage) {
+      await requireCall().captions.setSpokenLanguage(spokenLanguage);
+    },
     dismissDeviceNotice() {
       devices.setNotice(null);
     },

@@ -110,6 +110,38 @@ export interface CallView {
   endReason: CallEndReason | null;
   /** Recording and transcription as the service reports them (renderer/calling/compliance.ts). */
   compliance: ComplianceNotice;
+  /** Live captions (renderer/calling/captions.ts). */
+  captions: CaptionsView;
+}
+
+/**
+ * `unavailable`: the SDK offers no captions for this call; `starting`/`stopping`: asked, waiting
+ * for the service to confirm (`CaptionsActiveChanged`).
+ */
+export type CaptionsStatus = 'unavailable' | 'off' | 'starting' | 'on' | 'stopping';
+
+export interface CaptionLine {
+  /** Stable for a React list: a Partial line keeps its id when its Final replaces it. */
+  id: string;
+  /** Who spoke, as a name (renderer/calling/display-name.ts): never a raw id. */
+  speaker: string;
+  text: string;
+  /** False while the service may still revise the text (a Partial result). */
+  isFinal: boolean;
+}
+
+export interface CaptionsView {
+  status: CaptionsStatus;
+  /** `teams` in a Teams meeting (the meeting's captions), `acs` otherwise. */
+  kind: 'acs' | 'teams';
+  /** BCP 47 (`en-us`): what the service is captioning, or what was asked for; null before. */
+  spokenLanguage: string | null;
+  /** BCP 47 tags the service accepts; empty until the SDK reports them. */
+  supportedLanguages: string[];
+  /** The most recent lines, oldest first, bounded (captions.ts MAX_CAPTION_LINES). */
+  lines: CaptionLine[];
+  /** Why captions could not start, stop or change language, in words; null when all is well. */
+  problem: string | null;
 }
 
 export interface ComplianceNotice {
@@ -226,6 +258,13 @@ export interface CallingActions {
   setOnHold(onHold: boolean): Promise<void>;
   setHandRaised(raised: boolean): Promise<void>;
   sendDtmf(tone: DtmfTone): Promise<void>;
+  /**
+   * Captions in the current call. A refusal by the service does not reject: it lands in
+   * `call.captions.problem`, in words.
+   */
+  startCaptions(spokenLanguage?: string): Promise<void>;
+  stopCaptions(): Promise<void>;
+  setSpokenLanguage(spokenLanguage: string): Promise<void>;
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
   dismissDeviceNotice(): void;

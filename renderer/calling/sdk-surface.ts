@@ -16,6 +16,9 @@ import type {
   CallAgent,
   CallAgentOptions,
   CallEndReason,
+  CaptionsCallFeature,
+  CaptionsCommon,
+  CaptionsInfo,
   CollectionUpdatedEvent,
   ConnectionStateChangedEvent,
   CreateViewOptions,
@@ -49,7 +52,7 @@ import type {
   PhoneNumberIdentifier,
 } from '@azure/communication-common';
 
-export type { AudioDeviceInfo, CallEndReason, VideoDeviceInfo };
+export type { AudioDeviceInfo, CallEndReason, CommunicationIdentifier, VideoDeviceInfo };
 
 export type SdkRemoteVideoStream = Pick<
   RemoteVideoStream,
@@ -77,12 +80,49 @@ export type SdkUserFacingDiagnostics = Pick<UserFacingDiagnosticsFeature, 'netwo
 export type SdkRecording = Pick<RecordingCallFeature, 'isRecordingActive' | 'on' | 'off'>;
 export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionActive' | 'on' | 'off'>;
 
+/**
+ * One caption as both kinds deliver it: `Captions` (ACS calls) hands a `CaptionsInfo`, a Teams
+ * meeting's `TeamsCaptions` a `TeamsCaptionsInfo` whose speaker is a `CallerInfo` (identifier
+ * possibly undefined). This is the part the two share.
+ */
+export type SdkCaptionsInfo = Pick<CaptionsInfo, 'resultType' | 'spokenText' | 'timestamp'> & {
+  readonly speaker: { readonly identifier: CommunicationIdentifier | undefined; readonly displayName?: string };
+};
+
+/**
+ * `CaptionsCallFeature.captions` is declared as `CaptionsCommon`, without events; at run time it
+ * is a `Captions` or a `TeamsCaptions` (by `kind`), and both emit these.
+ */
+export interface SdkCaptions
+  extends Pick<
+    CaptionsCommon,
+    | 'startCaptions'
+    | 'stopCaptions'
+    | 'setSpokenLanguage'
+    | 'supportedSpokenLanguages'
+    | 'isCaptionsFeatureActive'
+    | 'activeSpokenLanguage'
+    | 'kind'
+  > {
+  on(event: 'CaptionsReceived', listener: (info: SdkCaptionsInfo) => void): void;
+  on(event: 'CaptionsActiveChanged' | 'SpokenLanguageChanged', listener: PropertyChangedEvent): void;
+  off(event: 'CaptionsReceived', listener: (info: SdkCaptionsInfo) => void): void;
+  off(event: 'CaptionsActiveChanged' | 'SpokenLanguageChanged', listener: PropertyChangedEvent): void;
+}
+
+/** `Features.Captions`: its `captions` object is replaced when the kind changes (`CaptionsKindChanged`). */
+export interface SdkCaptionsFeature extends Pick<CaptionsCallFeature, 'on' | 'off'> {
+  readonly captions: SdkCaptions;
+}
+
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
   raiseHand: SdkRaiseHand;
   diagnostics: SdkUserFacingDiagnostics;
   recording: SdkRecording;
   transcription: SdkTranscription;
+  /** Null when the SDK offers no captions feature for this call. */
+  captions: SdkCaptionsFeature | null;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */

@@ -6,13 +6,31 @@
 import {
   type Call,
   CallClient,
+  type Captions,
+  type CaptionsCallFeature,
   Features,
   LocalVideoStream,
   type RemoteVideoStream,
+  type TeamsCaptions,
   VideoStreamRenderer,
 } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential, getIdentifierRawId } from '@azure/communication-common';
-import type { CallingSdk } from './sdk-surface';
+import type { CallingSdk, SdkCaptionsFeature } from './sdk-surface';
+
+/**
+ * `Features.Captions`, or null where this SDK build or call type has none (the feature factory
+ * throws then). Its `captions` is declared as `CaptionsCommon`; at run time it is a `Captions` or
+ * `TeamsCaptions`, which carry the events `SdkCaptions` declares.
+ */
+function captionsOf(call: Call): SdkCaptionsFeature | null {
+  try {
+    const feature = call.feature(Features.Captions);
+    // The compiler checks both run-time kinds against the surface here.
+    return feature.captions ? (feature as CaptionsCallFeature & { readonly captions: Captions | TeamsCaptions }) : null;
+  } catch {
+    return null;
+  }
+}
 
 export const callingSdk = {
   createCallClient: () => new CallClient(),
@@ -25,6 +43,7 @@ export const callingSdk = {
     diagnostics: (call as Call).feature(Features.UserFacingDiagnostics),
     recording: (call as Call).feature(Features.Recording),
     transcription: (call as Call).feature(Features.Transcription),
+    captions: captionsOf(call as Call),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

@@ -44,3 +44,30 @@ export const soundStrings = {
   alsoRingOnHint: 'The ringtone plays here too, so you hear a call while your headset is off.',
   alsoRingOnGone: 'The other speaker you chose is not connected now: calls ring only on the selected speaker.',
 };
+
+export const captionStrings = {
+  turnOn: 'Captions',
+  turnOff: 'Turn off captions',
+  paneLabel: 'Captions',
+  /** The screen reader's copy of the pane: final lines only, announced politely. */
+  liveLabel: 'Captions as they are spoken',
+  spokenLanguage: 'Spoken language',
+  /** What the language choice changes: ACS applies it to everyone's captions in the call. */
+  spokenLanguageHint: 'The language people speak in this call. It changes the captions for everyone.',
+  starting: 'Starting captions…',
+  stopping: 'Turning captions off…',
+  waiting: 'Captions appear here when someone speaks.',
+  close: 'Hide captions',
+  you: 'You',
+  /** The call has no captions feature at all (the SDK offers none for it). */
+  unavailable:
+    'Captions are not offered in this call. Azure Communication Services offers them in calls between its own users, in rooms and in Teams meetings.',
+  /** startCaptions refused: the resource or the meeting does not offer them. */
+  startFailed: (kind: 'acs' | 'teams', detail: string) =>
+    kind === 'teams'
+      ? `This meeting does not offer captions (${detail}). The meeting's organiser or the Teams policy has to allow live captions.`
+      : `Captions could not start (${detail}). The Azure Communication Services resource may not offer captions for this call.`,
+  stopFailed: (detail: string) => `Captions could not be turned off: ${detail}`,
+  languageFailed: (language: string, detail: string) =>
+    `The spoken language could not be changed to ${language}: ${detail}`,
+};

@@ -519,11 +519,12 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
   test('real keyboard: Tab reaches every in-call control with a visible focus ring; shortcuts work', async () => {
     // A group call: every control applies (a phone call has fewer: in-call.test.tsx).
     const page = await open('in-call-grid');
-    const reached = await tabThrough(page, 14);
+    const reached = await tabThrough(page, 15);
     for (const control of [
       'People',
       'Raise hand',
       'Share screen',
+      'Captions',
       'Devices',
       'Turn camera off',
       'Mute',
@@ -625,6 +626,42 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await crowded.getByRole('list', { name: 'Not on the stage' }).waitFor();
     await shoot(crowded, '27-in-call-more-people');
     await crowded.close();
+  });
+
+  test('in call with captions: the pane under the stage, speakers named, a polite log of final lines', async () => {
+    const page = await open('in-call-captions');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Captions', exact: true }).click();
+    // The control keeps focus, and its tooltip would cover the pane in the shot.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const pane = page.getByTestId('captions-pane');
+    await pane.waitFor();
+    await expect(pane.getByRole('combobox', { name: /Spoken language/ }).inputValue()).resolves.toBe('en-us');
+    await expect(pane.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Adele VanceShall we go through the new call screen first?',
+      'YouYes, the captions pane is new since last week.',
+      'Lee GuIt looks good on my side, the names come through',
+    ]);
+    await expect(
+      page
+        .getByTestId('captions-live-region')
+        .evaluate((el) => [el.getAttribute('role'), el.getAttribute('aria-live'), el.children.length]),
+    ).resolves.toEqual(['log', 'polite', 2]);
+    await expectFitsWindow(page, ['captions-pane', 'stage']);
+    await shoot(page, '28-in-call-captions');
+    await page.close();
+  });
+
+  test('in call without captions: the pane says so in words', async () => {
+    const page = await open('in-call-captions-unavailable');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Captions', exact: true }).click();
+    // The control keeps focus, and its tooltip would cover the pane in the shot.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect(page.getByTestId('captions-problem').textContent()).resolves.toContain(
+      'Captions are not offered in this call.',
+    );
+    await expectFitsWindow(page, ['captions-pane']);
+    await shoot(page, '29-in-call-captions-unavailable');
+    await page.close();
   });
 });
 

@@ -32,6 +32,9 @@ import type {
   SdkCallAgent,
   SdkCallClient,
   SdkCallFeatures,
+  SdkCaptions,
+  SdkCaptionsFeature,
+  SdkCaptionsInfo,
   SdkCredential,
   SdkDeviceManager,
   SdkIncomingCall,
@@ -204,6 +207,61 @@ export class FakeTranscription extends FakeEmitter implements SdkTranscription {
   }
 }
 
+/**
+ * `Captions` (or `TeamsCaptions`) as the service runs them: `startCaptions` resolves first and
+ * `CaptionsActiveChanged` follows (the SDK's promise does not mean captions have started). With
+ * `confirm` false the test confirms itself (`remoteSetActive`), to see the wait; `refuse` makes
+ * `startCaptions` reject the way a resource or meeting without captions does.
+ */
+export class FakeCaptions extends FakeEmitter implements SdkCaptions {
+  isCaptionsFeatureActive = false;
+  activeSpokenLanguage = '';
+  supportedSpokenLanguages = ['en-us', 'nl-nl', 'de-de', 'fr-fr'];
+  confirm = true;
+  refuse: Error | null = null;
+  readonly started: Array<{ spokenLanguage: string } | undefined> = [];
+  constructor(readonly kind: SdkCaptions['kind'] = 'Captions') {
+    super();
+  }
+  async startCaptions(options?: { spokenLanguage: string }): Promise<void> {
+    this.started.push(options);
+    if (this.refuse) throw this.refuse;
+    if (options) this.activeSpokenLanguage = options.spokenLanguage;
+    if (this.confirm) queueMicrotask(() => this.remoteSetActive(true));
+  }
+  async stopCaptions(): Promise<void> {
+    if (this.confirm) queueMicrotask(() => this.remoteSetActive(false));
+  }
+  async setSpokenLanguage(language: string): Promise<void> {
+    if (!this.supportedSpokenLanguages.includes(language)) throw new Error(`Unsupported language ${language}`);
+    this.activeSpokenLanguage = language;
+    this.emit('SpokenLanguageChanged');
+  }
+  remoteSetActive(active: boolean): void {
+    this.isCaptionsFeatureActive = active;
+    this.emit('CaptionsActiveChanged');
+  }
+  /** What the service sends as someone speaks. */
+  remoteCaption(
+    speaker: SdkCaptionsInfo['speaker'],
+    spokenText: string,
+    resultType: SdkCaptionsInfo['resultType'] = 'Final',
+  ): void {
+    const info: SdkCaptionsInfo = { speaker, spokenText, resultType, timestamp: new Date(0) };
+    this.emit('CaptionsReceived', info);
+  }
+}
+
+export class FakeCaptionsFeature extends FakeEmitter implements SdkCaptionsFeature {
+  captions = new FakeCaptions();
+  /** Joining a Teams meeting: the SDK replaces the captions object with a TeamsCaptions one. */
+  remoteChangeKind(kind: SdkCaptions['kind']): FakeCaptions {
+    this.captions = new FakeCaptions(kind);
+    this.emit('CaptionsKindChanged');
+    return this.captions;
+  }
+}
+
 export class FakeLocalVideoStream implements SdkLocalVideoStream {
   disposed = false;
   effects: FakeVideoEffects | null = null;
@@ -275,6 +333,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     diagnostics: FakeUserFacingDiagnostics;
     recording: FakeRecording;
     transcription: FakeTranscription;
+    captions: FakeCaptionsFeature | null;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -292,6 +351,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       diagnostics: new FakeUserFacingDiagnostics(),
       recording: new FakeRecording(),
       transcription: new FakeTranscription(),
+      captions: new FakeCaptionsFeature(),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;
@@ -561,6 +621,8 @@ export class FakeCallingSdk implements CallingSdk {
     DeepNoiseSuppression: true,
     BrowserNoiseSuppression: true,
   };
+  /** False: the SDK has no Captions feature for the calls (renderer/calling/sdk.ts answers null). */
+  offersCaptions = true;
   /** Resolve-later gate for createCallAgent (default: open). */
   agentGate: Promise<void> = Promise.resolve();
   constructor(readonly me = '8:acs:me') {}
@@ -590,7 +652,7 @@ export class FakeCallingSdk implements CallingSdk {
   }
   callFeatures(call: SdkCall): SdkCallFeatures {
     if (!(call instanceof FakeCall)) throw new Error('Not a fake call');
-    return call.features;
+    return this.offersCaptions ? call.features : { ...call.features, captions: null };
   }
   videoEffects(stream: SdkLocalVideoStream): FakeVideoEffects {
     if (!(stream instanceof FakeLocalVideoStream)) throw new Error('Not a fake stream');

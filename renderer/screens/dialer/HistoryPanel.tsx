@@ -18,17 +18,11 @@ import type { HistoryClient, HistorySnapshot } from '../../history/history-clien
 import { formatWhen, historyStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
+import { visuallyHidden } from '../shared/visually-hidden';
 
 const useStyles = makeStyles({
   // Read by screen readers, not shown: what pressing the row does.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalXS },
   header: {

@@ -3,17 +3,11 @@ import { RecordRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ComplianceNotice } from '../../calling/model';
 import { complianceStrings } from '../../strings';
+import { visuallyHidden } from '../shared/visually-hidden';
 
 const useStyles = makeStyles({
   // Read out, not shown: the banner going away is the visible sign that it stopped.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
 });
 
 function sentence({ recording, transcribing }: ComplianceNotice): string | null {

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import {
   CallEndRegular,
+  ClosedCaptionRegular,
   DialpadRegular,
   HandRightFilled,
   HandRightRegular,
@@ -26,7 +27,7 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { inCallStrings } from '../../strings';
+import { captionStrings, inCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -102,6 +103,9 @@ export interface ControlBarProps {
   onToggleHand(): void;
   onTone(tone: DtmfTone): void;
   onToggleParticipants(): void;
+  /** The captions pane (CaptionsPane.tsx): open means captions asked for. */
+  captionsOpen: boolean;
+  onToggleCaptions(): void;
   onHangUp(): void;
 }
 
@@ -182,6 +186,18 @@ export function ControlBar(props: ControlBarProps) {
               disabled: !live,
               onClick: props.onToggleScreenShare,
             })}
+        {control({
+          label: !props.captionsOpen
+            ? captionStrings.turnOn
+            : call.captions.status === 'unavailable'
+              ? captionStrings.close
+              : captionStrings.turnOff,
+          icon: <ClosedCaptionRegular />,
+          on: props.captionsOpen,
+          disabled: !live,
+          onClick: props.onToggleCaptions,
+          testId: 'captions-control',
+        })}
         <Popover withArrow positioning="above" trapFocus>
           <PopoverTrigger disableButtonEnhancement>
             {control({ label: inCallStrings.devices, icon: <SettingsRegular /> })}

@@ -13,6 +13,7 @@ import { useAction } from '../shared/use-action';
 import { useNamedCall } from '../shared/use-named-call';
 import { CallEndedView } from './CallEndedView';
 import { CallHeader } from './CallHeader';
+import { CaptionsPane, useCaptionsToggle } from './CaptionsPane';
 import { ComplianceBanner } from './ComplianceBanner';
 import { ControlBar } from './ControlBar';
 import { HeldCalls } from './HeldCalls';
@@ -61,6 +62,7 @@ export function InCallScreen() {
   // Hanging up must never wait behind another control's pending action.
   const hangUp = useAction();
   const [participantsOpen, setParticipantsOpen] = useState(false);
+  const captions = useCaptionsToggle(call, (run) => void action.run(run));
   const [endedAt, setEndedAt] = useState<number | null>(null);
   const recorded = useRef<string | null>(null);
   const history = useHistoryClient();
@@ -171,6 +173,7 @@ export function InCallScreen() {
         <VideoStage call={call} />
         {participantsOpen ? <ParticipantsPanel call={call} onClose={() => setParticipantsOpen(false)} /> : null}
       </div>
+      {captions.open ? <CaptionsPane captions={call.captions} onTurnOff={captions.toggle} /> : null}
       <ControlBar
         call={call}
         participantsOpen={participantsOpen}
@@ -181,6 +184,8 @@ export function InCallScreen() {
         onToggleHand={() => void action.run(() => actions.setHandRaised(!call.isHandRaised))}
         onTone={(tone) => void actions.sendDtmf(tone).catch(() => {})}
         onToggleParticipants={() => setParticipantsOpen((open) => !open)}
+        captionsOpen={captions.open}
+        onToggleCaptions={captions.toggle}
         onHangUp={() => void hangUp.run(() => actions.hangUp())}
       />
     </div>

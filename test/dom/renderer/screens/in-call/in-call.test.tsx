@@ -243,8 +243,16 @@ describe('controls', () => {
   test('every control is a named, tabbable button (real Tab order is checked in Chromium: screenshots.test.ts)', () => {
     setup(new FakeCallingStore({ call: phoneCall() }));
     const controls = within(screen.getByRole('toolbar', { name: 'Call controls' })).getAllByRole('button');
-    // A phone call offers only what applies: no people pane, hand, screen share or camera.
-    expect(controls.map((c) => c.getAttribute('aria-label'))).toEqual(['Devices', 'Mute', 'Hold', 'Keypad', 'Hang up']);
+    // A phone call offers only what applies: no people pane, hand, screen share or camera. Captions
+    // stay: whether the call has them is the service's to say (the pane says so in words).
+    expect(controls.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Captions',
+      'Devices',
+      'Mute',
+      'Hold',
+      'Keypad',
+      'Hang up',
+    ]);
     for (const control of controls) {
       expect(control.tagName).toBe('BUTTON');
       expect(control.tabIndex).toBe(0);
@@ -253,11 +261,15 @@ describe('controls', () => {
   });
 
   test.each([
-    ['a 1:1 call', callView(), ['People', 'Share screen', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up']],
+    [
+      'a 1:1 call',
+      callView(),
+      ['People', 'Share screen', 'Captions', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
+    ],
     [
       'a group call',
       callView({ target: { kind: 'group', groupId: 'g-1' } }),
-      ['People', 'Raise hand', 'Share screen', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
+      ['People', 'Raise hand', 'Share screen', 'Captions', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
     ],
   ])('%s offers the controls that apply to it', (_name, call, expected) => {
     setup(new FakeCallingStore({ call }));

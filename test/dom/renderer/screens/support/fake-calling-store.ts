@@ -9,6 +9,7 @@ import type {
   CallingState,
   CallingStore,
   CallView,
+  CaptionsView,
   DevicesState,
   IncomingCallView,
   Participant,
@@ -80,6 +81,19 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     diagnostics: [],
     endReason: null,
     compliance: { recording: false, transcribing: false },
+    captions: captionsView(),
+    ...overrides,
+  };
+}
+
+export function captionsView(overrides: Partial<CaptionsView> = {}): CaptionsView {
+  return {
+    status: 'off',
+    kind: 'acs',
+    spokenLanguage: null,
+    supportedLanguages: ['en-us', 'nl-nl', 'de-de', 'fr-fr'],
+    lines: [],
+    problem: null,
     ...overrides,
   };
 }
@@ -303,6 +317,26 @@ export class FakeCallingStore implements CallingStore {
     },
     sendDtmf: async (tone) => {
       this.record('sendDtmf', [tone]);
+    },
+    // As the real store: an unavailable call keeps saying so; otherwise the service confirms at once.
+    startCaptions: async (spokenLanguage) => {
+      this.record('startCaptions', [spokenLanguage]);
+      const captions = this.state.call?.captions ?? captionsView();
+      if (captions.status === 'unavailable') return;
+      this.updateCall({
+        captions: { ...captions, status: 'on', spokenLanguage: spokenLanguage ?? 'en-us', problem: null },
+      });
+    },
+    stopCaptions: async () => {
+      this.record('stopCaptions', []);
+      const captions = this.state.call?.captions ?? captionsView();
+      if (captions.status === 'unavailable') return;
+      this.updateCall({ captions: { ...captions, status: 'off', problem: null } });
+    },
+    setSpokenLanguage: async (spokenLanguage) => {
+      this.record('setSpokenLanguage', [spokenLanguage]);
+      const captions = this.state.call?.captions ?? captionsView();
+      this.updateCall({ captions: { ...captions, spokenLanguage } });
     },
     dismissDeviceNotice: () => {
       this.recorded.push({ name: 'dismissDeviceNotice', args: [] });

@@ -14,9 +14,17 @@ import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerSc
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
+import { captionStrings } from '../../../../../../renderer/strings';
 import { DIRECTORY_PEOPLE } from '../directory-people';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
-import { callView, FakeCallingStore, incomingCall, participant, remoteVideo } from '../fake-calling-store';
+import {
+  callView,
+  captionsView,
+  FakeCallingStore,
+  incomingCall,
+  participant,
+  remoteVideo,
+} from '../fake-calling-store';
 
 const PALETTE = ['#5b5fc7', '#0f6cbd', '#107c10', '#c239b3', '#ca5010', '#038387', '#8764b8', '#986f0b', '#4f6bed'];
 
@@ -209,6 +217,48 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    case 'in-call-captions': {
+      const ps = people(3).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 1 }));
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(14),
+          participants: ps,
+          remoteVideos: ps.map((p) => remoteVideo(p.id)),
+          captions: captionsView({
+            status: 'on',
+            spokenLanguage: 'en-us',
+            lines: [
+              {
+                id: 'c1',
+                speaker: 'Adele Vance',
+                text: 'Shall we go through the new call screen first?',
+                isFinal: true,
+              },
+              { id: 'c2', speaker: 'You', text: 'Yes, the captions pane is new since last week.', isFinal: true },
+              { id: 'c3', speaker: 'Lee Gu', text: 'It looks good on my side, the names come through', isFinal: false },
+            ],
+          }),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-captions-unavailable':
+      store.setState({
+        call: callView({
+          title: '+1 425 555 0100',
+          target: { kind: 'phone', e164: '+14255550100' },
+          connectedAt: minutesAgo(2),
+          participants: [participant('pstn', '+1 425 555 0100')],
+          captions: captionsView({
+            status: 'unavailable',
+            supportedLanguages: [],
+            problem: captionStrings.unavailable,
+          }),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
