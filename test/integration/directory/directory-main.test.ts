@@ -33,6 +33,7 @@ const fromElsewhere: IpcSenderInfo = { sender: { id: 99 }, senderFrame: { url: '
 interface SentRequest {
   readonly path: string;
   readonly bearer: string | null;
+  status?: number;
 }
 
 /** `fetch` as main uses it, recording what went out. */
@@ -40,8 +41,11 @@ function recordingFetch(sent: SentRequest[]): typeof fetch {
   return async (input, init) => {
     const url = new URL(String(input));
     const authorization = new Headers(init?.headers).get('authorization');
-    sent.push({ path: url.pathname, bearer: authorization?.replace(/^Bearer /, '') ?? null });
-    return fetch(input, init);
+    const request: SentRequest = { path: url.pathname, bearer: authorization?.replace(/^Bearer /, '') ?? null };
+    sent.push(request);
+    const response = await fetch(input, init);
+    request.status = response.status;
+    return response;
   };
 }
 
@@ -83,12 +87,26 @@ describe.skipIf(!inTestKeyring)(
   'the directory over the reference backend (skipped unless run inside scripts/with-test-keyring.sh)',
   () => {
     let backend: TestBackend;
+    /** The backend's clock: moved forward, it finds the bearers it issued expired while the app does not. */
+    const backendClock = { offsetMs: 0 };
     beforeAll(async () => {
-      backend = await startTestBackend({ settings: idp.backendSettings });
+      backend = await startTestBackend({
+        settings: idp.backendSettings,
+        now: () => new Date(Date.now() + backendClock.offsetMs),
+      });
     });
     afterAll(async () => {
       await keytar.deletePassword(service, new URL(backend.url).origin).catch(() => {});
       await backend?.close();
+    });
+
+    /** Grace has signed in once, so the organisation's directory knows her. */
+    let graceId = '';
+    beforeAll(async () => {
+      const grace = await signedInAs(TEST_ACCOUNTS.grace);
+      graceId = grace.app.state.status === 'signed-in' ? grace.app.state.user.communicationUserId : '';
+      await grace.window.call(sessionIpc.signOut.channel);
+      await grace.app.dispose();
     });
 
     /** main.ts's wiring for one launch, signed in as `account` through the IdP. */
@@ -112,11 +130,6 @@ describe.skipIf(!inTestKeyring)(
     }
 
     test('search and resolve by name after an organisation sign-in; the bearer stays in main', async () => {
-      // Grace has signed in once, so the organisation's directory knows her.
-      const grace = await signedInAs(TEST_ACCOUNTS.grace);
-      const graceId = grace.app.state.status === 'signed-in' ? grace.app.state.user.communicationUserId : '';
-      await grace.window.call(sessionIpc.signOut.channel);
-
       const { app, directory, window, sent } = await signedInAs(TEST_ACCOUNTS.ada);
       await expect(window.call(directoryIpc.availability.channel)).resolves.toEqual({ available: true });
 
@@ -184,7 +197,29 @@ describe.skipIf(!inTestKeyring)(
         code: 'session-ended',
       });
       await app.dispose();
-      await grace.app.dispose();
+    });
+
+    test('a bearer the backend finds stale: one refresh, one retry, and the search succeeds', async () => {
+      const { app, window, sent } = await signedInAs(TEST_ACCOUNTS.ada);
+      await expect(window.call(directoryIpc.search.channel, { query: 'grace' })).resolves.toMatchObject({ ok: true });
+      backendClock.offsetMs += 11 * 60_000; // past the bearer's lifetime, by the backend's clock only
+      try {
+        sent.length = 0;
+        await expect(window.call(directoryIpc.search.channel, { query: 'grace' })).resolves.toMatchObject({
+          ok: true,
+          people: expect.arrayContaining([expect.objectContaining({ communicationUserId: graceId })]),
+        });
+        expect(sent.map((request) => `${request.path} ${request.status}`)).toEqual([
+          `${backendRoutes.people} 401`,
+          `${backendRoutes.token} 200`,
+          `${backendRoutes.people} 200`,
+        ]);
+        expect(sent[0]?.bearer).not.toBe(sent[2]?.bearer);
+      } finally {
+        await window.call(sessionIpc.signOut.channel);
+        backendClock.offsetMs = 0;
+        await app.dispose();
+      }
     });
 
     test('a new launch restores the session from the keychain and gets a fresh bearer with its first refresh', async () => {
@@ -200,9 +235,9 @@ describe.skipIf(!inTestKeyring)(
         directoryIpcBinding(new CompanyDirectory(relaunched)),
       ]);
       await expect(window.call(directoryIpc.availability.channel)).resolves.toEqual({ available: true });
-      await expect(window.call(directoryIpc.search.channel, { query: 'ada' })).resolves.toMatchObject({
+      await expect(window.call(directoryIpc.search.channel, { query: 'grace' })).resolves.toMatchObject({
         ok: true,
-        people: expect.arrayContaining([expect.objectContaining({ displayName: 'Ada Lovelace' })]),
+        people: expect.arrayContaining([expect.objectContaining({ communicationUserId: graceId })]),
       });
       // One refresh (the restore's own), shared by availability and the search.
       expect(sent.filter((request) => request.path === backendRoutes.token)).toHaveLength(1);
@@ -233,7 +268,7 @@ describe('an open-mode backend', () => {
       available: false,
       reason: 'open-sign-in',
     });
-    await expect(window.call(directoryIpc.search.channel, { query: 'ada' })).resolves.toMatchObject({
+    await expect(window.call(directoryIpc.search.channel, { query: 'grace' })).resolves.toMatchObject({
       ok: false,
       code: 'rejected',
     });
