@@ -13,6 +13,10 @@ import { type AcsIdentityGateway, createAcsIdentityGateway } from './acs/identit
 import { createOpenAuthenticator, type SignInAuthenticator } from './auth/authenticator';
 import { createOidcAuthenticator } from './auth/oidc-authenticator';
 import { type BackendConfig, isOpenSignInExposed, listensOnLoopback } from './config';
+import { DirectoryService } from './directory/directory-service';
+import type { DirectoryStore } from './directory/directory-store';
+import { PostgresDirectoryStore } from './directory/postgres-directory-store';
+import { SqliteDirectoryStore } from './directory/sqlite-directory-store';
 import { buildServer } from './http/server';
 import type { IdentityStore } from './identities/identity-store';
 import { PostgresIdentityStore } from './identities/postgres-identity-store';
@@ -45,6 +49,8 @@ export interface Backend {
   readonly store: SessionStore;
   /** The person → ACS identity mapping; null in `open` mode. */
   readonly identities: IdentityStore | null;
+  /** The company directory; null in `open` mode. */
+  readonly directory: DirectoryService | null;
   readonly acs: AcsIdentityGateway;
   readonly logger: Logger;
   /** Listens on the configured host and port; answers the base URL. */
@@ -71,6 +77,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   // The people table is a migration of the session database (backend/database/), applied above.
   const identities = config.oidc ? createIdentityStore(config, options.postgresSchema) : null;
+  const directory = config.oidc
+    ? await DirectoryService.open({
+        store: createDirectoryStore(config, options.postgresSchema),
+        issuer: config.oidc.issuer,
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : null;
 
   const acs = createAcsIdentityGateway({
     credentials:
@@ -93,6 +106,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store,
     acs,
     ...(identities ? { identities } : {}),
+    ...(directory ? { directory } : {}),
     logger,
     sessionIdleMs: config.sessionIdleDays * 24 * HOUR_MS,
     sessionMaxMs: config.sessionMaxDays * 24 * HOUR_MS,
@@ -117,6 +131,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     discovery: { alternateCallerId: config.alternateCallerId, offlineAcs: options.offlineAcs === true },
     rateLimitPerIp: config.rateLimitPerIp,
     rateLimitPerSession: config.rateLimitPerSession,
+    directory,
+    rateLimitDirectoryPerSession: config.rateLimitDirectoryPerSession,
     trustProxy: config.trustProxy,
     loopbackHostsOnly: config.development || listensOnLoopback(config.host),
   });
@@ -140,6 +156,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sessions,
     store,
     identities,
+    directory,
     acs,
     logger,
     async listen() {
@@ -167,6 +184,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       );
       await store.close();
       await identities?.close();
+      await directory?.close();
     },
   };
 }
@@ -178,4 +196,13 @@ function createIdentityStore(config: BackendConfig, postgresSchema: string | und
         ...(postgresSchema ? { schema: postgresSchema } : {}),
       })
     : new SqliteIdentityStore(config.database.path);
+}
+
+function createDirectoryStore(config: BackendConfig, postgresSchema: string | undefined): DirectoryStore {
+  return config.database.kind === 'postgres'
+    ? new PostgresDirectoryStore({
+        connectionString: config.database.url,
+        ...(postgresSchema ? { schema: postgresSchema } : {}),
+      })
+    : new SqliteDirectoryStore(config.database.path);
 }

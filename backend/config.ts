@@ -30,6 +30,8 @@ export interface BackendConfig {
   readonly sessionMaxDays: number;
   readonly rateLimitPerIp: number;
   readonly rateLimitPerSession: number;
+  /** Company-directory requests per minute for one session (searches as people type). */
+  readonly rateLimitDirectoryPerSession: number;
   /** Proxy hops, or the proxies' addresses, whose X-Forwarded-For is believed; `false` for none. */
   readonly trustProxy: false | number | readonly string[];
   readonly logLevel: LogLevel;
@@ -131,6 +133,11 @@ export const SETTINGS: readonly Setting[] = [
   },
   { name: 'RATE_LIMIT_PER_IP', help: 'Requests per minute from one client address.', default: '120' },
   { name: 'RATE_LIMIT_PER_SESSION', help: 'Token and sign-out requests per minute for one session.', default: '30' },
+  {
+    name: 'RATE_LIMIT_DIRECTORY_PER_SESSION',
+    help: 'Company-directory requests (people searches and look-ups) per minute for one session.',
+    default: '120',
+  },
   { name: 'HOST', help: 'Address to listen on (0.0.0.0 in a container).', default: '127.0.0.1' },
   { name: 'PORT', help: 'Port to listen on.', default: '8787' },
   {
@@ -302,6 +309,12 @@ export function parseConfig(env: Environment): BackendConfig {
     sessionMaxDays: parseInteger('SESSION_MAX_DAYS', value('SESSION_MAX_DAYS'), 1, 3650),
     rateLimitPerIp: parseInteger('RATE_LIMIT_PER_IP', value('RATE_LIMIT_PER_IP'), 1, 1_000_000),
     rateLimitPerSession: parseInteger('RATE_LIMIT_PER_SESSION', value('RATE_LIMIT_PER_SESSION'), 1, 1_000_000),
+    rateLimitDirectoryPerSession: parseInteger(
+      'RATE_LIMIT_DIRECTORY_PER_SESSION',
+      value('RATE_LIMIT_DIRECTORY_PER_SESSION'),
+      1,
+      1_000_000,
+    ),
     trustProxy,
     logLevel: parseLogLevel(value('LOG_LEVEL')),
     development,

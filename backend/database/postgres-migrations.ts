@@ -162,6 +162,37 @@ END
 $$;
 `,
   },
+  {
+    version: 4,
+    name: 'company directory: search words, directory order, offboarding, signing key',
+    sql: `
+-- The directory (backend/directory/) answers people of one issuer in a stable order, found by a
+-- prefix of any word of their name or of their email. Words and sort keys are folded in
+-- TypeScript (search-words.ts: NFKD, marks dropped, lower case) and compared byte-wise ("C"
+-- collation), so a prefix is an index range and both stores order alike. sort_name stays NULL on
+-- rows written before this version until the directory store indexes them at start-up.
+ALTER TABLE people ADD COLUMN sort_name TEXT COLLATE "C";
+-- Offboarding without --delete-identity keeps the mapping (the person gets their identity back if
+-- allowed in again) but hides the person from the directory until they sign in again.
+ALTER TABLE people ADD COLUMN offboarded_at TIMESTAMPTZ;
+CREATE INDEX people_in_directory_order ON people (issuer, sort_name, communication_user_id);
+CREATE TABLE people_words (
+  issuer TEXT NOT NULL,
+  word TEXT COLLATE "C" NOT NULL,
+  subject TEXT NOT NULL,
+  PRIMARY KEY (issuer, word, subject),
+  FOREIGN KEY (issuer, subject) REFERENCES people (issuer, subject) ON DELETE CASCADE
+);
+CREATE INDEX people_words_by_person ON people_words (issuer, subject);
+-- The key every instance signs and checks directory bearers with (one row, written once by the
+-- first instance that starts; directory-store.ts).
+CREATE TABLE directory_signing_key (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  secret BYTEA NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL
+);
+`,
+  },
 ];
 
 /** Any number works as long as every instance uses the same one: it serialises migrations. */

@@ -71,6 +71,30 @@ CREATE TABLE rate_limits (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 4,
+    name: 'company directory: search words, directory order, offboarding, signing key',
+    sql: `
+-- The directory (backend/directory/): see postgres-migrations.ts, version 4. SQLite compares text
+-- byte-wise (BINARY) already, as PostgreSQL's "C" collation does.
+ALTER TABLE people ADD COLUMN sort_name TEXT;
+ALTER TABLE people ADD COLUMN offboarded_at INTEGER;
+CREATE INDEX people_in_directory_order ON people (issuer, sort_name, communication_user_id);
+CREATE TABLE people_words (
+  issuer TEXT NOT NULL,
+  word TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  PRIMARY KEY (issuer, word, subject),
+  FOREIGN KEY (issuer, subject) REFERENCES people (issuer, subject) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX people_words_by_person ON people_words (issuer, subject);
+CREATE TABLE directory_signing_key (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  secret BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /**

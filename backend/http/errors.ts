@@ -19,3 +19,8 @@ export class HttpError extends Error {
 
 export const unauthorized = (message = 'Sign in again: the refresh token is missing or not recognised.') =>
   new HttpError(401, 'unauthorized', message);
+
+export const sessionRevoked = () =>
+  new HttpError(401, 'session_revoked', 'This session was signed out; sign in again.');
+export const sessionExpired = () =>
+  new HttpError(401, 'session_expired', 'This session expired after a long time without use; sign in again.');

@@ -16,6 +16,7 @@ import type { RotateLimits } from '../sessions/session-store';
 import { HttpError, unauthorized } from './errors';
 import { clientKey, sessionKeyPrefix } from './rate-limit-store';
 import { RATE_LIMIT_WINDOW_MS, type ServerOptions } from './server-options';
+import { perSessionRateLimit } from './session-rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,26 +61,11 @@ export function registerRoutes(app: FastifyInstance, options: ServerOptions): vo
 
   // Sign-out: per-session limit on top of the per-IP one, keyed by the session the refresh token
   // belongs to (rotation changes the token, not the session); unknown tokens count per address.
-  const sessionLimiter = app.createRateLimit({
-    max: options.rateLimitPerSession,
-    timeWindow: RATE_LIMIT_WINDOW_MS,
-    keyGenerator: (request) => {
-      const session = request.refreshLookup?.found?.session.id;
-      const route = request.routeOptions.url ?? '';
-      return session ? sessionKeyPrefix(route) + session : `${route} ip:${request.ip}`;
-    },
-  });
-  const perSession = async (request: FastifyRequest) => {
-    const limit = await sessionLimiter(request);
-    if (!limit.isAllowed && limit.isExceeded) {
-      throw new HttpError(
-        429,
-        'rate_limited',
-        `Too many requests for this session; retry in ${limit.ttlInSeconds} s.`,
-        Math.max(1, limit.ttlInSeconds),
-      );
-    }
-  };
+  const perSession = perSessionRateLimit(
+    app,
+    options.rateLimitPerSession,
+    (request) => request.refreshLookup?.found?.session.id,
+  );
   const resolveSession = async (request: FastifyRequest) => {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized('Send the refresh token as "Authorization: Bearer <refresh token>".');

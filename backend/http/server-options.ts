@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { SignInAuthenticator } from '../auth/authenticator';
 import type { BackendConfig } from '../config';
+import type { DirectoryService } from '../directory/directory-service';
 import type { SessionService } from '../sessions/session-service';
 import type { RequestCounter } from './rate-limit-store';
 
@@ -27,6 +28,9 @@ export interface ServerOptions {
   readonly discovery: DiscoverySettings;
   readonly rateLimitPerIp: number;
   readonly rateLimitPerSession: number;
+  /** The company directory (`oidc` mode); null in `open` mode, where its routes answer 403. */
+  readonly directory: DirectoryService | null;
+  readonly rateLimitDirectoryPerSession: number;
   readonly trustProxy: BackendConfig['trustProxy'];
   /** Refuse requests whose Host is not localhost/127.0.0.1/[::1] on our port (loopback and development). */
   readonly loopbackHostsOnly: boolean;

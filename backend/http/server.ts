@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { type BackendErrorCode, backendRoutes, type ErrorBody } from '../../common/backend-contract';
+import { registerDirectoryRoutes } from '../directory/directory-routes';
 import { RequestLogController } from '../logging';
 import { HttpError } from './errors';
 import { acceptOnlyLoopbackHosts } from './host-check';
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerRoutes(app, options);
+  registerDirectoryRoutes(app, { directory: options.directory, perSession: options.rateLimitDirectoryPerSession });
   rejectOtherMethods(app);
   return app;
 }
@@ -130,6 +132,8 @@ function rejectOtherMethods(app: FastifyInstance): void {
     [backendRoutes.sessions]: ['POST'],
     [backendRoutes.token]: ['POST'],
     [backendRoutes.currentSession]: ['DELETE'],
+    [backendRoutes.people]: ['GET', 'HEAD'],
+    [`${backendRoutes.people}/:communicationUserId`]: ['GET', 'HEAD'],
     [backendRoutes.health]: ['GET', 'HEAD'],
   })) {
     const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const).filter((m) => !methods.includes(m));

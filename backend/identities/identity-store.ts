@@ -1,7 +1,7 @@
 /**
  * One person, one ACS identity: the mapping from a verified OIDC person (issuer, `sub`) to the
  * ACS identity every session of theirs uses, with the name and email their IdP last vouched for
- * (kept for a people directory). Two implementations (SQLite, PostgreSQL) pass one contract suite
+ * (kept for the company directory, backend/directory/, with the words it is searched by). Two implementations (SQLite, PostgreSQL) pass one contract suite
  * (test/integration/backend/identity-store.test.ts).
  *
  * Race safety is the store's job: `claim` inserts only when no mapping exists and answers the
@@ -24,6 +24,8 @@ export interface PersonRecord extends PersonKey {
   readonly createdAt: Date;
   /** The latest sign-in that refreshed the name and email. */
   readonly updatedAt: Date;
+  /** When offboarding hid the person from the directory; null once they sign in again. */
+  readonly offboardedAt: Date | null;
 }
 
 export interface NewPerson extends PersonKey {
@@ -43,8 +45,13 @@ export interface IdentityStore {
    * concurrent sign-in won: the caller's ACS identity is unused.
    */
   claim(person: NewPerson): Promise<{ readonly person: PersonRecord; readonly created: boolean }>;
-  /** Records the name and email of a later sign-in. */
+  /**
+   * Records the name and email of a later sign-in (and its search words), and shows the person in
+   * the directory again if offboarding had hidden them.
+   */
   updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }): Promise<void>;
+  /** Offboarding that keeps the mapping: the person leaves the directory until they sign in again. */
+  hideFromDirectory(key: PersonKey, now: Date): Promise<void>;
   /** Deletes the mapping; answers what was deleted (offboarding). */
   delete(key: PersonKey): Promise<PersonRecord | null>;
   close(): Promise<void>;
@@ -59,6 +66,7 @@ export interface PersonRow {
   email: string | null;
   created_at: Date | number;
   updated_at: Date | number;
+  offboarded_at: Date | number | null;
 }
 
 export function personFromRow(row: PersonRow): PersonRecord {
@@ -70,5 +78,6 @@ export function personFromRow(row: PersonRow): PersonRecord {
     email: row.email,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    offboardedAt: row.offboarded_at === null ? null : new Date(row.offboarded_at),
   };
 }

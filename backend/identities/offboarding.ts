@@ -2,7 +2,8 @@
  * Offboarding a person (`npm run backend -- offboard --subject <sub>`): every session of theirs
  * ends at once, and ACS revokes every token their identity holds, so a call in progress cannot
  * renew and no stolen refresh token works. Optionally the mapping and the ACS identity go too;
- * without that, the person gets the same identity back if they are ever allowed in again.
+ * without that, the person gets the same identity back if they are ever allowed in again. Either
+ * way they leave the company directory at once.
  */
 import type { AcsIdentityGateway } from '../acs/identity-gateway';
 import type { SessionStore } from '../sessions/session-store';
@@ -32,6 +33,8 @@ export async function offboard(
   if (!person) return { sessionsRevoked, communicationUserId: null, acsTokensRevoked: false, identityDeleted: false };
   await parts.acs.revokeTokens(person.communicationUserId);
   if (!request.deleteIdentity) {
+    // Gone from the company directory too, until they are allowed back in and sign in again.
+    await parts.identities.hideFromDirectory(request, request.now);
     return {
       sessionsRevoked,
       communicationUserId: person.communicationUserId,

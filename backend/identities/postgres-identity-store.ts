@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { applyPostgresMigrations } from '../database/postgres-migrations';
 import { openPostgresPool } from '../database/postgres-pool';
+import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
   type NewPerson,
@@ -22,12 +23,33 @@ import {
  */
 const CLAIM = `
 WITH inserted AS (
-  INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at, sort_name)
+  VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
   ON CONFLICT (issuer, subject) DO NOTHING
   RETURNING *
+), words AS (
+  INSERT INTO people_words (issuer, subject, word)
+  SELECT i.issuer, i.subject, w FROM inserted i, unnest($8::text[]) AS w
 )
 SELECT * FROM inserted`;
+
+/**
+ * The new profile and its search words in one statement. Words the new profile keeps are neither
+ * deleted nor re-inserted (both sub-statements see the same snapshot, so deleting all and
+ * inserting all would lose them).
+ */
+const UPDATE_PROFILE = `
+WITH updated AS (
+  UPDATE people SET display_name = $1, email = $2, updated_at = $3, sort_name = $6, offboarded_at = NULL
+   WHERE issuer = $4 AND subject = $5
+  RETURNING issuer, subject
+), gone AS (
+  DELETE FROM people_words w USING updated u
+   WHERE w.issuer = u.issuer AND w.subject = u.subject AND NOT (w.word = ANY ($7::text[]))
+)
+INSERT INTO people_words (issuer, subject, word)
+SELECT u.issuer, u.subject, w FROM updated u, unnest($7::text[]) AS w
+ON CONFLICT DO NOTHING`;
 
 export interface PostgresIdentityStoreOptions {
   readonly connectionString: string;
@@ -71,6 +93,8 @@ export class PostgresIdentityStore implements IdentityStore {
       person.displayName,
       person.email,
       person.now,
+      sortNameOf(person.displayName),
+      searchWords(person.displayName, person.email),
     ]);
     if (rows[0]) return { person: personFromRow(rows[0]), created: true };
     const winner = await this.find(person);
@@ -79,10 +103,23 @@ export class PostgresIdentityStore implements IdentityStore {
   }
 
   async updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }) {
-    await this.pool.query(
-      'UPDATE people SET display_name = $1, email = $2, updated_at = $3 WHERE issuer = $4 AND subject = $5',
-      [profile.displayName, profile.email, profile.now, key.issuer, key.subject],
-    );
+    await this.pool.query(UPDATE_PROFILE, [
+      profile.displayName,
+      profile.email,
+      profile.now,
+      key.issuer,
+      key.subject,
+      sortNameOf(profile.displayName),
+      searchWords(profile.displayName, profile.email),
+    ]);
+  }
+
+  async hideFromDirectory(key: PersonKey, now: Date): Promise<void> {
+    await this.pool.query('UPDATE people SET offboarded_at = $1 WHERE issuer = $2 AND subject = $3', [
+      now,
+      key.issuer,
+      key.subject,
+    ]);
   }
 
   async delete(key: PersonKey): Promise<PersonRecord | null> {

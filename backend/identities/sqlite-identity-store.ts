@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applySqliteMigrations } from '../database/sqlite-migrations';
+import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
   type NewPerson,
@@ -38,12 +39,16 @@ export class SqliteIdentityStore implements IdentityStore {
     return {
       find: db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE issuer = ? AND subject = ?'),
       insert: db.prepare(
-        `INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING`,
+        `INSERT INTO people (issuer, subject, communication_user_id, display_name, email, created_at, updated_at, sort_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING`,
       ),
       update: db.prepare(
-        'UPDATE people SET display_name = ?, email = ?, updated_at = ? WHERE issuer = ? AND subject = ?',
+        `UPDATE people SET display_name = ?, email = ?, updated_at = ?, sort_name = ?, offboarded_at = NULL
+          WHERE issuer = ? AND subject = ?`,
       ),
+      hide: db.prepare('UPDATE people SET offboarded_at = ? WHERE issuer = ? AND subject = ?'),
+      deleteWords: db.prepare('DELETE FROM people_words WHERE issuer = ? AND subject = ?'),
+      insertWord: db.prepare('INSERT OR IGNORE INTO people_words (issuer, subject, word) VALUES (?, ?, ?)'),
       delete: db.prepare<[string, string], PersonRow>(
         'DELETE FROM people WHERE issuer = ? AND subject = ? RETURNING *',
       ),
@@ -72,7 +77,9 @@ export class SqliteIdentityStore implements IdentityStore {
           person.email,
           time,
           time,
+          sortNameOf(person.displayName),
         );
+        if (inserted.changes === 1) this.writeWords(person, person.displayName, person.email);
         const row = find.get(person.issuer, person.subject);
         if (!row) throw new Error('the person mapping vanished inside its own transaction');
         return { person: personFromRow(row), created: inserted.changes === 1 };
@@ -81,11 +88,41 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }) {
-    this.statements.update.run(profile.displayName, profile.email, profile.now.getTime(), key.issuer, key.subject);
+    const { update } = this.statements;
+    this.db
+      .transaction(() => {
+        const updated = update.run(
+          profile.displayName,
+          profile.email,
+          profile.now.getTime(),
+          sortNameOf(profile.displayName),
+          key.issuer,
+          key.subject,
+        );
+        if (updated.changes === 1) this.writeWords(key, profile.displayName, profile.email);
+      })
+      .immediate();
+  }
+
+  async hideFromDirectory(key: PersonKey, now: Date): Promise<void> {
+    this.statements.hide.run(now.getTime(), key.issuer, key.subject);
+  }
+
+  /** Replaces the person's search words; inside the caller's transaction. */
+  private writeWords(key: PersonKey, displayName: string, email: string | null): void {
+    const { deleteWords, insertWord } = this.statements;
+    deleteWords.run(key.issuer, key.subject);
+    for (const word of searchWords(displayName, email)) insertWord.run(key.issuer, key.subject, word);
   }
 
   async delete(key: PersonKey): Promise<PersonRecord | null> {
-    const row = this.statements.delete.get(key.issuer, key.subject);
+    const { deleteWords, delete: deletePerson } = this.statements;
+    const row = this.db
+      .transaction(() => {
+        deleteWords.run(key.issuer, key.subject);
+        return deletePerson.get(key.issuer, key.subject);
+      })
+      .immediate();
     return row ? personFromRow(row) : null;
   }
 

@@ -8,7 +8,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { SessionAnswer } from '../../common/backend-contract';
 import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
 import type { SignedInPrincipal, VerifiedPerson } from '../auth/authenticator';
-import { HttpError, unauthorized } from '../http/errors';
+import type { DirectoryService } from '../directory/directory-service';
+import { HttpError, sessionExpired, sessionRevoked, unauthorized } from '../http/errors';
 import type { IdentityStore } from '../identities/identity-store';
 import { hashRefreshToken, isWellFormedRefreshToken, newRefreshToken } from './refresh-token';
 import type { RefreshTokenRecord, RotateLimits, SessionRecord, SessionStore } from './session-store';
@@ -18,6 +19,8 @@ export interface SessionServiceOptions {
   readonly acs: AcsIdentityGateway;
   /** The person → ACS identity mapping (`oidc` mode). */
   readonly identities?: IdentityStore;
+  /** Issues the `directory` bearer of `oidc` sessions' answers (`oidc` mode). */
+  readonly directory?: Pick<DirectoryService, 'accessFor'>;
   /** Fallback logger; HTTP calls pass the request's logger (it carries the request id). */
   readonly logger: FastifyBaseLogger;
   /** A session ends after this long without a refresh. */
@@ -74,6 +77,7 @@ export class SessionService {
       user: { communicationUserId, displayName: name },
       accessToken,
       session: { refreshToken, expiresOn: expiresAt.toISOString() },
+      ...(await this.directoryAccess({ id: sessionId, subject: person?.subject ?? null, expiresAt })),
     };
   }
 
@@ -129,7 +133,22 @@ export class SessionService {
       user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
       accessToken,
       session: { refreshToken: next, expiresOn: session.expiresAt.toISOString() },
+      ...(await this.directoryAccess(session)),
     };
+  }
+
+  /**
+   * `oidc` sessions (those with a verified subject) get a directory bearer; `open` ones never do:
+   * nobody's name is verified there. Signed in-process: no database round trip.
+   */
+  private async directoryAccess(session: {
+    id: string;
+    subject: string | null;
+    expiresAt: Date;
+  }): Promise<Pick<SessionAnswer, 'directory'>> {
+    const { directory } = this.options;
+    if (!directory || session.subject === null) return {};
+    return { directory: await directory.accessFor({ ...session, subject: session.subject }) };
   }
 
   /**
@@ -160,7 +179,8 @@ export class SessionService {
         await identities.delete(person);
         return this.identityOf(person, log, false);
       }
-      if (known.displayName !== person.displayName || known.email !== person.email) {
+      // Also after offboarding: signing in again brings the person back into the directory.
+      if (known.displayName !== person.displayName || known.email !== person.email || known.offboardedAt !== null) {
         await identities.updateProfile(person, { displayName: person.displayName, email: person.email, now });
       }
       return { communicationUserId: known.communicationUserId, accessToken };
@@ -282,9 +302,6 @@ const rateLimited = (scope: 'ip' | 'session', retryAfterMs: number) => {
     seconds,
   );
 };
-const sessionRevoked = () => new HttpError(401, 'session_revoked', 'This session was signed out; sign in again.');
-const sessionExpired = () =>
-  new HttpError(401, 'session_expired', 'This session expired after a long time without use; sign in again.');
 const tokenReused = () =>
   new HttpError(
     401,
