@@ -77,6 +77,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   // The people table is a migration of the session database (backend/database/), applied above.
   const identities = config.oidc ? createIdentityStore(config, options.postgresSchema) : null;
+  // People rows from before the directory (migration 4) get their search words once.
+  await identities?.indexUnindexedPeople();
   const directory = config.oidc
     ? await DirectoryService.open({
         store: createDirectoryStore(config, options.postgresSchema),

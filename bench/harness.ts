@@ -24,6 +24,26 @@ export interface Benchmark {
   run(): Promise<BenchRow[]>;
 }
 
+/** `count` requests by `concurrency` workers, each starting the next as soon as its last answered; answers each latency (ms). */
+export async function closedLoop(
+  count: number,
+  concurrency: number,
+  request: (index: number) => Promise<void>,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let index = next++; index < count; index = next++) {
+        const started = performance.now();
+        await request(index);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}
+
 export function percentile(sortedAscending: readonly number[], p: number): number {
   if (sortedAscending.length === 0) return Number.NaN;
   const index = Math.min(sortedAscending.length - 1, Math.ceil((p / 100) * sortedAscending.length) - 1);

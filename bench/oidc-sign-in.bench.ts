@@ -20,7 +20,7 @@ import { backendRoutes } from '../common/backend-contract';
 import { startAcsIdentityStandIn } from '../devtools/acs-stand-in/acs-identity';
 import { startTestBackend, type TestBackend } from '../test/support/backend-harness';
 import { startForgingIssuer } from '../test/support/forging-issuer';
-import { type Benchmark, type BenchRow, percentile } from './harness';
+import { type Benchmark, type BenchRow, percentile, closedLoop as runClosedLoop } from './harness';
 
 const CONCURRENCY = 8;
 const ACS_LATENCY_MS = 30;
@@ -30,20 +30,8 @@ const MEASURED_REQUESTS = 2000;
 const ROUNDS = 50;
 const VERIFY_SECONDS = 2;
 
-async function closedLoop(count: number, request: (index: number) => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let index = next++; index < count; index = next++) {
-        const started = performance.now();
-        await request(index);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return latencies;
-}
+const closedLoop = (count: number, request: (index: number) => Promise<void>) =>
+  runClosedLoop(count, CONCURRENCY, request);
 
 async function signIn(backend: TestBackend, authorization?: string): Promise<void> {
   const response = await fetch(`${backend.url}${backendRoutes.sessions}`, {

@@ -170,7 +170,7 @@ $$;
 -- prefix of any word of their name or of their email. Words and sort keys are folded in
 -- TypeScript (search-words.ts: NFKD, marks dropped, lower case) and compared byte-wise ("C"
 -- collation), so a prefix is an index range and both stores order alike. sort_name stays NULL on
--- rows written before this version until the directory store indexes them at start-up.
+-- rows written before this version until the identity store indexes them at start-up.
 ALTER TABLE people ADD COLUMN sort_name TEXT COLLATE "C";
 -- Offboarding without --delete-identity keeps the mapping (the person gets their identity back if
 -- allowed in again) but hides the person from the directory until they sign in again.

@@ -39,7 +39,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: Directory
     app,
     options.perSession,
     (request) => request.directoryCaller?.sessionId,
-    'directory requests',
+    // Searches and look-ups share one budget per session.
+    { what: 'directory requests', counter: backendRoutes.people },
   );
   const preHandler = [authorise, perSession];
 

@@ -33,11 +33,10 @@ export class DirectoryService {
     private readonly now: () => Date,
   ) {}
 
-  /** Reads (or, first of all instances, writes) the shared signing key and indexes older people rows. */
+  /** Reads (or, first of all instances, writes) the shared signing key. */
   static async open(options: DirectoryServiceOptions): Promise<DirectoryService> {
     const now = options.now ?? (() => new Date());
     const key = await options.store.signingKey(randomBytes(32), now());
-    await options.store.indexUnindexedPeople();
     return new DirectoryService(options.store, new DirectoryBearers(key, now), options.issuer, now);
   }
 

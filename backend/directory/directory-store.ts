@@ -37,8 +37,6 @@ export interface DirectoryStore {
    * so that every instance on the database ends up with the key the first one wrote.
    */
   signingKey(candidate: Buffer, now: Date): Promise<Buffer>;
-  /** Writes the search words of people written before the directory existed; answers how many. */
-  indexUnindexedPeople(): Promise<number>;
   /** One indexed lookup by session id. */
   sessionLiveness(sessionId: string): Promise<SessionLiveness | null>;
   /** People whose search words start with `prefix`, after `after`, in directory order, at most `limit`. */
@@ -63,12 +61,4 @@ export function entryFromRow(row: DirectoryRow): DirectoryEntry {
     email: row.email,
     sortName: row.sort_name,
   };
-}
-
-/** A row of people written before version 4, to index. */
-export interface UnindexedPersonRow {
-  issuer: string;
-  subject: string;
-  display_name: string;
-  email: string | null;
 }

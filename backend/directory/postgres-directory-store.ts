@@ -12,9 +12,8 @@ import {
   entryFromRow,
   type PeopleSearch,
   type SessionLiveness,
-  type UnindexedPersonRow,
 } from './directory-store';
-import { prefixUpperBound, searchWords, sortNameOf } from './search-words';
+import { prefixUpperBound } from './search-words';
 
 const SELECT_PEOPLE = `
 SELECT p.communication_user_id, p.display_name, p.email, p.sort_name
@@ -56,35 +55,6 @@ export class PostgresDirectoryStore implements DirectoryStore {
     const stored = await this.pool.query<{ secret: Buffer }>('SELECT secret FROM directory_signing_key WHERE id = 1');
     if (!stored.rows[0]) throw new Error('the directory signing key was deleted while it was being created');
     return stored.rows[0].secret;
-  }
-
-  async indexUnindexedPeople(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<UnindexedPersonRow>(
-        'SELECT issuer, subject, display_name, email FROM people WHERE sort_name IS NULL FOR UPDATE',
-      );
-      for (const row of rows) {
-        await client.query('UPDATE people SET sort_name = $1 WHERE issuer = $2 AND subject = $3', [
-          sortNameOf(row.display_name),
-          row.issuer,
-          row.subject,
-        ]);
-        await client.query(
-          `INSERT INTO people_words (issuer, subject, word) SELECT $1, $2, w FROM unnest($3::text[]) AS w
-           ON CONFLICT DO NOTHING`,
-          [row.issuer, row.subject, searchWords(row.display_name, row.email)],
-        );
-      }
-      await client.query('COMMIT');
-      return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   async sessionLiveness(sessionId: string): Promise<SessionLiveness | null> {

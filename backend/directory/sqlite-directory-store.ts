@@ -3,10 +3,8 @@
  * the file with the session and identity stores). A search drives from the words index: the
  * prefix is one range of people_words' primary key, then people are read in directory order.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../database/sqlite-migrations';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../database/sqlite-connection';
 import {
   type DirectoryEntry,
   type DirectoryRow,
@@ -14,9 +12,8 @@ import {
   entryFromRow,
   type PeopleSearch,
   type SessionLiveness,
-  type UnindexedPersonRow,
 } from './directory-store';
-import { prefixUpperBound, searchWords, sortNameOf } from './search-words';
+import { prefixUpperBound } from './search-words';
 
 const SELECT_PEOPLE = `
 SELECT p.communication_user_id, p.display_name, p.email, p.sort_name
@@ -37,11 +34,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   /** `path` is a file (created with its folder) or `:memory:`. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    applySqliteMigrations(this.db);
+    this.db = openSqliteConnection(path);
     this.statements = this.prepare();
   }
 
@@ -52,11 +45,6 @@ export class SqliteDirectoryStore implements DirectoryStore {
         'INSERT INTO directory_signing_key (id, secret, created_at) VALUES (1, ?, ?) ON CONFLICT DO NOTHING',
       ),
       selectKey: db.prepare<[], { secret: Buffer }>('SELECT secret FROM directory_signing_key WHERE id = 1'),
-      unindexed: db.prepare<[], UnindexedPersonRow>(
-        'SELECT issuer, subject, display_name, email FROM people WHERE sort_name IS NULL',
-      ),
-      setSortName: db.prepare('UPDATE people SET sort_name = ? WHERE issuer = ? AND subject = ?'),
-      insertWord: db.prepare('INSERT OR IGNORE INTO people_words (issuer, subject, word) VALUES (?, ?, ?)'),
       session: db.prepare<[string], SessionRow>('SELECT subject, expires_at, revoked_at FROM sessions WHERE id = ?'),
       firstPage: db.prepare<Record<string, unknown>, DirectoryRow>(`${SELECT_PEOPLE} ${ORDER}`),
       nextPage: db.prepare<Record<string, unknown>, DirectoryRow>(
@@ -77,20 +65,6 @@ export class SqliteDirectoryStore implements DirectoryStore {
         const row = selectKey.get();
         if (!row) throw new Error('the directory signing key vanished inside its own transaction');
         return row.secret;
-      })
-      .immediate();
-  }
-
-  async indexUnindexedPeople(): Promise<number> {
-    const { unindexed, setSortName, insertWord } = this.statements;
-    return this.db
-      .transaction(() => {
-        const rows = unindexed.all();
-        for (const row of rows) {
-          setSortName.run(sortNameOf(row.display_name), row.issuer, row.subject);
-          for (const word of searchWords(row.display_name, row.email)) insertWord.run(row.issuer, row.subject, word);
-        }
-        return rows.length;
       })
       .immediate();
   }

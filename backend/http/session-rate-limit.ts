@@ -13,14 +13,20 @@ export function perSessionRateLimit(
   max: number,
   /** The session the request belongs to, once a previous preHandler resolved it. */
   sessionOf: (request: FastifyRequest) => string | undefined,
-  what = 'requests',
+  options: {
+    /** What the message calls them. */
+    readonly what?: string;
+    /** Several routes sharing one counter name it here; by default each route counts alone. */
+    readonly counter?: string;
+  } = {},
 ): (request: FastifyRequest) => Promise<void> {
+  const what = options.what ?? 'requests';
   const limiter = app.createRateLimit({
     max,
     timeWindow: RATE_LIMIT_WINDOW_MS,
     keyGenerator: (request) => {
       const session = sessionOf(request);
-      const route = request.routeOptions.url ?? '';
+      const route = options.counter ?? request.routeOptions.url ?? '';
       return session ? sessionKeyPrefix(route) + session : `${route} ip:${request.ip}`;
     },
   });

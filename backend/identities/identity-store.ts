@@ -50,6 +50,11 @@ export interface IdentityStore {
    * the directory again if offboarding had hidden them.
    */
   updateProfile(key: PersonKey, profile: { displayName: string; email: string | null; now: Date }): Promise<void>;
+  /**
+   * Writes the sort name and search words of rows from before the directory (migration 4), as
+   * `updateProfile` with their own name, email and time would; answers how many. Run at start-up.
+   */
+  indexUnindexedPeople(): Promise<number>;
   /** Offboarding that keeps the mapping: the person leaves the directory until they sign in again. */
   hideFromDirectory(key: PersonKey, now: Date): Promise<void>;
   /** Deletes the mapping; answers what was deleted (offboarding). */
@@ -67,6 +72,18 @@ export interface PersonRow {
   created_at: Date | number;
   updated_at: Date | number;
   offboarded_at: Date | number | null;
+}
+
+/** `indexUnindexedPeople` for either store: each row's profile rewritten as it is, words included. */
+export async function indexPeople(
+  store: Pick<IdentityStore, 'updateProfile'>,
+  rows: readonly PersonRow[],
+): Promise<number> {
+  for (const row of rows) {
+    const person = personFromRow(row);
+    await store.updateProfile(person, { displayName: person.displayName, email: person.email, now: person.updatedAt });
+  }
+  return rows.length;
 }
 
 export function personFromRow(row: PersonRow): PersonRecord {

@@ -9,6 +9,7 @@ import { openPostgresPool } from '../database/postgres-pool';
 import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
+  indexPeople,
   type NewPerson,
   type PersonKey,
   type PersonRecord,
@@ -112,6 +113,11 @@ export class PostgresIdentityStore implements IdentityStore {
       sortNameOf(profile.displayName),
       searchWords(profile.displayName, profile.email),
     ]);
+  }
+
+  async indexUnindexedPeople(): Promise<number> {
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE sort_name IS NULL');
+    return indexPeople(this, rows);
   }
 
   async hideFromDirectory(key: PersonKey, now: Date): Promise<void> {

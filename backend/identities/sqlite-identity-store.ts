@@ -4,13 +4,12 @@
  * CONFLICT DO NOTHING` on the (issuer, subject) key makes `claim` race-safe, also for two
  * processes sharing the file.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { applySqliteMigrations } from '../database/sqlite-migrations';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection } from '../database/sqlite-connection';
 import { searchWords, sortNameOf } from '../directory/search-words';
 import {
   type IdentityStore,
+  indexPeople,
   type NewPerson,
   type PersonKey,
   type PersonRecord,
@@ -24,13 +23,7 @@ export class SqliteIdentityStore implements IdentityStore {
 
   /** `path` is a file (created with its folder) or `:memory:`. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    // The `people` table is migration 2 of the session database; the one runner applies what is
-    // missing (better-sqlite3 needs the table before it prepares statements).
-    applySqliteMigrations(this.db);
+    this.db = openSqliteConnection(path);
     this.statements = this.prepare();
   }
 
@@ -46,6 +39,7 @@ export class SqliteIdentityStore implements IdentityStore {
         `UPDATE people SET display_name = ?, email = ?, updated_at = ?, sort_name = ?, offboarded_at = NULL
           WHERE issuer = ? AND subject = ?`,
       ),
+      unindexed: db.prepare<[], PersonRow>('SELECT * FROM people WHERE sort_name IS NULL'),
       hide: db.prepare('UPDATE people SET offboarded_at = ? WHERE issuer = ? AND subject = ?'),
       deleteWords: db.prepare('DELETE FROM people_words WHERE issuer = ? AND subject = ?'),
       insertWord: db.prepare('INSERT OR IGNORE INTO people_words (issuer, subject, word) VALUES (?, ?, ?)'),
@@ -102,6 +96,10 @@ export class SqliteIdentityStore implements IdentityStore {
         if (updated.changes === 1) this.writeWords(key, profile.displayName, profile.email);
       })
       .immediate();
+  }
+
+  async indexUnindexedPeople(): Promise<number> {
+    return indexPeople(this, this.statements.unindexed.all());
   }
 
   async hideFromDirectory(key: PersonKey, now: Date): Promise<void> {

@@ -170,3 +170,14 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     },
   };
 }
+
+/** `oidc` sign-in with `token` (from the test IdP or the forging issuer) as the proof; throws on a non-201. */
+export async function signInWithBearer(backend: Pick<TestBackend, 'url'>, token: string): Promise<SessionAnswer> {
+  const response = await fetch(`${backend.url}${backendRoutes.sessions}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  });
+  if (response.status !== 201) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return SessionAnswerSchema.parse(await response.json());
+}

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { backendRoutes } from '../../../common/backend-contract';
+import { backendRoutes, personRoute, SessionAnswerSchema } from '../../../common/backend-contract';
 import { startTestBackend, type TestBackend } from '../../support/backend-harness';
+import { startForgingIssuer } from '../../support/forging-issuer';
 
 interface Operation {
   responses: Record<string, { $ref?: string; content?: { 'application/json'?: { schema: { $ref?: string } } } }>;
@@ -50,24 +51,31 @@ function validateAgainstDocument(path: string, method: string, status: number, b
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
 
-async function call(method: string, path: string, init: RequestInit = {}) {
-  const response = await fetch(`${backend.url}${path}`, { ...init, method: method.toUpperCase() });
+/** Calls `path` (which may carry a query, or fill a templated `documentedPath`) and validates the answer. */
+async function call(method: string, path: string, init: RequestInit = {}, documentedPath = path, on = backend) {
+  const response = await fetch(`${on.url}${path}`, { ...init, method: method.toUpperCase() });
   const text = await response.text();
   const body = text === '' ? '' : (JSON.parse(text) as unknown);
-  validateAgainstDocument(path, method, response.status, body);
+  validateAgainstDocument(documentedPath, method, response.status, body);
   return { status: response.status, body };
 }
 
+/** The contract's templated paths, and a concrete path of each to call. */
+const PERSON_PATH = '/v1/people/{communicationUserId}';
+const TEMPLATED_PATHS: Record<string, string> = { [PERSON_PATH]: personRoute('8:acs:documented_example') };
+
 test('the document is OpenAPI 3.1 and documents exactly the contract paths', () => {
   expect(document.openapi).toMatch(/^3\.1\./);
-  expect(Object.keys(document.paths).sort()).toEqual(Object.values(backendRoutes).sort());
+  expect(Object.keys(document.paths).sort()).toEqual(
+    [...Object.values(backendRoutes), ...Object.keys(TEMPLATED_PATHS)].sort(),
+  );
 });
 
 test('each documented operation exists on the server, and each undocumented method is 405', async () => {
-  for (const path of Object.values(backendRoutes)) {
+  for (const path of [...Object.values(backendRoutes), ...Object.keys(TEMPLATED_PATHS)]) {
     for (const method of HTTP_METHODS) {
       const documented = document.paths[path]?.[method] !== undefined;
-      const response = await fetch(`${backend.url}${path}`, { method: method.toUpperCase() });
+      const response = await fetch(`${backend.url}${TEMPLATED_PATHS[path] ?? path}`, { method: method.toUpperCase() });
       await response.arrayBuffer();
       if (documented) expect([404, 405], `${method} ${path}`).not.toContain(response.status);
       else expect(response.status, `${method} ${path} is undocumented`).toBe(405);
@@ -100,4 +108,45 @@ test('real answers match the documented status codes and schemas', async () => {
   expect((await call('delete', backendRoutes.currentSession, { headers: { authorization: 'Bearer x' } })).status).toBe(
     401,
   );
+});
+
+test('the directory’s real answers match the documented status codes and schemas', async () => {
+  // open mode: no directory.
+  expect((await call('get', `${backendRoutes.people}?query=a`, {}, backendRoutes.people)).status).toBe(403);
+  expect((await call('get', TEMPLATED_PATHS[PERSON_PATH] as string, {}, PERSON_PATH)).status).toBe(403);
+
+  const issuer = await startForgingIssuer();
+  const oidc = await startTestBackend({
+    settings: { ...issuer.backendSettings, RATE_LIMIT_DIRECTORY_PER_SESSION: '5' },
+  });
+  try {
+    const created = await call(
+      'post',
+      backendRoutes.sessions,
+      {
+        headers: {
+          authorization: `Bearer ${await issuer.sign({ sub: 'doc-1', name: 'Doc Umented', email: 'doc@example.com' })}`,
+        },
+      },
+      backendRoutes.sessions,
+      oidc,
+    );
+    expect(created.status).toBe(201);
+    const answer = SessionAnswerSchema.parse(created.body);
+    const headers = { authorization: `Bearer ${answer.directory?.token}` };
+    const people = (query: string) =>
+      call('get', `${backendRoutes.people}?${query}`, { headers }, backendRoutes.people, oidc);
+    expect((await people('query=doc')).status).toBe(200);
+    expect((await people('query=doc&limit=0')).status).toBe(400);
+    expect((await call('get', `${backendRoutes.people}?query=doc`, {}, backendRoutes.people, oidc)).status).toBe(401);
+    const person = (id: string) => call('get', personRoute(id), { headers }, PERSON_PATH, oidc);
+    expect((await person(answer.user.communicationUserId)).status).toBe(200);
+    expect((await person('8:acs:nobody')).status).toBe(404);
+    // The fifth directory request of this session, look-ups included (the 401 named no session).
+    expect((await people('query=doc')).status).toBe(200);
+    expect((await people('query=doc')).status).toBe(429);
+  } finally {
+    await oidc.close();
+    await issuer.close();
+  }
 });

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../backend/config';
 import { runOffboardCommand, UsageError } from '../../../backend/identities/offboard-command';
-import { backendRoutes, SessionAnswerSchema } from '../../../common/backend-contract';
+import { backendRoutes } from '../../../common/backend-contract';
 import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
-import { startTestBackend, type TestBackend } from '../../support/backend-harness';
+import { signInWithBearer, startTestBackend, type TestBackend } from '../../support/backend-harness';
 import { type ForgingIssuer, startForgingIssuer } from '../../support/forging-issuer';
 
 let issuer: ForgingIssuer;
@@ -19,15 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => issuer.close());
 
-async function signIn(backend: TestBackend, token: string) {
-  const response = await fetch(`${backend.url}${backendRoutes.sessions}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '{}',
-  });
-  if (response.status !== 201) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  return SessionAnswerSchema.parse(await response.json());
-}
+const signIn = signInWithBearer;
 
 async function refresh(backend: TestBackend, refreshToken: string) {
   const response = await fetch(`${backend.url}${backendRoutes.token}`, {
