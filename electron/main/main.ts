@@ -1,6 +1,7 @@
 // The composition root, Electron glue only: lifecycle, the window, the app:// protocol, security
 // handlers, and the wiring of every concern. Logic lives in plain modules beside this file
-// (config/, backend-client/, secrets/, token/, app-session/, history/, storage/, ipc/, window/, desktop/);
+// (config/, backend-client/, secrets/, token/, app-session/, directory/, history/, storage/, ipc/, window/,
+// desktop/);
 // docs/architecture.md draws what is composed here and in which order.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session as electronSession, protocol, shell } from 'electron';
@@ -10,6 +11,8 @@ import { AppSession } from './app-session/app-session';
 import { sessionIpcBindings } from './app-session/session-ipc';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
+import { CompanyDirectory } from './directory/company-directory';
+import { directoryIpcBinding } from './directory/directory-ipc';
 import { createHistoryHandlers } from './history/history-ipc';
 import { HISTORY_FILE_NAME, HistoryStore } from './history/history-store';
 import { createWindowIpc } from './ipc/electron-ipc';
@@ -73,6 +76,7 @@ async function start(): Promise<void> {
     ...sessionIpcBindings(appSession),
     bindIpc(historyIpc, createHistoryHandlers(history)),
     desktop.ipc,
+    directoryIpcBinding(new CompanyDirectory(appSession)),
   ];
   for (const binding of bindings) binding.register(ipc.register);
 

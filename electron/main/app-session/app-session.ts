@@ -13,6 +13,7 @@
  * token goes to `POST /v1/sessions` and is then dropped.
  */
 
+import type { SignInMode } from '../../../common/backend-contract';
 import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
 import type {
   BackendProtocol,
@@ -41,6 +42,13 @@ export interface AppSessionOptions {
   readonly oidcTimeoutMs?: number;
 }
 
+/** What the company directory needs of the configured backend (electron/main/directory/). */
+export interface DirectoryBackend {
+  readonly client: Pick<BackendClient, 'searchPeople' | 'findPerson'>;
+  readonly broker: Pick<TokenBroker, 'getDirectoryAccess' | 'dropDirectoryAccess' | 'directoryOffered'>;
+  readonly signInModes: readonly SignInMode[] | null;
+}
+
 /** What a 403 from `POST /v1/sessions` means: the organisation does not let this account in. */
 export const ACCOUNT_NOT_ALLOWED_MESSAGE = 'Your account isn’t allowed to use Switchboard; ask your administrator.';
 
@@ -66,7 +74,7 @@ export class AppSession {
   #unsubscribe: () => void = () => {};
   #offlineDevelopment = false;
   /** Sign-in modes the current backend announced; null until its discovery document is read. */
-  #signInModes: readonly string[] | null = null;
+  #signInModes: readonly SignInMode[] | null = null;
   /** Why the previous backend's session ended, shown until the new backend has a session. */
   #carriedEndReason: SessionEndReason | null = null;
   /** The organisation sign-in the current backend announced (`oidc`), if any. */
@@ -90,6 +98,18 @@ export class AppSession {
 
   get state(): SessionState {
     return this.#withDiscovery(this.#broker?.state ?? NO_BACKEND);
+  }
+
+  /**
+   * The configured backend as the company directory uses it: its client (same deadlines, retries
+   * and sentences), the broker that holds the directory bearer, and the sign-in modes its discovery
+   * document announced (null until read). Null when no backend is configured.
+   */
+  get directoryBackend(): DirectoryBackend | null {
+    const client = this.#client;
+    const broker = this.#broker;
+    if (!client || !broker) return null;
+    return { client, broker, signInModes: this.#protocol === 'acs-sample' ? null : this.#signInModes };
   }
 
   onChange(listener: (state: SessionState) => void): () => void {

@@ -80,7 +80,7 @@ export function sessionIpcBindings(app: AppSession): IpcBinding[] {
 }
 
 /** Our errors carry user-facing, secret-free messages; anything else becomes a generic sentence. */
-function asResultError(error: unknown): ResultError {
+export function asResultError(error: unknown): ResultError {
   if (error instanceof BackendError || error instanceof OidcSignInError) {
     return { ok: false, code: error.code, message: error.message };
   }

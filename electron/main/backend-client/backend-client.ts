@@ -9,16 +9,21 @@
 import type { z } from 'zod';
 import {
   backendRoutes,
+  type DirectoryPerson,
   type DiscoveryDocument,
   DiscoveryDocumentSchema,
   ErrorBodySchema,
+  type PeoplePage,
+  PeoplePageSchema,
+  PersonAnswerSchema,
+  personRoute,
   type SessionAnswer,
   SessionAnswerSchema,
   type TokenAnswer,
   TokenAnswerSchema,
 } from '../../../common/backend-contract';
 import type { BackendUrl } from '../../../common/backend-url';
-import { abortError, BackendError, SessionEndedError } from './backend-errors';
+import { abortError, BackendError, DirectoryAccessRefusedError, SessionEndedError } from './backend-errors';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
 
 export interface BackendClientOptions {
@@ -43,7 +48,7 @@ export const DEFAULT_CLIENT_OPTIONS = {
 
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
-type UnauthorizedMeans = 'session-ended' | 'sign-in-rejected' | 'rejected';
+type UnauthorizedMeans = 'session-ended' | 'sign-in-rejected' | 'directory-access-refused' | 'rejected';
 
 /** One operation: what to send, how to read the answer, what a 401 means, and words for messages. */
 export interface BackendRequest<S extends z.ZodType | null> {
@@ -147,6 +152,48 @@ export class BackendClient {
       });
     } catch (error) {
       if (error instanceof SessionEndedError) return;
+      throw error;
+    }
+  }
+
+  /** `GET /v1/people`: one page of the people whose name or email starts with `query`. */
+  searchPeople(
+    directoryBearer: string,
+    query: { readonly query: string; readonly cursor?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<PeoplePage> {
+    const parameters = new URLSearchParams({ query: query.query });
+    if (query.cursor !== undefined) parameters.set('cursor', query.cursor);
+    return this.#request({
+      method: 'GET',
+      path: `${backendRoutes.people}?${parameters}`,
+      bearer: directoryBearer,
+      schema: PeoplePageSchema,
+      unauthorized: 'directory-access-refused',
+      signal,
+      what: 'searching the company directory',
+    });
+  }
+
+  /** `GET /v1/people/{id}`: the person, or null when the id is nobody of the organisation (404). */
+  async findPerson(
+    directoryBearer: string,
+    communicationUserId: string,
+    signal?: AbortSignal,
+  ): Promise<DirectoryPerson | null> {
+    try {
+      const answer = await this.#request({
+        method: 'GET',
+        path: personRoute(communicationUserId),
+        bearer: directoryBearer,
+        schema: PersonAnswerSchema,
+        unauthorized: 'directory-access-refused',
+        signal,
+        what: 'looking up a person in the company directory',
+      });
+      return answer.person;
+    } catch (error) {
+      if (error instanceof BackendError && error.status === 404) return null;
       throw error;
     }
   }
@@ -302,6 +349,12 @@ export class BackendClient {
     if (status === 401 && spec.unauthorized === 'session-ended') {
       throw new SessionEndedError(
         `Your session with ${this.origin} has ended${describeEnd(backendError?.code)}. Sign in again.`,
+        backendError?.code,
+      );
+    }
+    if (status === 401 && spec.unauthorized === 'directory-access-refused') {
+      throw new DirectoryAccessRefusedError(
+        `The backend at ${this.origin} did not accept Switchboard's access to the company directory while ${spec.what}. Sign out and sign in again; if it keeps happening, contact your administrator.`,
         backendError?.code,
       );
     }

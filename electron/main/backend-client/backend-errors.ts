@@ -36,6 +36,17 @@ export class SessionEndedError extends BackendError {
   }
 }
 
+/**
+ * 401 on a directory route: the directory bearer was refused (expired, or issued before a refresh
+ * the backend has since moved past). With a live session, one refresh fixes it.
+ */
+export class DirectoryAccessRefusedError extends BackendError {
+  override readonly name = 'DirectoryAccessRefusedError';
+  constructor(message: string, backendCode?: string) {
+    super('rejected', message, 401, backendCode);
+  }
+}
+
 /** The standard cancellation error (what `fetch` and the SDK's refresher expect). */
 export function abortError(reason?: unknown): Error {
   if (reason instanceof Error && reason.name === 'AbortError') return reason;

@@ -3,7 +3,7 @@
  * session, renew its token, end it. Everything else (single flight, margin, abort, store order,
  * 401 handling, restore) lives once, in the broker. Each adapter owns one refresh-state `kind`.
  */
-import type { BackendAccessToken } from '../../../common/backend-contract';
+import type { BackendAccessToken, DirectoryAccess } from '../../../common/backend-contract';
 import type { BackendProtocol } from '../../../common/ipc';
 import { type AcsSampleClient, AcsSampleServerVanished } from '../backend-client/acs-sample-client';
 import type { BackendClient } from '../backend-client/backend-client';
@@ -15,6 +15,11 @@ export interface SessionGrant<S extends RefreshState = RefreshState> {
   /** The very object that was passed in when nothing changed (the broker then skips the store write). */
   readonly refresh: S;
   readonly accessToken: BackendAccessToken;
+  /**
+   * The company directory's bearer, when the answer carried one (`oidc` sessions of a backend that
+   * offers the directory). Held in memory by the broker only: never stored, never sent to the page.
+   */
+  readonly directory?: DirectoryAccess;
 }
 
 export interface SessionProtocol<S extends RefreshState = RefreshState> {
@@ -60,6 +65,7 @@ export function switchboardProtocol(backend: SessionBackend): SessionProtocol<Sw
       const answer = await backend.createSession(displayName, proof, signal);
       return {
         accessToken: answer.accessToken,
+        ...(answer.directory ? { directory: answer.directory } : {}),
         refresh: {
           kind: 'switchboard-refresh-state/1',
           backendUrl: backend.baseUrl,
@@ -73,6 +79,7 @@ export function switchboardProtocol(backend: SessionBackend): SessionProtocol<Sw
       const answer = await backend.refresh(state.refreshToken, signal);
       return {
         accessToken: answer.accessToken,
+        ...(answer.directory ? { directory: answer.directory } : {}),
         refresh: {
           ...state,
           communicationUserId: answer.user.communicationUserId,

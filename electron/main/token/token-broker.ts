@@ -11,6 +11,8 @@
  *   Any other failure leaves the refresh state untouched: a valid session is never thrown away
  *   because the network or the backend had a bad moment.
  * - Sign-out clears local state even when the backend cannot be told.
+ * - The company directory's bearer (`getDirectoryAccess`) comes with the same answers and is held
+ *   beside the ACS token, in memory only; a fresh one is one more ride on the shared refresh.
  *
  * What is said to the backend goes through a `SessionProtocol` adapter (session-protocol.ts):
  * the Switchboard contract, or an ACS sample token server. The stored refresh state's `kind`
@@ -20,11 +22,13 @@ import type { BackendProtocol, SessionEndReason, SessionState } from '../../../c
 import { abortError, BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { RefreshState, SecretStore } from '../secrets/secret-store';
 import { acceptAccessToken, type HeldToken } from './access-token';
+import { type HeldDirectoryAccess, holdDirectoryAccess, isDirectoryAccessFresh } from './directory-access';
 import {
   type AcsSampleBackend,
   acsSampleProtocol,
   RenewalFailedWithState,
   type SessionBackend,
+  type SessionGrant,
   type SessionProtocol,
   switchboardProtocol,
 } from './session-protocol';
@@ -91,6 +95,10 @@ export class TokenBroker {
   #session: LiveSession | null = null;
   #generation = 0;
   #token: HeldToken | null = null;
+  /** The directory bearer of the latest answer; memory only (never the store, the log or the page). */
+  #directory: HeldDirectoryAccess | null = null;
+  /** Whether this session's answers carry a directory bearer; null until one answered. */
+  #directoryOffered: boolean | null = null;
   #inflight: Promise<HeldToken> | null = null;
   /** Store writes and deletes, one after another, in the order they were decided. */
   #storeQueue: Promise<unknown> = Promise.resolve();
@@ -116,6 +124,14 @@ export class TokenBroker {
 
   get state(): SessionState {
     return this.#state;
+  }
+
+  /**
+   * Whether the current session's answers carry a directory bearer: null when no answer has come
+   * since sign-in or restore (the first refresh may still be on its way).
+   */
+  get directoryOffered(): boolean | null {
+    return this.#directoryOffered;
   }
 
   onChange(listener: (state: SessionState) => void): () => void {
@@ -172,9 +188,12 @@ export class TokenBroker {
     const refresh = grant.refresh;
     this.#inflight = null;
     this.#session = { refresh, protocol: adapter, generation: ++this.#generation };
+    this.#directory = null;
+    this.#directoryOffered = null;
     // In the store before success is reported (docs/token-path.md, Flow: sign-in).
     await this.#enqueueStore(() => this.#store.save(this.#backend.origin, refresh));
     this.#token = token;
+    this.#holdDirectory(grant);
     this.#setSignedIn();
     return this.#state;
   }
@@ -187,17 +206,35 @@ export class TokenBroker {
     if (held && held.expiresAtMs - this.#now() > Math.min(this.#marginMs, held.lifetimeMs / 2)) {
       return { token: held.token, expiresOn: held.expiresOn };
     }
-    if (!this.#inflight) {
-      const flight = this.#refresh(session);
-      this.#inflight = flight;
-      // Cleared when settled, whoever is still waiting; a late rejection is handled by its waiters.
-      flight.then(
-        () => this.#clearFlight(flight),
-        () => this.#clearFlight(flight),
-      );
-    }
-    const fresh = await waitFor(this.#inflight, signal);
+    const fresh = await waitFor(this.#sharedRefresh(session), signal);
     return { token: fresh.token, expiresOn: fresh.expiresOn };
+  }
+
+  /**
+   * The company directory's bearer, or null when this session's answers carry none (`open` mode,
+   * an ACS sample server, a backend without the directory). When the held one is missing or close
+   * to expiry, every caller rides the one shared refresh (the same flight as `getToken`): at most
+   * one refresh per call, and the answer's bearer is handed out even if the clocks disagree.
+   */
+  async getDirectoryAccess(signal?: AbortSignal): Promise<string | null> {
+    if (signal?.aborted) throw abortError(signal.reason);
+    const session = this.#session;
+    if (!session) throw new SignedOutError();
+    if (session.protocol.name !== 'switchboard') return null;
+    const held = this.#directory;
+    if (held && isDirectoryAccessFresh(held, this.#now())) return held.token;
+    if (this.#directoryOffered === false) return null;
+    await waitFor(this.#sharedRefresh(session), signal);
+    if (this.#session !== session) throw new SignedOutError();
+    return this.#directory?.token ?? null;
+  }
+
+  /**
+   * The backend refused `token` (401) while the session is live: forget it, so that the next
+   * `getDirectoryAccess` refreshes. A newer bearer that arrived meanwhile is kept.
+   */
+  dropDirectoryAccess(token: string): void {
+    if (this.#directory?.token === token) this.#directory = null;
   }
 
   /** Ends the session here whatever the backend says: the local state must not outlive the user's wish. */
@@ -251,8 +288,28 @@ export class TokenBroker {
     }
     const token = acceptAccessToken(grant.accessToken, this.#backend.origin, this.#now());
     this.#token = token;
+    this.#holdDirectory(grant);
     if (this.#state.status === 'signed-in' && this.#state.remembered !== this.#store.persistent) this.#setSignedIn();
     return token;
+  }
+
+  /** The one refresh in flight for `session`, started if none is. */
+  #sharedRefresh(session: LiveSession): Promise<HeldToken> {
+    if (!this.#inflight) {
+      const flight = this.#refresh(session);
+      this.#inflight = flight;
+      // Cleared when settled, whoever is still waiting; a late rejection is handled by its waiters.
+      flight.then(
+        () => this.#clearFlight(flight),
+        () => this.#clearFlight(flight),
+      );
+    }
+    return this.#inflight;
+  }
+
+  #holdDirectory(grant: SessionGrant): void {
+    this.#directoryOffered = grant.directory !== undefined;
+    this.#directory = grant.directory ? holdDirectoryAccess(grant.directory, this.#now()) : null;
   }
 
   #protocolFor(state: RefreshState): AnyProtocol | null {
@@ -267,6 +324,8 @@ export class TokenBroker {
     this.#session = null;
     this.#generation++;
     this.#token = null;
+    this.#directory = null;
+    this.#directoryOffered = null;
     this.#inflight = null;
     this.#setState(
       message === undefined ? { status: 'signed-out', reason } : { status: 'signed-out', reason, message },
