@@ -21,7 +21,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { useAppConfig, useSession } from '../../session/session-context';
 import { settingsStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
-import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
+import { useBackendUrlDraft, useClearWhenAddressSettles } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
@@ -58,6 +58,9 @@ export function SettingsScreen() {
   const { config } = useAppConfig();
   const backendUrl = useBackendUrlDraft(config?.backendUrl);
   const [backendNotice, setBackendNotice] = useState<Notice>(null);
+  useClearWhenAddressSettles(backendUrl, () =>
+    setBackendNotice((notice) => (notice?.intent === 'error' ? null : notice)),
+  );
   const [callerId, setCallerId] = useState('');
   const [callerIdTouched, setCallerIdTouched] = useState(false);
   const [callerIdNotice, setCallerIdNotice] = useState<Notice>(null);
@@ -74,7 +77,8 @@ export function SettingsScreen() {
     event.preventDefault();
     const parsed = backendUrl.checked;
     if (!parsed.ok) {
-      setBackendNotice({ intent: 'error', text: parsed.reason });
+      // The field says what is wrong inline; a notice below would say it a second time.
+      backendUrl.touch();
       return;
     }
     const result = await bridge.config.set({ backendUrl: parsed.url });
