@@ -441,6 +441,9 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       active = held.pop() ?? null;
       publishCall();
     },
+    retryAgent() {
+      lifecycle.retry();
+    },
 
     async setVideoEffect(choice) {
       effects.remember({ video: choice });
