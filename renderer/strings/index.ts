@@ -7,3 +7,4 @@ export * from './call-features';
 export * from './calls';
 export * from './desktop';
 export * from './session';
+export * from './time-format';

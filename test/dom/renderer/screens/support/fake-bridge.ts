@@ -3,6 +3,8 @@
  * caller id the test chooses in main's configuration and the history the test starts from.
  * `unavailable` plays a main whose configuration and history cannot be read.
  */
+
+import type { Clock } from '../../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../../common/ipc/history';
 import type { ProvidedServices } from '../../../../../renderer/app/App';
 import type { CallingStore } from '../../../../../renderer/calling/model';
@@ -18,13 +20,14 @@ export interface FakeBridge {
 }
 
 export function installFakeBridge(
-  options: { callerId?: string | null; history?: Partial<CallHistory>; unavailable?: boolean } = {},
+  options: { callerId?: string | null; history?: Partial<CallHistory>; unavailable?: boolean; clock?: Clock } = {},
 ): FakeBridge {
   const bridge = createFakeBridge();
   bridge.answers.config = {
     ...defaultConfig,
     alternateCallerId: options.callerId === undefined ? '+14255550123' : options.callerId,
     alternateCallerIdSource: options.callerId === null ? 'none' : 'backend',
+    clock: options.clock ?? defaultConfig.clock,
   };
   bridge.historyState.history = { recents: [], favourites: [], ...options.history };
   if (options.unavailable) {
