@@ -10,9 +10,9 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  Subtitle1,
+  Subtitle2,
   Text,
-  Title2,
-  Title3,
   tokens,
 } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
@@ -133,10 +133,10 @@ export function SettingsScreen() {
 
   return (
     <div className={styles.page}>
-      <Title2 as="h2">{settingsStrings.title}</Title2>
+      <Subtitle1 as="h2">{settingsStrings.title}</Subtitle1>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.account}>
-        <Title3 as="h3">{settingsStrings.account}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.account}</Subtitle2>
         {session.status === 'signed-in' ? (
           <>
             <Text>{settingsStrings.signedInAs(session.user.displayName)}</Text>
@@ -158,7 +158,7 @@ export function SettingsScreen() {
       </Panel>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.backend}>
-        <Title3 as="h3">{settingsStrings.backend}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.backend}</Subtitle2>
         <form onSubmit={(event) => void saveBackend(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <BackendUrlField config={config} draft={backendUrl} />
           {config && !config.backendUrlLocked ? (
@@ -179,7 +179,7 @@ export function SettingsScreen() {
       </Panel>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.phoneCalls}>
-        <Title3 as="h3">{settingsStrings.phoneCalls}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.phoneCalls}</Subtitle2>
         <form onSubmit={(event) => void saveCallerId(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <Field
             label={settingsStrings.callerId}

@@ -4,7 +4,7 @@
  * `unavailable` plays a main whose configuration and history cannot be read.
  */
 
-import type { Clock } from '../../../../../common/ipc';
+import type { Clock, SessionState } from '../../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../../common/ipc/history';
 import type { ProvidedServices } from '../../../../../renderer/app/App';
 import type { CallingStore } from '../../../../../renderer/calling/model';
@@ -20,9 +20,15 @@ export interface FakeBridge {
 }
 
 export function installFakeBridge(
-  options: { callerId?: string | null; history?: Partial<CallHistory>; unavailable?: boolean; clock?: Clock } = {},
+  options: {
+    callerId?: string | null;
+    history?: Partial<CallHistory>;
+    unavailable?: boolean;
+    clock?: Clock;
+    session?: SessionState;
+  } = {},
 ): FakeBridge {
-  const bridge = createFakeBridge();
+  const bridge = createFakeBridge(options.session);
   bridge.answers.config = {
     ...defaultConfig,
     alternateCallerId: options.callerId === undefined ? '+14255550123' : options.callerId,
