@@ -58,7 +58,8 @@ export interface TokenBrokerOptions {
 
 export const DEFAULT_REFRESH_MARGIN_MS = 11 * 60_000;
 
-const KEYCHAIN_UNAVAILABLE_MESSAGE =
+/** Shown in the renderer when a session cannot be restored; the same words as its keychain banner. */
+export const KEYCHAIN_UNAVAILABLE_MESSAGE =
   'Your system keychain is not available, so Switchboard cannot remember your sign-in: you will need to sign in again each time you start it.';
 
 /** Thrown by `getToken` when there is no session to get a token for. */
