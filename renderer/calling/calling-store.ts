@@ -442,6 +442,8 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       publishCall();
     },
     retryAgent() {
+      // Disposing the agent would end the call in progress; the banner offers no retry meanwhile.
+      if (active && !active.isEnded) return;
       lifecycle.retry();
     },
 

@@ -40,6 +40,8 @@ export function AgentBanner({ testId = 'agent-banner', progress = true }: { test
   const styles = useStyles();
   const agent = useCallingState((state) => state.agent);
   const message = useCallingState((state) => state.agentMessage);
+  // A new agent would end the call in progress: while one is up, the SDK's own reconnecting is all.
+  const callUp = useCallingState((state) => state.call !== null && state.call.status !== 'ended');
   const actions = useCallingActions();
   const session = useSession();
   if (agent === 'connecting' && progress) {
@@ -58,9 +60,11 @@ export function AgentBanner({ testId = 'agent-banner', progress = true }: { test
         {agent === 'unreachable' ? <MessageBarTitle>Azure Communication Services</MessageBarTitle> : null}
         {words ?? agentStrings.unreachable}
       </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={() => actions.retryAgent()}>{agentStrings.retry}</Button>
-      </MessageBarActions>
+      {callUp ? null : (
+        <MessageBarActions>
+          <Button onClick={() => actions.retryAgent()}>{agentStrings.retry}</Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

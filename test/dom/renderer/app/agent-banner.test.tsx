@@ -5,8 +5,11 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { InCallScreen } from '../../../../renderer/screens/in-call/InCallScreen';
 import { agentStrings } from '../../../../renderer/strings';
 import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
+import { callView, FakeCallingStore } from '../screens/support/fake-calling-store';
+import { renderScreen } from '../screens/support/render';
 import { createFakeBridge, signedInSession } from './fake-bridge';
 import { renderApp } from './render-app';
 
@@ -76,4 +79,16 @@ test('a backend on this computer: no "check your internet connection" either', a
   const banner = await screen.findByTestId('agent-banner');
   expect(banner).toHaveTextContent(agentStrings.unreachableDevelopment.loopback);
   expect(banner).not.toHaveTextContent(/internet/i);
+});
+
+test('during a call no "Try again": a new agent would end the call, so the SDK reconnects it', async () => {
+  const store = new FakeCallingStore();
+  store.setState({
+    agent: 'unreachable',
+    agentMessage: agentStrings.unreachable,
+    call: callView({ status: 'reconnecting' }),
+  });
+  renderScreen(<InCallScreen />, store);
+  expect(await screen.findByTestId('agent-banner')).toHaveTextContent(agentStrings.unreachable);
+  expect(screen.queryByRole('button', { name: agentStrings.retry })).toBeNull();
 });
