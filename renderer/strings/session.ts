@@ -38,13 +38,9 @@ export const agentStrings = {
   connectingHint: 'Calls can be placed once connected. On a slow network this takes up to 15 seconds.',
   unreachable:
     'Cannot reach Azure Communication Services. Check your internet connection; Switchboard keeps trying and will reconnect by itself.',
-  /** Unreachable, when the tokens come from a development backend: the internet is not the problem. */
-  unreachableDevelopment: {
-    'offline-development':
-      'Calls cannot connect in development mode: your backend’s tokens come from an offline stand-in, which Azure Communication Services does not accept. Start the backend with ACS credentials to place calls.',
-    loopback:
-      'Cannot connect with the token from the backend on this computer. Check that it is configured with a real Azure Communication Services resource, then try again.',
-  },
+  /** Unreachable, when the tokens come from a backend on this computer: the internet is not the first suspect. */
+  unreachableLoopback:
+    'Cannot connect with the token from the backend on this computer. Check that it is configured with a real Azure Communication Services resource, then try again.',
   retry: 'Try again',
   invalidToken: 'Azure Communication Services did not accept your sign-in. Sign out and sign in again.',
   failed: (detail: string) => `Calling could not start: ${detail}`,

@@ -53,7 +53,11 @@ export function AgentBanner({ testId = 'agent-banner', progress = true }: { test
   }
   if (agent !== 'unreachable' && agent !== 'failed') return null;
   const kind = backendKind(session);
-  const words = agent === 'unreachable' && kind !== 'deployed' ? agentStrings.unreachableDevelopment[kind] : message;
+  // With the offline stand-in, ACS is unreachable by design and the frame's development-mode
+  // banner already says calls will not connect: one message for one problem, and no retry that
+  // cannot help.
+  if (agent === 'unreachable' && kind === 'offline-development') return null;
+  const words = agent === 'unreachable' && kind === 'loopback' ? agentStrings.unreachableLoopback : message;
   return (
     <MessageBar intent={agent === 'failed' ? 'error' : 'warning'} layout="multiline" data-testid={testId}>
       <MessageBarBody>

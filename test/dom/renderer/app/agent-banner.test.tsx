@@ -6,7 +6,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InCallScreen } from '../../../../renderer/screens/in-call/InCallScreen';
-import { agentStrings } from '../../../../renderer/strings';
+import { agentStrings, appStrings } from '../../../../renderer/strings';
 import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
 import { callView, FakeCallingStore } from '../screens/support/fake-calling-store';
 import { renderScreen } from '../screens/support/render';
@@ -63,13 +63,19 @@ test('an agent that failed to start offers "Try again" too', async () => {
   expect(attempts).toBe(2);
 });
 
-test('development mode: no "check your internet connection", but why calls cannot connect', async () => {
+test('development mode: one message, that calls will not connect, and no "check your internet connection"', async () => {
   const sdk = new FakeCallingSdk('8:acs:me');
   sdk.nextConnectionState = 'Disconnected';
-  renderApp(createFakeBridge(signedInSession({ offlineDevelopment: true })), sdk);
-  const banner = await screen.findByTestId('agent-banner');
-  expect(banner).toHaveTextContent(agentStrings.unreachableDevelopment['offline-development']);
-  expect(banner).not.toHaveTextContent(/internet/i);
+  const { services } = renderApp(createFakeBridge(signedInSession({ offlineDevelopment: true })), sdk);
+  await act(() => services.calling.settled());
+  await waitFor(() => expect(screen.getByTestId('agent-status')).toHaveAttribute('data-agent', 'unreachable'));
+  expect(await screen.findByTestId('offline-development-banner')).toHaveTextContent(appStrings.offlineDevelopment);
+  expect(screen.queryByTestId('agent-banner')).toBeNull();
+  expect(document.body).not.toHaveTextContent(/internet/i);
+  // The other pages show no second banner for it either.
+  await userEvent.click(screen.getByRole('button', { name: appStrings.settings }));
+  await screen.findByRole('heading', { name: 'Settings' });
+  expect(screen.queryByTestId('acs-unreachable-banner')).toBeNull();
 });
 
 test('a backend on this computer: no "check your internet connection" either', async () => {
@@ -77,7 +83,7 @@ test('a backend on this computer: no "check your internet connection" either', a
   sdk.nextConnectionState = 'Disconnected';
   renderApp(createFakeBridge(signedInSession({ backendUrl: 'http://localhost:8787' })), sdk);
   const banner = await screen.findByTestId('agent-banner');
-  expect(banner).toHaveTextContent(agentStrings.unreachableDevelopment.loopback);
+  expect(banner).toHaveTextContent(agentStrings.unreachableLoopback);
   expect(banner).not.toHaveTextContent(/internet/i);
 });
 
