@@ -105,6 +105,17 @@ export type TokenResult = z.infer<typeof TokenResultSchema>;
 export const ConfigSourceSchema = z.enum(['command-line', 'environment', 'administrator', 'user', 'none']);
 export type ConfigSource = z.infer<typeof ConfigSourceSchema>;
 
+/**
+ * How the OS writes times (main reads it: electron/main/config/system-clock.ts). `locale`: a BCP 47
+ * tag, null when the OS names none; `hourCycle`: the user's 12/24-hour override, null for the
+ * locale's own default.
+ */
+export const ClockSchema = z.object({
+  locale: z.string().max(64).nullable(),
+  hourCycle: z.enum(['h11', 'h12', 'h23', 'h24']).nullable(),
+});
+export type Clock = z.infer<typeof ClockSchema>;
+
 export const AppConfigSchema = z.object({
   backendUrl: z.string().nullable(),
   backendUrlSource: ConfigSourceSchema,
@@ -113,6 +124,7 @@ export const AppConfigSchema = z.object({
   /** E.164 caller id for phone calls: the user's override, else the backend's discovery document. */
   alternateCallerId: z.string().nullable(),
   alternateCallerIdSource: z.enum(['user', 'backend', 'none']),
+  clock: ClockSchema,
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 

@@ -10,6 +10,7 @@ import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_SCHEME } from './app-identity';
 import { AppSession } from './app-session/app-session';
 import { sessionIpcBindings } from './app-session/session-ipc';
 import { AppConfigStore, defaultAdministratorFile } from './config/app-config';
+import { readSystemClock } from './config/system-clock';
 import { desktopLog, installDesktopIntegration, prepareDesktopIntegration } from './desktop';
 import { CompanyDirectory } from './directory/company-directory';
 import { directoryIpcBinding } from './directory/directory-ipc';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     log,
     confirm: nativeConfirm(dialog, getMainWindow),
+    clock: readSystemClock(),
   });
   const store = new FallbackSecretStore(
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),

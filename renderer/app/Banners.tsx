@@ -7,7 +7,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, toke
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { SessionState } from '../../common/ipc';
-import { useCallingState } from '../calling/model';
+import { AgentBanner } from '../screens/shared/AgentBanner';
 import { appStrings } from '../strings';
 
 const useStyles = makeStyles({
@@ -34,21 +34,6 @@ function SessionEndedBanner({ session }: { session: Extract<SessionState, { stat
   );
 }
 
-function AgentUnreachableBanner() {
-  const agent = useCallingState((state) => state.agent);
-  const message = useCallingState((state) => state.agentMessage);
-  if (agent !== 'unreachable' && agent !== 'failed') return null;
-  return (
-    <MessageBar
-      intent={agent === 'failed' ? 'error' : 'warning'}
-      layout="multiline"
-      data-testid="acs-unreachable-banner"
-    >
-      <MessageBarBody>{message}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
 /**
  * `showAgentBanner`: the dialer and in-call screens show "cannot reach ACS" themselves (next to
  * the controls it disables), so the frame shows it only on the other signed-in screens.
@@ -68,7 +53,9 @@ export function Banners({ session, showAgentBanner }: { session: SessionState; s
           <MessageBarBody>{appStrings.keychainUnavailable}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {session.status === 'signed-in' && showAgentBanner ? <AgentUnreachableBanner /> : null}
+      {session.status === 'signed-in' && showAgentBanner ? (
+        <AgentBanner testId="acs-unreachable-banner" progress={false} />
+      ) : null}
     </section>
   );
 }

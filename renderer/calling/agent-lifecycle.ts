@@ -53,6 +53,8 @@ export class AgentLifecycle {
   private agent: SdkCallAgent | null = null;
   private credential: SdkCredential | null = null;
   private identityKey: string | null = null;
+  /** The identity the agent is for, kept so "Try again" can create it afresh. */
+  private identity: AgentIdentity | null = null;
   private pending: AbortController | null = null;
   private unreachableTimer: ReturnType<typeof setTimeout> | null = null;
   /** Every open/close runs after the previous one finished: never two agents at once. */
@@ -72,6 +74,7 @@ export class AgentLifecycle {
   open(identity: AgentIdentity): void {
     if (identity.key === this.identityKey) return;
     this.identityKey = identity.key;
+    this.identity = identity;
     this.pending?.abort();
     const attempt = new AbortController();
     this.pending = attempt;
@@ -82,8 +85,20 @@ export class AgentLifecycle {
     });
   }
 
+  /**
+   * The user's "Try again" after the agent failed or stayed unreachable: the old agent is disposed
+   * and a new one created for the same identity, with a fresh token, as a first open would.
+   */
+  retry(): void {
+    const identity = this.identity;
+    if (!identity) return;
+    this.identityKey = null;
+    this.open(identity);
+  }
+
   close(): Promise<void> {
     this.identityKey = null;
+    this.identity = null;
     this.pending?.abort();
     this.pending = null;
     this.deps.events.status('signed-out', null);

@@ -476,6 +476,11 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       active = held.pop() ?? null;
       publishCall();
     },
+    retryAgent() {
+      // Disposing the agent would end the call in progress; the banner offers no retry meanwhile.
+      if (active && !active.isEnded) return;
+      lifecycle.retry();
+    },
 
     async setVideoEffect(choice) {
       effects.remember({ video: choice });

@@ -268,6 +268,8 @@ export interface CallingActions {
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
   dismissDeviceNotice(): void;
+  /** Creates the call agent again after it failed or stayed unreachable ("Try again"). */
+  retryAgent(): void;
 
   /** Applies to the camera preview and the call's camera now, and to every camera stream after. */
   setVideoEffect(choice: VideoEffectChoice): Promise<void>;

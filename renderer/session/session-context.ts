@@ -1,5 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { SessionState } from '../../common/ipc';
+import type { Clock, SessionState } from '../../common/ipc';
+import { DEFAULT_CLOCK } from '../strings';
 import type { AppConfigState, ConfigStore } from './config-store';
 import type { SessionStore } from './session-store';
 
@@ -17,4 +18,9 @@ export function useAppConfig(): AppConfigState {
   const store = useContext(ConfigContext);
   if (!store) throw new Error('useAppConfig needs <App> above it');
   return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/** How the OS writes times (main's AppConfig.clock), for renderer/strings/time-format.ts. */
+export function useClock(): Clock {
+  return useAppConfig().config?.clock ?? DEFAULT_CLOCK;
 }

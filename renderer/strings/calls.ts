@@ -266,14 +266,9 @@ export function formatDuration(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** "Today 14:05", "Yesterday 09:12", "3 Mar 18:40" in the user's locale. */
-export function formatWhen(epochMs: number, now: number = Date.now()): string {
-  const date = new Date(epochMs);
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const startOfToday = new Date(now);
-  startOfToday.setHours(0, 0, 0, 0);
-  const dayMs = 24 * 3600 * 1000;
-  if (epochMs >= startOfToday.getTime()) return `Today ${time}`;
-  if (epochMs >= startOfToday.getTime() - dayMs) return `Yesterday ${time}`;
-  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
-}
+/** When a recent call happened; the times come from ./time-format.ts. */
+export const whenStrings = {
+  today: (time: string) => `Today ${time}`,
+  yesterday: (time: string) => `Yesterday ${time}`,
+  onDay: (day: string, time: string) => `${day} ${time}`,
+} as const;

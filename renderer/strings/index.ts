@@ -8,3 +8,4 @@ export * from './calls';
 export * from './desktop';
 export * from './directory';
 export * from './session';
+export * from './time-format';

@@ -33,8 +33,15 @@ export const appStrings = {
 } as const;
 
 export const agentStrings = {
+  /** The progress bar's name while the agent connects (the status line says the same in words). */
+  connecting: 'Connecting to Azure Communication Services',
+  connectingHint: 'Calls can be placed once connected. On a slow network this takes up to 15 seconds.',
   unreachable:
     'Cannot reach Azure Communication Services. Check your internet connection; Switchboard keeps trying and will reconnect by itself.',
+  /** Unreachable, when the tokens come from a backend on this computer: the internet is not the first suspect. */
+  unreachableLoopback:
+    'Cannot connect with the token from the backend on this computer. Check that it is configured with a real Azure Communication Services resource, then try again.',
+  retry: 'Try again',
   invalidToken: 'Azure Communication Services did not accept your sign-in. Sign out and sign in again.',
   failed: (detail: string) => `Calling could not start: ${detail}`,
   tokenFailed: (detail: string) => `Could not get a calling token from your backend: ${detail}`,

@@ -168,11 +168,11 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.goto(`${server.origin}/?scene=${scene}${extra}`);
     const screenId = scene.startsWith('incoming')
       ? 'incoming-screen'
-      : scene === 'dialer'
+      : scene.startsWith('dialer')
         ? 'dialer-screen'
         : scene.startsWith('devices')
           ? 'device-setup'
-          : scene.startsWith('settings-')
+          : scene.startsWith('settings-') || scene.startsWith('sign-in-')
             ? scene
             : 'in-call-screen';
     await page.getByTestId(screenId).waitFor();
@@ -591,6 +591,48 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     );
     await shoot(page, '23-devices-effects-unsupported');
     await page.close();
+  });
+
+  test('settings page, light and dark: headings below the title, no gaps above them', async () => {
+    for (const theme of ['light', 'dark']) {
+      const page = await open('settings-page', `&theme=${theme}`);
+      const size = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+      expect(await size('h3')).toBeLessThan(await size('h2'));
+      const marginsAbove = await page
+        .locator('[role="region"] h3')
+        .evaluateAll((headings) => headings.map((h) => getComputedStyle(h).marginTop));
+      expect(new Set(marginsAbove)).toEqual(new Set(['0px']));
+      await expectFitsWindow(page, []);
+      await shoot(page, `25-settings-${theme}`);
+      await page.close();
+    }
+  });
+
+  test('sign-in with a backend address set by the administrator, light and dark', async () => {
+    for (const theme of ['light', 'dark']) {
+      const page = await open('sign-in-locked', `&theme=${theme}`);
+      await page.getByTestId('backend-url-lock').waitFor();
+      await shoot(page, `26-sign-in-locked-${theme}`);
+      await page.close();
+    }
+  });
+
+  test('home while calling connects, and when ACS stays unreachable: Try again', async () => {
+    for (const theme of ['light', 'dark']) {
+      const connecting = await open('dialer-connecting', `&theme=${theme}`);
+      await connecting.getByRole('progressbar').waitFor();
+      await shoot(connecting, `27-home-connecting-${theme}`);
+      await connecting.close();
+      const unreachable = await open('dialer-unreachable', `&theme=${theme}`);
+      await unreachable.getByRole('button', { name: 'Try again' }).waitFor();
+      await expectFitsWindow(unreachable, ['agent-banner']);
+      await shoot(unreachable, `28-home-unreachable-${theme}`);
+      await unreachable.close();
+    }
   });
 
   test('settings: calling sounds', async () => {

@@ -110,6 +110,8 @@ export function createElectronDouble(options: { userData: string; appPath: strin
     getAppPath = () => options.appPath;
     getName = () => this.name;
     getVersion = () => '0.0.0-test';
+    getSystemLocale = () => 'en-GB';
+    getPreferredSystemLanguages = () => ['en-GB'];
     requestSingleInstanceLock = () => {
       this.lockRequested = true;
       record('requestSingleInstanceLock');
@@ -135,6 +137,8 @@ export function createElectronDouble(options: { userData: string; appPath: strin
       | 'getAppPath'
       | 'getName'
       | 'getVersion'
+      | 'getSystemLocale'
+      | 'getPreferredSystemLanguages'
       | 'requestSingleInstanceLock'
       | 'setAppUserModelId'
       | 'setAsDefaultProtocolClient'
@@ -329,6 +333,7 @@ export function createElectronDouble(options: { userData: string; appPath: strin
     systemPreferences: {
       getMediaAccessStatus: (_mediaType: 'microphone' | 'camera' | 'screen') => 'granted' as const,
       askForMediaAccess: async (_mediaType: 'microphone' | 'camera') => true,
+      getUserDefault: ((_key: string, _type: string) => false) as Electron.SystemPreferences['getUserDefault'],
     },
     // Electron's own autoUpdater: electron-updater emits before-quit-for-update on it.
     autoUpdater: new Emitter(),
@@ -339,7 +344,9 @@ export function createElectronDouble(options: { userData: string; appPath: strin
   provides<Pick<Electron.Shell, 'openExternal' | 'openPath'>>(module.shell);
   provides<Pick<Electron.PowerSaveBlocker, 'start' | 'stop' | 'isStarted'>>(module.powerSaveBlocker);
   provides<Pick<Electron.DesktopCapturer, 'getSources'>>(module.desktopCapturer);
-  provides<Pick<Electron.SystemPreferences, 'getMediaAccessStatus' | 'askForMediaAccess'>>(module.systemPreferences);
+  provides<Pick<Electron.SystemPreferences, 'getMediaAccessStatus' | 'askForMediaAccess' | 'getUserDefault'>>(
+    module.systemPreferences,
+  );
   provides<Pick<Electron.Dialog, 'showErrorBox'>>(module.dialog);
 
   return {

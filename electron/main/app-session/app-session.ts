@@ -52,7 +52,7 @@ export interface DirectoryBackend {
 /** What a 403 from `POST /v1/sessions` means: the organisation does not let this account in. */
 export const ACCOUNT_NOT_ALLOWED_MESSAGE = 'Your account isn’t allowed to use Switchboard; ask your administrator.';
 
-const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend in Settings to sign in.';
+const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend to sign in.';
 const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MESSAGE };
 
 /** What "Test connection" tells the user about an ACS sample token server. */

@@ -22,7 +22,7 @@ import {
   type TokenAnswer,
   TokenAnswerSchema,
 } from '../../../common/backend-contract';
-import type { BackendUrl } from '../../../common/backend-url';
+import { type BackendUrl, isLoopbackHost } from '../../../common/backend-url';
 import { abortError, BackendError, DirectoryAccessRefusedError, SessionEndedError } from './backend-errors';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
 
@@ -368,7 +368,7 @@ export class BackendClient {
     }
     throw new BackendError(
       'rejected',
-      `The backend at ${this.origin} refused ${spec.what} (HTTP ${status}${backendMessage ? `: ${backendMessage}` : ''}). Check the backend address in Settings; if it is right, contact your administrator.`,
+      `The backend at ${this.origin} refused ${spec.what} (HTTP ${status}${backendMessage ? `: ${backendMessage}` : ''}). Check the backend address; if it is right, contact your administrator.`,
       status,
       backendError?.code,
     );
@@ -387,7 +387,7 @@ export class BackendClient {
       // Only the origin is named: the full address could carry something secret in its query.
       throw new BackendError(
         'redirected',
-        `The backend at ${this.origin} tried to send Switchboard to another site (${target.origin}). Switchboard only talks to the backend you configured; check the backend address in Settings.`,
+        `The backend at ${this.origin} tried to send Switchboard to another site (${target.origin}). Switchboard only talks to the backend you configured; check the backend address.`,
         response.status,
       );
     }
@@ -449,17 +449,28 @@ export class BackendClient {
     );
   }
 
+  /**
+   * The first thing to check when the backend does not answer. The messages are shown on the
+   * sign-in screen and on home alike, so they name the address, not where it is edited; a backend on
+   * this computer (development) is not a network problem.
+   */
+  get #reachAdvice(): string {
+    return isLoopbackHost(new URL(this.origin).hostname)
+      ? 'Check that the backend is running on this computer'
+      : 'Check your network connection';
+  }
+
   #unreachable(spec: BackendRequest<z.ZodType | null>): BackendError {
     return new BackendError(
       'unreachable',
-      `Switchboard cannot reach the backend at ${this.origin} while ${spec.what}. Check your network connection and the backend address in Settings, then try again.`,
+      `Switchboard cannot reach the backend at ${this.origin} while ${spec.what}. ${this.#reachAdvice} and the backend address, then try again.`,
     );
   }
 
   #timedOut(spec: BackendRequest<z.ZodType | null>): BackendError {
     return new BackendError(
       'unreachable',
-      `The backend at ${this.origin} did not finish ${spec.what} within ${seconds(this.#options.overallTimeoutMs)}. Check your network connection, then try again.`,
+      `The backend at ${this.origin} did not finish ${spec.what} within ${seconds(this.#options.overallTimeoutMs)}. ${this.#reachAdvice}, then try again.`,
     );
   }
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { E164PhoneNumberSchema } from '../../../common/backend-contract';
 import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
-import type { AppConfig, ConfigSource, ConfigUpdate } from '../../../common/ipc';
+import type { AppConfig, Clock, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
@@ -41,6 +41,8 @@ export interface ConfigSources {
    * such a change is refused.
    */
   readonly confirm?: NativeConfirm;
+  /** How the OS writes times (system-clock.ts); absent: the locale's defaults. */
+  readonly clock?: Clock;
 }
 
 /** The native question before the backend changes: where the sign-in goes, from and to. */
@@ -72,6 +74,7 @@ export class AppConfigStore {
   readonly #settingsFile: string;
   readonly #log: (message: string) => void;
   readonly #confirm: NativeConfirm | null;
+  readonly #clock: Clock;
   readonly #locked: { url: BackendUrl; source: ConfigSource } | null;
   #user: SettingsFile;
   /** `#user.backendUrl`, parsed (the file holds the normalised text). */
@@ -86,8 +89,10 @@ export class AppConfigStore {
     userBackend: BackendUrl | null,
     log: (message: string) => void,
     confirm: NativeConfirm | null,
+    clock: Clock,
   ) {
     this.#settingsFile = settingsFile;
+    this.#clock = clock;
     this.#confirm = confirm;
     this.#locked = locked;
     this.#user = user;
@@ -127,7 +132,9 @@ export class AppConfigStore {
         delete user.backendUrl;
       }
     }
-    return new AppConfigStore(settingsFile, locked, user, userBackend, log, sources.confirm ?? null);
+    return new AppConfigStore(settingsFile, locked, user, userBackend, log, sources.confirm ?? null, {
+      ...(sources.clock ?? { locale: null, hourCycle: null }),
+    });
   }
 
   /** The backend in force, parsed once when it entered main: what the backend clients are built from. */
@@ -147,6 +154,7 @@ export class AppConfigStore {
       backendUrlLocked: this.#locked !== null,
       alternateCallerId: userCallerId ?? this.#discoveredCallerId,
       alternateCallerIdSource: userCallerId ? 'user' : this.#discoveredCallerId ? 'backend' : 'none',
+      clock: { ...this.#clock },
     };
   }
 

@@ -62,8 +62,9 @@ export interface TokenBrokerOptions {
 
 export const DEFAULT_REFRESH_MARGIN_MS = 11 * 60_000;
 
-const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  "This computer's keychain is not available, so Switchboard cannot remember your sign-in: you will need to sign in each time you start it.";
+/** Shown in the renderer when a session cannot be restored; the same words as its keychain banner. */
+export const KEYCHAIN_UNAVAILABLE_MESSAGE =
+  'Your system keychain is not available, so Switchboard cannot remember your sign-in: you will need to sign in again each time you start it.';
 
 /** Thrown by `getToken` when there is no session to get a token for. */
 export class SignedOutError extends BackendError {

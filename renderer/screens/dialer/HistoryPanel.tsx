@@ -15,6 +15,7 @@ import { type CallTarget, useCallingState } from '../../calling/model';
 import type { PhoneNumbers } from '../../calling/phone-numbers';
 import { usePhoneNumbers } from '../../calling/use-phone-numbers';
 import type { HistoryClient, HistorySnapshot } from '../../history/history-client';
+import { useClock } from '../../session/session-context';
 import { formatWhen, historyStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
@@ -179,6 +180,7 @@ function RecentRow(props: {
 }) {
   const styles = useStyles();
   const { call } = props;
+  const clock = useClock();
   const missed = call.outcome === 'missed' || call.outcome === 'declined';
   const DirectionIcon = missed
     ? CallMissedRegular
@@ -187,7 +189,7 @@ function RecentRow(props: {
       : CallOutboundRegular;
   const detail = [
     historyStrings.outcome[call.outcome],
-    formatWhen(call.startedAt),
+    formatWhen(call.startedAt, clock),
     call.durationSeconds > 0 ? historyStrings.duration(call.durationSeconds) : null,
   ]
     .filter(Boolean)

@@ -4,7 +4,7 @@
  * closing the window keeps Switchboard running in the tray. Two cards, one settings object in
  * main; every change sends the whole object.
  */
-import { Field, makeStyles, mergeClasses, Switch, Text, Title3, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, mergeClasses, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DesktopSettings } from '../../../common/ipc/desktop';
 import { useBridge } from '../../bridge/bridge-context';
@@ -39,7 +39,7 @@ export function CallLinkSettings({ className }: { className?: string }) {
   return (
     <>
       <Panel className={cardClass} role="region" aria-label={callLinkSettingsStrings.title}>
-        <Title3 as="h3">{callLinkSettingsStrings.title}</Title3>
+        <Subtitle2 as="h3">{callLinkSettingsStrings.title}</Subtitle2>
         <Text>{callLinkSettingsStrings.intro}</Text>
         <Field validationMessage={linkFailed ? callLinkSettingsStrings.saveFailed : undefined}>
           <Switch
@@ -55,7 +55,7 @@ export function CallLinkSettings({ className }: { className?: string }) {
         </Field>
       </Panel>
       <Panel className={cardClass} role="region" aria-label={traySettingsStrings.title}>
-        <Title3 as="h3">{traySettingsStrings.title}</Title3>
+        <Subtitle2 as="h3">{traySettingsStrings.title}</Subtitle2>
         <Text>{traySettingsStrings.intro}</Text>
         <Field validationMessage={failed === 'keepRunningInTray' ? callLinkSettingsStrings.saveFailed : undefined}>
           <Switch

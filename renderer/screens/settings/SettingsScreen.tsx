@@ -10,9 +10,9 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  Subtitle1,
+  Subtitle2,
   Text,
-  Title2,
-  Title3,
   tokens,
 } from '@fluentui/react-components';
 import { SignOutRegular } from '@fluentui/react-icons';
@@ -21,7 +21,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { useAppConfig, useSession } from '../../session/session-context';
 import { settingsStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
-import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
+import { useBackendUrlDraft, useClearWhenAddressSettles } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
@@ -58,6 +58,9 @@ export function SettingsScreen() {
   const { config } = useAppConfig();
   const backendUrl = useBackendUrlDraft(config?.backendUrl);
   const [backendNotice, setBackendNotice] = useState<Notice>(null);
+  useClearWhenAddressSettles(backendUrl, () =>
+    setBackendNotice((notice) => (notice?.intent === 'error' ? null : notice)),
+  );
   const [callerId, setCallerId] = useState('');
   const [callerIdTouched, setCallerIdTouched] = useState(false);
   const [callerIdNotice, setCallerIdNotice] = useState<Notice>(null);
@@ -74,7 +77,8 @@ export function SettingsScreen() {
     event.preventDefault();
     const parsed = backendUrl.checked;
     if (!parsed.ok) {
-      setBackendNotice({ intent: 'error', text: parsed.reason });
+      // The field says what is wrong inline; a notice below would say it a second time.
+      backendUrl.touch();
       return;
     }
     const result = await bridge.config.set({ backendUrl: parsed.url });
@@ -129,10 +133,10 @@ export function SettingsScreen() {
 
   return (
     <div className={styles.page}>
-      <Title2 as="h2">{settingsStrings.title}</Title2>
+      <Subtitle1 as="h2">{settingsStrings.title}</Subtitle1>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.account}>
-        <Title3 as="h3">{settingsStrings.account}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.account}</Subtitle2>
         {session.status === 'signed-in' ? (
           <>
             <Text>{settingsStrings.signedInAs(session.user.displayName)}</Text>
@@ -154,7 +158,7 @@ export function SettingsScreen() {
       </Panel>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.backend}>
-        <Title3 as="h3">{settingsStrings.backend}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.backend}</Subtitle2>
         <form onSubmit={(event) => void saveBackend(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <BackendUrlField config={config} draft={backendUrl} />
           {config && !config.backendUrlLocked ? (
@@ -175,7 +179,7 @@ export function SettingsScreen() {
       </Panel>
 
       <Panel className={styles.card} role="region" aria-label={settingsStrings.phoneCalls}>
-        <Title3 as="h3">{settingsStrings.phoneCalls}</Title3>
+        <Subtitle2 as="h3">{settingsStrings.phoneCalls}</Subtitle2>
         <form onSubmit={(event) => void saveCallerId(event)} noValidate className={styles.card} style={{ padding: 0 }}>
           <Field
             label={settingsStrings.callerId}

@@ -1,4 +1,4 @@
-import { Field, Label, makeStyles, Select, Slider, Switch, Text, Title3, tokens } from '@fluentui/react-components';
+import { Field, Label, makeStyles, Select, Slider, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
 import { soundStrings } from '../../strings';
@@ -25,7 +25,7 @@ export function SoundSettings() {
 
   return (
     <Panel className={styles.card} role="region" aria-label={soundStrings.title} data-testid="sound-settings">
-      <Title3 as="h3">{soundStrings.title}</Title3>
+      <Subtitle2 as="h3">{soundStrings.title}</Subtitle2>
       <Field hint={soundStrings.ringtoneHint}>
         <Switch
           label={soundStrings.ringtone}

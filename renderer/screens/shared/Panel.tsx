@@ -18,6 +18,11 @@ const useStyles = makeStyles({
     outline: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     outlineOffset: `calc(-1 * ${tokens.strokeWidthThin})`,
     minWidth: 0,
+    // The panel's gap spaces its parts; a heading's own block margins (the browser's 1em or so)
+    // would add an empty band above the card's title.
+    '& h2': { marginTop: 0, marginBottom: 0 },
+    '& h3': { marginTop: 0, marginBottom: 0 },
+    '& h4': { marginTop: 0, marginBottom: 0 },
   },
 });
 

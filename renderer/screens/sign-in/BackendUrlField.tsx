@@ -28,8 +28,8 @@ export interface BackendUrlFieldProps {
 }
 
 /** The inline message for what the user typed, or null while it is empty and untouched. */
-function backendUrlProblem(draft: BackendUrlDraft, touched: boolean): string | null {
-  if (!touched && draft.value === '') return null;
+function backendUrlProblem(draft: BackendUrlDraft): string | null {
+  if (!draft.touched && draft.value === '') return null;
   return draft.checked.ok ? null : draft.checked.reason;
 }
 
@@ -64,24 +64,23 @@ function TestResult({ result }: { result: ConfigTestResult }) {
 export function BackendUrlField({ config, draft }: BackendUrlFieldProps) {
   const styles = useStyles();
   const bridge = useBridge();
-  const [touched, setTouched] = useState(false);
   const [testing, setTesting] = useState(false);
-  const [result, setResult] = useState<ConfigTestResult | null>(null);
+  const result = draft.tested;
   const locked = config?.backendUrlLocked ?? false;
-  const problem = locked ? null : backendUrlProblem(draft, touched);
+  const problem = locked ? null : backendUrlProblem(draft);
   const parsed = draft.checked;
 
   const test = async () => {
     if (!parsed.ok) {
-      setTouched(true);
+      draft.touch();
       return;
     }
     setTesting(true);
-    setResult(null);
+    draft.setTested(null);
     try {
-      setResult(await bridge.config.test({ backendUrl: parsed.url }));
+      draft.setTested(await bridge.config.test({ backendUrl: parsed.url }));
     } catch (error) {
-      setResult({ ok: false, code: 'ipc', message: error instanceof Error ? error.message : String(error) });
+      draft.setTested({ ok: false, code: 'ipc', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setTesting(false);
     }
@@ -110,11 +109,8 @@ export function BackendUrlField({ config, draft }: BackendUrlFieldProps) {
             appearance={locked ? 'filled-darker' : 'outline'}
             contentBefore={locked ? <LockClosedRegular aria-hidden data-testid="backend-url-lock" /> : undefined}
             placeholder="https://calls.example.com"
-            onChange={(_, data) => {
-              draft.set(data.value);
-              setResult(null);
-            }}
-            onBlur={() => setTouched(true)}
+            onChange={(_, data) => draft.set(data.value)}
+            onBlur={() => draft.touch()}
           />
         </Field>
         <Button

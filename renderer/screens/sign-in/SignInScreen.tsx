@@ -24,7 +24,7 @@ import { useBridge } from '../../bridge/bridge-context';
 import { useAppConfig, useSession } from '../../session/session-context';
 import { signInStrings } from '../../strings';
 import { Panel } from '../shared/Panel';
-import { useBackendUrlDraft } from '../shared/use-backend-url-draft';
+import { useBackendUrlDraft, useClearWhenAddressSettles } from '../shared/use-backend-url-draft';
 import { BackendUrlField } from './BackendUrlField';
 
 const useStyles = makeStyles({
@@ -47,6 +47,9 @@ export function SignInScreen() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // One message per problem: an error is stale once the address is fixed or a test answered.
+  useClearWhenAddressSettles(backendUrl, () => setError(null));
+
   const nameNeeded = !organisation;
   const nameProblem = nameNeeded && nameTouched && displayName.trim() === '' ? signInStrings.displayNameRequired : null;
 
@@ -55,9 +58,12 @@ export function SignInScreen() {
     setNameTouched(true);
     setError(null);
     setNotice(null);
+    // A sign-in answer replaces whatever an earlier test said, rather than standing beside it.
+    backendUrl.setTested(null);
     const parsed = backendUrl.checked;
     if (!parsed.ok) {
-      setError(parsed.reason);
+      // The field already says what is wrong with the address, inline: not a second time here.
+      backendUrl.touch();
       return;
     }
     if (nameNeeded && displayName.trim() === '') return;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backendRoutes } from '../../../common/backend-contract';
 import { BackendClient } from '../../../electron/main/backend-client/backend-client';
 import { BackendError } from '../../../electron/main/backend-client/backend-errors';
@@ -77,4 +77,38 @@ test('an invalid backend URL never reaches a client: "Test connection" answers w
     message: expect.stringMatching(/Plain http:\/\/ is only allowed/),
   });
   await app.dispose();
+});
+
+describe('the advice when the backend does not answer fits every screen it is shown on', () => {
+  test('a backend on this computer that is down: check that it is running, not the network or "Settings"', async () => {
+    const down = await startMisbehavingBackend();
+    await down.stop();
+    try {
+      const client = new BackendClient(backendUrl(down.url), FAST_CLIENT);
+      const error = (await client.discover().catch((e: unknown) => e)) as BackendError;
+      expect(error.code).toBe('unreachable');
+      expect(error.message).toContain('Check that the backend is running on this computer and the backend address');
+      // Shown on the sign-in screen too, where there is no "Settings" to go to.
+      expect(error.message).not.toMatch(/Settings|network connection/);
+    } finally {
+      await down.restart();
+      await down.stop();
+    }
+  });
+
+  test('a deployed backend out of reach: check the network connection and the address', async () => {
+    const client = new BackendClient(backendUrl('https://calls.contoso.com'), {
+      ...FAST_CLIENT,
+      // What the platform's fetch throws when the network is down (no socket to test with here).
+      fetch: async () => {
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+        });
+      },
+    });
+    const error = (await client.discover().catch((e: unknown) => e)) as BackendError;
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toContain('Check your network connection and the backend address');
+    expect(error.message).not.toContain('Settings');
+  });
 });

@@ -53,6 +53,7 @@ export const defaultConfig: AppConfig = {
   backendUrlLocked: false,
   alternateCallerId: '+14255550100',
   alternateCallerIdSource: 'backend',
+  clock: { locale: 'en-US', hourCycle: null },
 };
 
 export function signedInSession(overrides: Partial<Extract<SessionState, { status: 'signed-in' }>> = {}): SessionState {

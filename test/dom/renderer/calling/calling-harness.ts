@@ -24,6 +24,7 @@ export const baseConfig: AppConfig = {
   backendUrlLocked: false,
   alternateCallerId: '+14255550100',
   alternateCallerIdSource: 'backend',
+  clock: { locale: 'en-US', hourCycle: null },
 };
 
 export interface Harness {

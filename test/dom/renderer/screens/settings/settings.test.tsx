@@ -45,6 +45,19 @@ test('changing the backend warns that it signs out, and saves the normalised add
   expect(bridge.calls.configSet).toEqual([{ backendUrl: 'https://calls.other.example' }]);
 });
 
+test('saving an invalid backend address says what is wrong once, inline, and sends nothing', async () => {
+  const { bridge } = await openSettings();
+  const backend = screen.getByRole('region', { name: settingsStrings.backend });
+  const url = within(backend).getByLabelText(/Backend address/);
+  await waitFor(() => expect(url).toHaveValue('https://calls.example.com'));
+  await userEvent.clear(url);
+  await userEvent.type(url, 'http://calls.other.example');
+  await userEvent.click(within(backend).getByRole('button', { name: settingsStrings.saveBackend }));
+  expect(await within(backend).findAllByText(/Plain http:\/\/ is only allowed/)).toHaveLength(1);
+  expect(screen.queryByTestId('backend-notice')).toBeNull();
+  expect(bridge.calls.configSet).toEqual([]);
+});
+
 test('a backend locked by an administrator cannot be edited or saved', async () => {
   const bridge = createFakeBridge(signedInSession());
   bridge.answers.config = { ...defaultConfig, backendUrlSource: 'environment', backendUrlLocked: true };

@@ -216,3 +216,45 @@ describe('organisation sign-in (oidc backend)', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /Also sign out of/ })).toBeNull());
   });
 });
+
+describe('one message per problem, and none that is stale', () => {
+  test('an invalid address is said once, inline, not again as a sign-in error', async () => {
+    const bridge = firstRun();
+    renderApp(bridge);
+    await userEvent.type(await screen.findByLabelText(/Backend address/), 'http://calls.contoso.com');
+    await userEvent.type(screen.getByLabelText(/Your name/), 'Ada');
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+    expect(await screen.findAllByText(/Plain http:\/\/ is only allowed/)).toHaveLength(1);
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
+    expect(bridge.calls.signIn).toEqual([]);
+  });
+
+  test('a sign-in error goes when Test connection succeeds, and when the address is edited to a valid one', async () => {
+    const bridge = firstRun();
+    bridge.answers.signIn = () => ({
+      ok: false,
+      code: 'unreachable',
+      message: 'Switchboard cannot reach the backend.',
+    });
+    renderApp(bridge);
+    const url = await screen.findByLabelText(/Backend address/);
+    await userEvent.type(url, 'https://calls.contoso.com');
+    await userEvent.type(screen.getByLabelText(/Your name/), 'Ada');
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+    expect(await screen.findByTestId('sign-in-error')).toHaveTextContent('Switchboard cannot reach the backend.');
+
+    // The test answers: its result is the newer word on the address; the old error goes.
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.testConnection }));
+    expect(await screen.findByTestId('test-connection-result')).toHaveTextContent('Found a Switchboard backend');
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
+
+    // Signing in again replaces the test's result rather than standing beside it.
+    await userEvent.click(screen.getByRole('button', { name: signInStrings.signIn }));
+    expect(await screen.findByTestId('sign-in-error')).toBeVisible();
+    expect(screen.queryByTestId('test-connection-result')).toBeNull();
+
+    // Fixing the address (valid again) clears the error about the old one.
+    await userEvent.type(url, '/calls');
+    await waitFor(() => expect(screen.queryByTestId('sign-in-error')).toBeNull());
+  });
+});

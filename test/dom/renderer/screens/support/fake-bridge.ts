@@ -4,7 +4,7 @@
  * `unavailable` plays a main whose configuration and history cannot be read.
  */
 import type { DirectoryPerson } from '../../../../../common/backend-contract';
-import type { DirectoryAvailability } from '../../../../../common/ipc';
+import type { Clock, DirectoryAvailability, SessionState } from '../../../../../common/ipc';
 import type { CallHistory, RecentCallInput } from '../../../../../common/ipc/history';
 import type { ProvidedServices } from '../../../../../renderer/app/App';
 import type { CallingStore } from '../../../../../renderer/calling/model';
@@ -27,9 +27,11 @@ export function installFakeBridge(
     unavailable?: boolean;
     /** The organisation's people; with them main offers a directory unless `availability` says otherwise. */
     directory?: { people: DirectoryPerson[]; availability?: DirectoryAvailability };
+    clock?: Clock;
+    session?: SessionState;
   } = {},
 ): FakeBridge {
-  const bridge = createFakeBridge();
+  const bridge = createFakeBridge(options.session);
   if (options.directory) {
     bridge.directoryState.people = options.directory.people;
     bridge.directoryState.availability = options.directory.availability ?? { available: true };
@@ -38,6 +40,7 @@ export function installFakeBridge(
     ...defaultConfig,
     alternateCallerId: options.callerId === undefined ? '+14255550123' : options.callerId,
     alternateCallerIdSource: options.callerId === null ? 'none' : 'backend',
+    clock: options.clock ?? defaultConfig.clock,
   };
   bridge.historyState.history = { recents: [], favourites: [], ...options.history };
   if (options.unavailable) {

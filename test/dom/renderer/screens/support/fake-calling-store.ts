@@ -346,6 +346,10 @@ export class FakeCallingStore implements CallingStore {
       this.recorded.push({ name: 'dismissEndedCall', args: [] });
       this.setState({ call: null });
     },
+    retryAgent: () => {
+      this.recorded.push({ name: 'retryAgent', args: [] });
+      this.setState({ agent: 'loading-sdk', agentMessage: null });
+    },
     setVideoEffect: async (choice) => {
       this.record('setVideoEffect', [choice]);
       this.setState({ effects: { ...this.state.effects, video: choice } });

@@ -7,14 +7,17 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { SessionState } from '../../../../../../common/ipc';
 import { ServicesProvider } from '../../../../../../renderer/app/App';
 import { loadPhoneNumbers } from '../../../../../../renderer/calling/phone-numbers-loader';
 import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSetup';
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
+import { SettingsScreen } from '../../../../../../renderer/screens/settings/SettingsScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
-import { captionStrings } from '../../../../../../renderer/strings';
+import { SignInScreen } from '../../../../../../renderer/screens/sign-in/SignInScreen';
+import { agentStrings, captionStrings } from '../../../../../../renderer/strings';
 import { DIRECTORY_PEOPLE } from '../directory-people';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import {
@@ -319,6 +322,35 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       };
     case 'dialer':
       return { store, screen: <DialerScreen /> };
+    case 'dialer-connecting':
+      store.setState({ agent: 'connecting' });
+      return { store, screen: <DialerScreen /> };
+    case 'dialer-unreachable':
+      store.setState({ agent: 'unreachable', agentMessage: agentStrings.unreachable });
+      return { store, screen: <DialerScreen /> };
+    case 'settings-page':
+      return {
+        store,
+        screen: (
+          // Scrolls inside the window, as the app frame's content does.
+          <div
+            style={{ height: '100%', overflow: 'auto', padding: 24, boxSizing: 'border-box' }}
+            data-testid="settings-page"
+          >
+            <SettingsScreen />
+          </div>
+        ),
+      };
+    case 'sign-in-locked':
+      bridge.answers.config = { ...bridge.answers.config, backendUrlSource: 'administrator', backendUrlLocked: true };
+      return {
+        store,
+        screen: (
+          <div data-testid="sign-in-locked">
+            <SignInScreen />
+          </div>
+        ),
+      };
     case 'devices':
       return { store, screen: <DeviceSetup /> };
     default:
@@ -327,6 +359,13 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
 }
 
 const params = new URLSearchParams(location.search);
+const gallerySession: SessionState = {
+  status: 'signed-in',
+  user: { communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_0000001a-ada', displayName: 'Ada Lovelace' },
+  backendUrl: 'https://calls.example.com',
+  remembered: true,
+  offlineDevelopment: false,
+};
 const now = Date.now();
 // `&directory=org`: main offers the company directory; `&directory=open`: open sign-in, none.
 const directoryParam = params.get('directory');
@@ -340,6 +379,7 @@ const { bridge } = installFakeBridge({
         },
       }
     : {}),
+  session: params.get('scene') === 'settings-page' ? gallerySession : undefined,
   history: {
     recents: [
       {
