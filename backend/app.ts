@@ -167,6 +167,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       );
       await store.close();
       await identities?.close();
+      await acs.close();
     },
   };
 }
