@@ -187,6 +187,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await store.close();
       await identities?.close();
       await directory?.close();
+      await acs.close();
     },
   };
 }
