@@ -6,4 +6,5 @@
 export * from './call-features';
 export * from './calls';
 export * from './desktop';
+export * from './pre-join';
 export * from './session';

@@ -79,7 +79,7 @@ export function CallBox(props: {
   const place = (video: boolean) => {
     if (!target || parsed.status !== 'valid') return;
     void placing.run(async () => {
-      await actions.startCall(target, { video });
+      await actions.placeCall(target, { video });
       props.onCalled(target, parsed.display);
     });
   };
