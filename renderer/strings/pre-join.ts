@@ -7,13 +7,9 @@ export const preJoinStrings = {
     'video-call': 'Check your camera and microphone before the video call starts.',
     meeting: 'Check your camera and microphone before you join. Others will see and hear you as you choose here.',
   },
-  microphone: 'Microphone',
-  camera: 'Camera',
-  micOn: 'Microphone on',
-  micOff: 'Microphone off',
-  cameraOn: 'Camera on',
-  cameraOff: 'Camera off',
-  devices: 'Devices',
+  /** Switches, read with their state ("on"/"off"); distinct from the pickers' "Microphone", "Camera". */
+  microphone: 'Join with microphone on',
+  camera: 'Join with camera on',
   dontShowAgain: {
     'video-call': "Don't show this again for video calls",
     meeting: "Don't show this again for meetings",

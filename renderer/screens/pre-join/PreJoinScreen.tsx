@@ -108,7 +108,6 @@ function PreJoinCheck({ request }: { request: PreJoinRequest }) {
                 label={preJoinStrings.microphone}
                 checked={!muted}
                 onChange={(_, data) => setMuted(!data.checked)}
-                aria-description={muted ? preJoinStrings.micOff : preJoinStrings.micOn}
               />
               {muted ? <MicOffRegular aria-hidden /> : <MicRegular aria-hidden />}
               <Switch
@@ -116,7 +115,6 @@ function PreJoinCheck({ request }: { request: PreJoinRequest }) {
                 checked={cameraOn && cameraUsable}
                 disabled={!cameraUsable}
                 onChange={(_, data) => setCameraOn(data.checked)}
-                aria-description={cameraOn && cameraUsable ? preJoinStrings.cameraOn : preJoinStrings.cameraOff}
               />
               {cameraOn && cameraUsable ? <VideoRegular aria-hidden /> : <VideoOffRegular aria-hidden />}
             </div>
