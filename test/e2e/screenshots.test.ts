@@ -174,7 +174,9 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
           ? 'device-setup'
           : scene.startsWith('settings-')
             ? scene
-            : 'in-call-screen';
+            : scene.startsWith('pre-join')
+              ? 'pre-join-screen'
+              : 'in-call-screen';
     await page.getByTestId(screenId).waitFor();
     expect(errors).toEqual([]);
     return page;
@@ -550,6 +552,43 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await shoot(page, '23-devices-effects-unsupported');
     await page.close();
   });
+
+  /** The app's header and status line (AppFrame) sit above the screen area; the gallery has neither. */
+  const FRAME_CHROME_PX = 72;
+
+  test.each([
+    ['pre-join-video', VIEWPORT, '25-pre-join-video'],
+    ['pre-join-meeting', { width: 800, height: 600 }, '26-pre-join-meeting-800'],
+  ])(
+    'pre-join check (%s), light and dark: preview, switches, pickers, Join now in the window',
+    async (scene, size, shot) => {
+      for (const theme of ['light', 'dark']) {
+        const page = await open(scene, theme === 'dark' ? '&theme=dark' : '', size);
+        await page.waitForFunction(() => {
+          const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+          return !!video && video.videoWidth > 0 && !video.paused;
+        });
+        await expect(page.getByRole('switch', { name: 'Join with camera on' }).isChecked()).resolves.toBe(true);
+        await expect(page.getByRole('switch', { name: 'Join with microphone on' }).isChecked()).resolves.toBe(true);
+        await expect(page.getByRole('combobox', { name: 'Microphone' }).isEnabled()).resolves.toBe(true);
+        // Join now and Cancel are reached without scrolling, below the app's own header.
+        for (const name of ['Join now', 'Cancel']) {
+          const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+          expect(box && box.y + box.height <= size.height - FRAME_CHROME_PX && box.x + box.width <= size.width).toBe(
+            true,
+          );
+        }
+        const overflowX = await page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
+        expect(overflowX).toBe(0);
+        expect(await clippedButtons(page)).toEqual([]);
+        await shoot(page, theme === 'dark' ? `${shot}-dark` : shot);
+        await page.close();
+      }
+    },
+  );
 
   test('settings: calling sounds', async () => {
     const page = await open('settings-sounds');

@@ -15,7 +15,6 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { MicOffRegular, MicRegular, VideoOffRegular, VideoRegular } from '@fluentui/react-icons';
 import { type KeyboardEvent, useState } from 'react';
 import { callTargetKey } from '../../calling/call-target';
 import { callTitle } from '../../calling/display-name';
@@ -43,9 +42,17 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  // At 800×600 the preview would push Join now below the fold: it keeps to the window's height.
-  preview: { maxHeight: '36vh', aspectRatio: 'auto', minHeight: '160px' },
-  switches: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
+  // Join now must stay in view without scrolling: the 16:9 preview is as wide as the window's
+  // height leaves room for (the rest of the check takes about 400 px), never narrower than 240 px.
+  preview: { maxWidth: 'max(240px, calc((100vh - 400px) * 16 / 9))', marginInline: 'auto' },
+  // Beside the pickers, not under the preview: at 800×600 the column under the preview wrapped
+  // them onto two rows and pushed Join now out of the window.
+  switches: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    marginBottom: tokens.spacingVerticalS,
+  },
   footer: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -103,24 +110,22 @@ function PreJoinCheck({ request }: { request: PreJoinRequest }) {
         <div className={styles.layout}>
           <div className={styles.section}>
             <LocalPreview enabled={previewing} loading={!devices.ready} className={styles.preview} />
+            <EffectsPicker cameraRunning={previewing} />
+          </div>
+          <div className={styles.section}>
             <div className={styles.switches}>
               <Switch
                 label={preJoinStrings.microphone}
                 checked={!muted}
                 onChange={(_, data) => setMuted(!data.checked)}
               />
-              {muted ? <MicOffRegular aria-hidden /> : <MicRegular aria-hidden />}
               <Switch
                 label={preJoinStrings.camera}
                 checked={cameraOn && cameraUsable}
                 disabled={!cameraUsable}
                 onChange={(_, data) => setCameraOn(data.checked)}
               />
-              {cameraOn && cameraUsable ? <VideoRegular aria-hidden /> : <VideoOffRegular aria-hidden />}
             </div>
-            <EffectsPicker cameraRunning={previewing} />
-          </div>
-          <div className={styles.section}>
             <DevicePickers loading={!devices.ready} />
           </div>
         </div>
