@@ -5,6 +5,7 @@ import { useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
 import { DevicePermissionNotice } from '../shared/DevicePermission';
 import { DevicePickers } from '../shared/DevicePickers';
+import { useDeviceCheckStyles } from '../shared/device-check-styles';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { LocalPreview } from '../shared/LocalPreview';
 import { MicLevelMeter } from '../shared/MicLevelMeter';
@@ -12,18 +13,6 @@ import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 
 const useStyles = makeStyles({
-  // Laid out by its own width (a container query): the app frame may give it a column only.
-  root: { containerType: 'inline-size', minWidth: 0 },
-  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  intro: { color: tokens.colorNeutralForeground3 },
-  layout: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalXL,
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    '@container (min-width: 720px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
-    alignItems: 'start',
-  },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -56,6 +45,7 @@ function CheckToggle(props: {
  */
 export function DeviceSetup() {
   const styles = useStyles();
+  const frame = useDeviceCheckStyles();
   const devices = useCallingState((state) => state.devices);
   const actions = useCallingActions();
   const testSound = useAction();
@@ -70,11 +60,11 @@ export function DeviceSetup() {
   const testingMic = micTestOn && canTestMic;
 
   return (
-    <div className={styles.root} data-testid="device-setup">
-      <Panel className={styles.card}>
-        <header className={styles.header}>
+    <div className={frame.root} data-testid="device-setup">
+      <Panel className={frame.card}>
+        <header className={frame.header}>
           <Subtitle1 as="h2">{deviceStrings.title}</Subtitle1>
-          <Text size={200} className={styles.intro}>
+          <Text size={200} className={frame.intro}>
             {deviceStrings.intro}
           </Text>
         </header>
@@ -83,7 +73,7 @@ export function DeviceSetup() {
             jumps when the devices arrive, the controls just come alive. */}
         <DevicePermissionNotice />
 
-        <div className={styles.layout}>
+        <div className={frame.layout}>
           <div className={styles.section}>
             <LocalPreview enabled={previewing} loading={!devices.ready} />
             <CheckToggle

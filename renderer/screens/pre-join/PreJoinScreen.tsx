@@ -22,25 +22,14 @@ import { type PreJoinRequest, useCallingActions, useCallingState } from '../../c
 import { preJoinStrings } from '../../strings';
 import { DevicePermissionNotice } from '../shared/DevicePermission';
 import { DevicePickers } from '../shared/DevicePickers';
+import { useDeviceCheckStyles } from '../shared/device-check-styles';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { LocalPreview } from '../shared/LocalPreview';
 import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 
 const useStyles = makeStyles({
-  // Laid out by its own width (a container query), like the camera and audio page.
-  root: { containerType: 'inline-size', minWidth: 0 },
-  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   title: { overflowWrap: 'anywhere' },
-  intro: { color: tokens.colorNeutralForeground3 },
-  layout: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalXL,
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    '@container (min-width: 720px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
-    alignItems: 'start',
-  },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   // Join now must stay in view without scrolling: the 16:9 preview is as wide as the window's
   // height leaves room for (the rest of the check takes about 400 px), never narrower than 240 px.
@@ -74,6 +63,7 @@ export function PreJoinScreen() {
 
 function PreJoinCheck({ request }: { request: PreJoinRequest }) {
   const styles = useStyles();
+  const frame = useDeviceCheckStyles();
   const actions = useCallingActions();
   const devices = useCallingState((state) => state.devices);
   const join = useAction();
@@ -94,20 +84,20 @@ function PreJoinCheck({ request }: { request: PreJoinRequest }) {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere on the check means Cancel, as in a dialog.
-    <div className={styles.root} data-testid="pre-join-screen" data-kind={request.kind} onKeyDown={onKeyDown}>
-      <Panel className={styles.card}>
-        <header className={styles.header}>
+    <div className={frame.root} data-testid="pre-join-screen" data-kind={request.kind} onKeyDown={onKeyDown}>
+      <Panel className={frame.card}>
+        <header className={frame.header}>
           <Subtitle1 as="h2" className={styles.title}>
             {preJoinStrings.title(name)}
           </Subtitle1>
-          <Text size={200} className={styles.intro}>
+          <Text size={200} className={frame.intro}>
             {preJoinStrings.intro[request.kind]}
           </Text>
         </header>
 
         <DevicePermissionNotice />
 
-        <div className={styles.layout}>
+        <div className={frame.layout}>
           <div className={styles.section}>
             <LocalPreview enabled={previewing} loading={!devices.ready} className={styles.preview} />
             <EffectsPicker cameraRunning={previewing} />
