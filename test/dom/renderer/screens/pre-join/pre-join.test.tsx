@@ -12,7 +12,6 @@ import { FakeCallingSdk, type FakeLocalVideoStream } from '../../../../support/f
 import { createFakeBridge, signedInSession } from '../../app/fake-bridge';
 import { type RenderAppOptions, renderApp } from '../../app/render-app';
 
-// Typing, lazy screens and popovers under a full `npm test` on 2 cores: conditions, not time.
 // Two restarts' worth of lazy screens took 41 s at a load average of 32 on 2 cores.
 vi.setConfig({ testTimeout: 120_000 });
 
