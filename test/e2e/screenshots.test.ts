@@ -453,13 +453,13 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     expect(reached).toContainEqual(expect.stringMatching(/^Weekly sync.*: put in the call box$/));
     expect(reached).toContain('Clear recent calls');
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
-    // Enter in the call box places an audio call.
+    // Enter in the call box asks for an audio call (a room then stops at its pre-join check).
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).press('Enter');
     await expect
       .poll(() =>
         page.evaluate(() =>
           (window as unknown as { galleryStore: { callsOf(n: string): unknown[][] } }).galleryStore.callsOf(
-            'startCall',
+            'placeCall',
           ),
         ),
       )
