@@ -19,10 +19,11 @@ export function AppFrame() {
   const dark = useOsDarkMode();
   const call = useCallingState((state) => state.call);
   const incoming = useCallingState((state) => state.incoming);
+  const preJoin = useCallingState((state) => state.preJoin);
   const agent = useCallingState((state) => state.agent);
   const sdkSettled = useCallingState((state) => state.sdkSettled);
   const [openPage, setOpenPage] = useState<Page | null>(null);
-  const route = chooseRoute(session, { call, incoming }, openPage);
+  const route = chooseRoute(session, { call, incoming, preJoin }, openPage);
   const signedIn = session.status === 'signed-in';
   // Latched: once the Fluent half is shown it stays (a later sign-in's SDK load must not blank it).
   const [fluentShown, setFluentShown] = useState(false);

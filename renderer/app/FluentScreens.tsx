@@ -18,7 +18,14 @@ import { DesktopIntegration } from '../desktop/DesktopIntegration';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { appStrings } from '../strings';
 import { Banners } from './Banners';
-import { DeviceSetup, DialerScreen, InCallScreen, IncomingCallScreen, SettingsScreen } from './lazy-screens';
+import {
+  DeviceSetup,
+  DialerScreen,
+  InCallScreen,
+  IncomingCallScreen,
+  PreJoinScreen,
+  SettingsScreen,
+} from './lazy-screens';
 import { isPage, type Route } from './routes';
 import { useRouteFocus } from './use-route-focus';
 
@@ -72,6 +79,13 @@ export function FluentScreens({ route, session, dark }: FluentScreensProps) {
       screen = (
         <div className={styles.page}>
           <DeviceSetup />
+        </div>
+      );
+      break;
+    case 'pre-join':
+      screen = (
+        <div className={styles.page}>
+          <PreJoinScreen />
         </div>
       );
       break;

@@ -16,6 +16,9 @@ export const IncomingCallScreen = lazy(() =>
 export const InCallScreen = lazy(() =>
   import('../screens/in-call/InCallScreen').then((m) => ({ default: m.InCallScreen })),
 );
+export const PreJoinScreen = lazy(() =>
+  import('../screens/pre-join/PreJoinScreen').then((m) => ({ default: m.PreJoinScreen })),
+);
 export const SettingsScreen = lazy(() =>
   import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );

@@ -4,7 +4,7 @@ import type { CallingState } from '../calling/model';
 /** The screens the header opens over the home screen; "Back to calls" closes them. */
 export type Page = 'settings' | 'devices';
 
-export type Route = 'restoring' | 'sign-in' | Page | 'home' | 'incoming' | 'in-call';
+export type Route = 'restoring' | 'sign-in' | Page | 'home' | 'pre-join' | 'incoming' | 'in-call';
 
 /** Whether the route is one of the header's pages (the header then offers "Back to calls"). */
 export function isPage(route: Route): route is Page {
@@ -14,17 +14,19 @@ export function isPage(route: Route): route is Page {
 /**
  * Which screen the window shows. A ringing call wins over everything once signed in (its screen
  * offers hold-and-accept when a call is already up); a call in progress wins over the home screen
- * and the pages opened from the header.
+ * and the pages opened from the header. A call waiting on its pre-join check comes next: cancelled,
+ * the window goes back to the page the user was on.
  */
 export function chooseRoute(
   session: SessionState,
-  calling: Pick<CallingState, 'call' | 'incoming'>,
+  calling: Pick<CallingState, 'call' | 'incoming' | 'preJoin'>,
   openPage: Page | null,
 ): Route {
   if (session.status === 'restoring') return 'restoring';
   if (session.status === 'signed-out') return 'sign-in';
   if (calling.incoming.length > 0) return 'incoming';
   if (calling.call) return 'in-call';
+  if (calling.preJoin) return 'pre-join';
   return openPage ?? 'home';
 }
 

@@ -29,6 +29,7 @@ import {
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
 import type { CallingActions, CallingState, CallingStore, CallView, HeldCallView, IncomingCallView } from './model';
 import { loadPhoneNumbers } from './phone-numbers-loader';
+import { preJoinKindFor, readPreJoinSettings, writePreJoinSettings } from './pre-join';
 import type {
   CallingSdk,
   SdkCall,
@@ -39,7 +40,7 @@ import type {
   VideoDeviceInfo,
 } from './sdk-surface';
 
-export const initialCallingState: Omit<CallingState, 'effects' | 'sounds'> = {
+export const initialCallingState: Omit<CallingState, 'effects' | 'sounds' | 'preJoinSettings'> = {
   agent: 'signed-out',
   agentMessage: null,
   sdkSettled: false,
@@ -49,6 +50,7 @@ export const initialCallingState: Omit<CallingState, 'effects' | 'sounds'> = {
   call: null,
   held: [],
   incoming: [],
+  preJoin: null,
 };
 
 export interface CallingStoreDeps {
@@ -76,6 +78,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     ...initialCallingState,
     effects: initialEffectsState(deps.storage),
     sounds: readSoundSettings(deps.storage),
+    preJoinSettings: readPreJoinSettings(deps.storage),
   });
   const update = (change: (state: CallingState) => Partial<CallingState> | null) =>
     store.update((state) => {
@@ -242,7 +245,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           active = null;
           held.length = 0;
           incoming.clear();
-          update(() => ({ call: null, held: [], incoming: [] }));
+          update(() => ({ call: null, held: [], incoming: [], preJoin: null }));
         }
       },
     },
@@ -279,12 +282,12 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     if (!current.ready || (!audio && !camera)) return;
     await devices.requestPermissions({ audio, video: camera }).catch(() => {});
   };
-  const mediaOptions = (video: boolean) => {
+  const mediaOptions = (video: boolean, muted = false) => {
     const localVideo = video ? cameraStream() : null;
     return {
       localVideo,
       options: {
-        audioOptions: { muted: false },
+        audioOptions: { muted },
         ...(localVideo ? { videoOptions: { localVideoStreams: [localVideo] } } : {}),
       },
     };
@@ -346,7 +349,31 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       watchMicrophoneLevel(media, store.getState().devices.selectedMicrophoneId, listener),
     playTestSound: () => playTestSound(media, store.getState().devices.selectedSpeakerId),
 
-    async startCall(target, { video, title }) {
+    async placeCall(target, { video, title }) {
+      const kind = preJoinKindFor(target, video);
+      if (kind && store.getState().preJoinSettings[kind]) {
+        // Nothing is dialled yet: the pre-join screen shows, and Join now starts the call.
+        update(() => ({ preJoin: { kind, target, title: title ?? null, video } }));
+        return;
+      }
+      await actions.startCall(target, { video, ...(title === undefined ? {} : { title }) });
+    },
+    async joinFromPreJoin({ muted, video, dontShowAgain }) {
+      const request = store.getState().preJoin;
+      if (!request) throw new Error(callActionStrings.noPreJoin);
+      await actions.startCall(request.target, { video, muted, ...(request.title ? { title: request.title } : {}) });
+      // Only once the call is placed: a refused start leaves the check up, with its choices.
+      if (dontShowAgain) actions.setPreJoinShown(request.kind, false);
+      update((state) => (state.preJoin === request ? { preJoin: null } : null));
+    },
+    cancelPreJoin() {
+      update((state) => (state.preJoin ? { preJoin: null } : null));
+    },
+    setPreJoinShown(kind, shown) {
+      update((state) => ({ preJoinSettings: { ...state.preJoinSettings, [kind]: shown } }));
+      writePreJoinSettings(deps.storage, store.getState().preJoinSettings);
+    },
+    async startCall(target, { video, title, muted }) {
       const callAgent = requireAgent();
       await askBeforeFirstUse(video);
       let alternateCallerId: string | null = null;
@@ -354,7 +381,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         alternateCallerId = (await deps.bridge.config.get()).alternateCallerId;
         if (!alternateCallerId) throw new Error(callActionStrings.noCallerId);
       }
-      const { localVideo, options } = mediaOptions(video);
+      const { localVideo, options } = mediaOptions(video, muted);
       let call: SdkCall;
       switch (target.kind) {
         case 'acs-user':

@@ -175,6 +175,32 @@ export interface SoundSettings {
   alsoRingOn: string | null;
 }
 
+/**
+ * The kinds of call that get a pre-join check (renderer/calling/pre-join.ts): a video call to a
+ * person, and a meeting (a group call, a Teams meeting, a room).
+ */
+export type PreJoinKind = 'video-call' | 'meeting';
+/** Per kind, whether the pre-join check is shown ("Don't show this again" turns it off); remembered. */
+export type PreJoinSettings = Record<PreJoinKind, boolean>;
+
+/** A call the user asked for, waiting on the pre-join check; nothing is dialled yet. */
+export interface PreJoinRequest {
+  kind: PreJoinKind;
+  target: CallTarget;
+  /** The name the user knows the target by (a favourite's label, a recent's title), if any. */
+  title: string | null;
+  /** Whether the call was asked for with video: the camera starts on in the check. */
+  video: boolean;
+}
+
+/** What the user chose in the pre-join check: the call starts with exactly this. */
+export interface PreJoinChoice {
+  muted: boolean;
+  video: boolean;
+  /** "Don't show this again" for this kind of call. */
+  dontShowAgain: boolean;
+}
+
 export interface IncomingCallView {
   id: string;
   /** The caller's name for display (renderer/calling/display-name.ts): never a raw id. */
@@ -211,6 +237,9 @@ export interface CallingState {
   incoming: IncomingCallView[];
   effects: EffectsState;
   sounds: SoundSettings;
+  /** The call waiting on its pre-join check (the pre-join screen shows it), else null. */
+  preJoin: PreJoinRequest | null;
+  preJoinSettings: PreJoinSettings;
 }
 
 export type DtmfTone =
@@ -240,8 +269,22 @@ export interface CallingActions {
   watchMicrophoneLevel(listener: (level: number) => void): () => void;
   playTestSound(): Promise<void>;
 
-  /** `title`: the name the user knows the target by (a favourite's label, a recent's title). */
-  startCall(target: CallTarget, options: { video: boolean; title?: string }): Promise<void>;
+  /**
+   * What a call button means: the pre-join check first when this kind of call gets one
+   * (renderer/calling/pre-join.ts) and the user has not turned it off, else `startCall` at once.
+   */
+  placeCall(target: CallTarget, options: { video: boolean; title?: string }): Promise<void>;
+  /**
+   * Dials now. `title`: the name the user knows the target by (a favourite's label, a recent's
+   * title); `muted`: the microphone starts muted.
+   */
+  startCall(target: CallTarget, options: { video: boolean; title?: string; muted?: boolean }): Promise<void>;
+  /** Starts the call waiting on its pre-join check, with what the user chose there. */
+  joinFromPreJoin(choice: PreJoinChoice): Promise<void>;
+  /** Drops the call waiting on its pre-join check: nothing was dialled. */
+  cancelPreJoin(): void;
+  /** Settings: shows or skips the pre-join check for one kind of call. */
+  setPreJoinShown(kind: PreJoinKind, shown: boolean): void;
   accept(incomingId: string, options: { video: boolean }): Promise<void>;
   reject(incomingId: string): Promise<void>;
   /** A second call while in a call: put the current one on hold, then accept. */

@@ -80,7 +80,7 @@ export function CallLinkDialog({ link, waiting, onDone }: CallLinkDialogProps) {
     if (parsed.status !== 'valid' || !armed) return;
     setPlacing(true);
     try {
-      await actions.startCall(parsed.target, { video });
+      await actions.placeCall(parsed.target, { video });
       onDone();
     } catch (error) {
       setFailure(callLinkStrings.failed((error as Error).message));

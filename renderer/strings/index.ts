@@ -7,5 +7,6 @@ export * from './call-features';
 export * from './calls';
 export * from './desktop';
 export * from './directory';
+export * from './pre-join';
 export * from './session';
 export * from './time-format';

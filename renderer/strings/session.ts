@@ -170,6 +170,7 @@ export const callActionStrings = {
   noCallerId:
     'Phone calls need a caller id, and none is set. Add one in Settings → Phone calls, or ask your administrator to configure it on the backend.',
   noCall: 'There is no call in progress.',
+  noPreJoin: 'There is no call waiting to join.',
   noIncoming: 'That call is no longer ringing.',
   noHeldCall: 'That call is no longer on hold.',
   noCamera: 'No camera is available.',

@@ -174,7 +174,9 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
           ? 'device-setup'
           : scene.startsWith('settings-') || scene.startsWith('sign-in-')
             ? scene
-            : 'in-call-screen';
+            : scene.startsWith('pre-join')
+              ? 'pre-join-screen'
+              : 'in-call-screen';
     await page.getByTestId(screenId).waitFor();
     expect(errors).toEqual([]);
     return page;
@@ -492,13 +494,13 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     expect(reached).toContainEqual(expect.stringMatching(/^Weekly sync.*: put in the call box$/));
     expect(reached).toContain('Clear recent calls');
     expect(reached.filter((r) => r.includes('(no ring'))).toEqual([]);
-    // Enter in the call box places an audio call.
+    // Enter in the call box asks for an audio call (a room then stops at its pre-join check).
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).press('Enter');
     await expect
       .poll(() =>
         page.evaluate(() =>
           (window as unknown as { galleryStore: { callsOf(n: string): unknown[][] } }).galleryStore.callsOf(
-            'startCall',
+            'placeCall',
           ),
         ),
       )
@@ -634,6 +636,43 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       await unreachable.close();
     }
   });
+
+  /** The app's header and status line (AppFrame) sit above the screen area; the gallery has neither. */
+  const FRAME_CHROME_PX = 72;
+
+  test.each([
+    ['pre-join-video', VIEWPORT, '36-pre-join-video'],
+    ['pre-join-meeting', { width: 800, height: 600 }, '37-pre-join-meeting-800'],
+  ])(
+    'pre-join check (%s), light and dark: preview, switches, pickers, Join now in the window',
+    async (scene, size, shot) => {
+      for (const theme of ['light', 'dark']) {
+        const page = await open(scene, theme === 'dark' ? '&theme=dark' : '', size);
+        await page.waitForFunction(() => {
+          const video = document.querySelector<HTMLVideoElement>('[data-testid="local-preview"] video');
+          return !!video && video.videoWidth > 0 && !video.paused;
+        });
+        await expect(page.getByRole('switch', { name: 'Join with camera on' }).isChecked()).resolves.toBe(true);
+        await expect(page.getByRole('switch', { name: 'Join with microphone on' }).isChecked()).resolves.toBe(true);
+        await expect(page.getByRole('combobox', { name: 'Microphone' }).isEnabled()).resolves.toBe(true);
+        // Join now and Cancel are reached without scrolling, below the app's own header.
+        for (const name of ['Join now', 'Cancel']) {
+          const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+          expect(box && box.y + box.height <= size.height - FRAME_CHROME_PX && box.x + box.width <= size.width).toBe(
+            true,
+          );
+        }
+        const overflowX = await page.evaluate(() => {
+          const root = document.scrollingElement ?? document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
+        expect(overflowX).toBe(0);
+        expect(await clippedButtons(page)).toEqual([]);
+        await shoot(page, theme === 'dark' ? `${shot}-dark` : shot);
+        await page.close();
+      }
+    },
+  );
 
   test('settings: calling sounds', async () => {
     const page = await open('settings-sounds');

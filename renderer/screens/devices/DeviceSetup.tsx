@@ -1,41 +1,19 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Subtitle1,
-  Text,
-  ToggleButton,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Subtitle1, Text, ToggleButton, tokens } from '@fluentui/react-components';
 import { MicRegular, Speaker2Regular, VideoRegular } from '@fluentui/react-icons';
-import { type ReactElement, useEffect, useRef, useState } from 'react';
-import { type DevicesState, useCallingActions, useCallingState } from '../../calling/model';
+import { type ReactElement, useState } from 'react';
+import { useCallingActions, useCallingState } from '../../calling/model';
 import { deviceStrings } from '../../strings';
 import { DeviceNoticeBanner } from '../shared/DeviceNoticeBanner';
+import { DevicePermissionNotice } from '../shared/DevicePermission';
 import { DevicePickers } from '../shared/DevicePickers';
+import { useDeviceCheckStyles } from '../shared/device-check-styles';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { LocalPreview } from '../shared/LocalPreview';
 import { MicLevelMeter } from '../shared/MicLevelMeter';
 import { Panel } from '../shared/Panel';
-import { detectOperatingSystem } from '../shared/platform';
 import { useAction } from '../shared/use-action';
 
 const useStyles = makeStyles({
-  // Laid out by its own width (a container query): the app frame may give it a column only.
-  root: { containerType: 'inline-size', minWidth: 0 },
-  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  intro: { color: tokens.colorNeutralForeground3 },
-  layout: {
-    display: 'grid',
-    gap: tokens.spacingHorizontalXL,
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    '@container (min-width: 720px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)' },
-    alignItems: 'start',
-  },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -46,14 +24,6 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalXXL,
   },
 });
-
-type Denied = 'both' | 'audio' | 'video' | null;
-
-function deniedWhat(devices: DevicesState): Denied {
-  const audio = devices.audioPermission === 'denied';
-  const video = devices.videoPermission === 'denied';
-  return audio && video ? 'both' : audio ? 'audio' : video ? 'video' : null;
-}
 
 /** Starts or stops one device check (the preview, the microphone test); its label says which. */
 function CheckToggle(props: {
@@ -76,11 +46,10 @@ function CheckToggle(props: {
  */
 export function DeviceSetup() {
   const styles = useStyles();
+  const frame = useDeviceCheckStyles();
   const devices = useCallingState((state) => state.devices);
   const actions = useCallingActions();
-  const permission = useAction();
   const testSound = useAction();
-  const askedOnce = useRef(false);
   // The camera and the microphone open only while the user checks them, never just because the
   // home screen is showing: the window lives all day (hidden in the tray too), and a camera light
   // or microphone indicator that stays on would say Switchboard is watching or listening.
@@ -91,74 +60,22 @@ export function DeviceSetup() {
   const previewing = previewOn && canPreview;
   const testingMic = micTestOn && canTestMic;
 
-  const needsPermission = devices.audioPermission === 'unknown' || devices.videoPermission === 'unknown';
-  const denied = deniedWhat(devices);
-  const ask = () =>
-    permission.run(() =>
-      actions.requestPermissions({
-        audio: devices.audioPermission !== 'granted',
-        video: devices.videoPermission !== 'granted',
-      }),
-    );
-
-  // Ask as soon as the devices can be asked for, once: like Teams' pre-join screen.
-  useEffect(() => {
-    if (!devices.ready || askedOnce.current || !needsPermission) return;
-    askedOnce.current = true;
-    void permission.run(() =>
-      actions.requestPermissions({
-        audio: devices.audioPermission === 'unknown',
-        video: devices.videoPermission === 'unknown',
-      }),
-    );
-  }, [devices.ready, needsPermission, devices.audioPermission, devices.videoPermission, actions, permission]);
-
   return (
-    <div className={styles.root} data-testid="device-setup">
-      <Panel className={styles.card}>
-        <header className={styles.header}>
+    <div className={frame.root} data-testid="device-setup">
+      <Panel className={frame.card}>
+        <header className={frame.header}>
           <Subtitle1 as="h2">{deviceStrings.title}</Subtitle1>
-          <Text size={200} className={styles.intro}>
+          <Text size={200} className={frame.intro}>
             {deviceStrings.intro}
           </Text>
         </header>
 
         {/* The layout is the same before and after the SDK answers (≈ 7 s offline): nothing
             jumps when the devices arrive, the controls just come alive. */}
-        {denied ? (
-          <MessageBar intent="error" layout="multiline" data-testid="permission-denied">
-            <MessageBarBody>
-              <MessageBarTitle>{deviceStrings.deniedTitle(deviceStrings.deniedWhat[denied])}</MessageBarTitle>
-              {deviceStrings.deniedHowTo[detectOperatingSystem()]}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={ask} disabled={permission.busy}>
-                {deviceStrings.tryAgain}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        ) : devices.ready && needsPermission && askedOnce.current && !permission.busy ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{deviceStrings.permissionTitle}</MessageBarTitle>
-              {deviceStrings.permissionBody}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button appearance="primary" onClick={ask}>
-                {deviceStrings.allow}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        ) : null}
-        {/* Denied: the banner above is the one message (the refused request's own error repeats it). */}
-        {permission.error && !denied ? (
-          <MessageBar intent="error">
-            <MessageBarBody>{permission.error}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <DevicePermissionNotice />
         <DeviceNoticeBanner />
 
-        <div className={styles.layout}>
+        <div className={frame.layout}>
           <div className={styles.section}>
             <LocalPreview enabled={previewing} loading={!devices.ready} />
             <CheckToggle

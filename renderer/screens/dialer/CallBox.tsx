@@ -117,14 +117,14 @@ export function CallBox(props: {
     // A person's name heads the call; anything else is titled by the layer (callTitle).
     const name = parsed.status === 'valid' ? idPerson?.displayName : person?.displayName;
     void placing.run(async () => {
-      await actions.startCall(target, { video, ...(name ? { title: name } : {}) });
+      await actions.placeCall(target, { video, ...(name ? { title: name } : {}) });
       props.onCalled(target, name ?? displayForLabel);
     });
   };
   const callPerson = (chosen: DirectoryPerson) => {
     if (agent !== 'connected' || placing.busy) return;
     void placing.run(async () => {
-      await actions.startCall(personTarget(chosen), { video: false, title: chosen.displayName });
+      await actions.placeCall(personTarget(chosen), { video: false, title: chosen.displayName });
       props.onCalled(personTarget(chosen), chosen.displayName);
     });
   };

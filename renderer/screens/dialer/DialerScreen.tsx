@@ -40,7 +40,7 @@ export function DialerScreen() {
   const addFavourite = (target: CallTarget, label: string) => client.addFavourite({ target, label });
   // The list's name for the target (a favourite's label, a recent's title) heads the call.
   const callFromList = (target: CallTarget, video: boolean, title: string) =>
-    void quickCall.run(() => actions.startCall(target, { video, title }));
+    void quickCall.run(() => actions.placeCall(target, { video, title }));
 
   return (
     <div className={styles.root} data-testid="dialer-screen">

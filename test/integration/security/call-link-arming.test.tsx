@@ -95,14 +95,14 @@ describe.each([
     // Keystrokes aimed at the Call button while it is disarmed do nothing.
     fireEvent.keyDown(call, { key: 'Enter' });
     fireEvent.click(call);
-    expect(store.callsOf('startCall')).toEqual([]);
+    expect(store.callsOf('placeCall')).toEqual([]);
 
     advance(ARM_DELAY_MS - 50);
     expect(call).toBeDisabled();
     advance(50);
     expect(call).toBeEnabled();
     fireEvent.click(call);
-    expect(store.callsOf('startCall')).toHaveLength(1);
+    expect(store.callsOf('placeCall')).toHaveLength(1);
   });
 });
 

@@ -188,12 +188,22 @@ test('routes: ringing beats a call, a call beats the pages opened from the heade
   const signedIn = signedInSession();
   const call = { id: 'c' } as never;
   const ringing = [{ id: 'i', callerId: 'x', callerDisplayName: 'x' }];
-  expect(chooseRoute(signedIn, { call, incoming: ringing }, 'settings')).toBe('incoming');
-  expect(chooseRoute(signedIn, { call, incoming: [] }, 'devices')).toBe('in-call');
-  expect(chooseRoute(signedIn, { call: null, incoming: [] }, 'settings')).toBe('settings');
-  expect(chooseRoute(signedIn, { call: null, incoming: [] }, 'devices')).toBe('devices');
-  expect(chooseRoute(signedIn, { call: null, incoming: [] }, null)).toBe('home');
-  expect(chooseRoute({ status: 'signed-out' }, { call, incoming: ringing }, 'devices')).toBe('sign-in');
+  expect(chooseRoute(signedIn, { call, incoming: ringing, preJoin: null }, 'settings')).toBe('incoming');
+  expect(chooseRoute(signedIn, { call, incoming: [], preJoin: null }, 'devices')).toBe('in-call');
+  expect(chooseRoute(signedIn, { call: null, incoming: [], preJoin: null }, 'settings')).toBe('settings');
+  expect(chooseRoute(signedIn, { call: null, incoming: [], preJoin: null }, 'devices')).toBe('devices');
+  expect(chooseRoute(signedIn, { call: null, incoming: [], preJoin: null }, null)).toBe('home');
+  expect(chooseRoute({ status: 'signed-out' }, { call, incoming: ringing, preJoin: null }, 'devices')).toBe('sign-in');
+  // A call waiting on its pre-join check covers the page it was placed from; ringing and a call beat it.
+  const preJoin = {
+    kind: 'meeting',
+    target: { kind: 'room', roomId: '99466898241024408' },
+    title: null,
+    video: false,
+  } as const;
+  expect(chooseRoute(signedIn, { call: null, incoming: [], preJoin }, 'settings')).toBe('pre-join');
+  expect(chooseRoute(signedIn, { call: null, incoming: ringing, preJoin }, null)).toBe('incoming');
+  expect(chooseRoute(signedIn, { call, incoming: [], preJoin }, null)).toBe('in-call');
 });
 
 test('focus moves to each new screen, never to <body>; in a call the app header and status line are gone', async () => {

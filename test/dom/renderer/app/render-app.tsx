@@ -1,7 +1,7 @@
 import { configure, render } from '@testing-library/react';
 import { App } from '../../../../renderer/app/App';
 import { type AppServices, createAppServices } from '../../../../renderer/app/services';
-import { FakeCallingSdk } from '../../../support/fake-calling-sdk';
+import { FakeCallingSdk, fakeEffectsPackage } from '../../../support/fake-calling-sdk';
 import { RecordingSoundPlayer } from '../../../support/recording-sound-player';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
 
@@ -15,6 +15,13 @@ export interface RenderedApp {
   bridge: FakeBridge;
   sdk: FakeCallingSdk;
   services: AppServices;
+  /** The window's localStorage: pass it to the next renderApp to model a restart. */
+  storage: Map<string, string>;
+}
+
+export interface RenderAppOptions {
+  /** What localStorage held at start (a previous run's `storage`). */
+  storage?: Map<string, string>;
 }
 
 /**
@@ -25,14 +32,17 @@ export function renderApp(
   bridge: FakeBridge = createFakeBridge(),
   sdk = new FakeCallingSdk('8:acs:me'),
   loadSdk: () => Promise<FakeCallingSdk> = async () => sdk,
+  options: RenderAppOptions = {},
 ): RenderedApp {
-  const storage = new Map<string, string>();
+  const storage = options.storage ?? new Map<string, string>();
   const services = createAppServices(bridge, {
     loadSdk,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     // jsdom cannot play audio: the calling sounds are recorded instead (test/dom/calling/call-sounds.test.ts).
     sounds: new RecordingSoundPlayer(),
+    // The effects package is 12 MB of script: the fake one, like the calling layer's own tests.
+    loadEffects: async () => fakeEffectsPackage(),
   });
   render(<App services={services} />);
-  return { bridge, sdk, services };
+  return { bridge, sdk, services, storage };
 }

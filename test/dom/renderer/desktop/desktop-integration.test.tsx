@@ -94,10 +94,10 @@ describe('call-link confirmation', () => {
     expect(await within(dialog).findByTestId('call-link-target')).toHaveTextContent('Phone number +1 425 555 0100');
     // Phone calls have no video: no video button.
     expect(within(dialog).queryByRole('button', { name: 'Call with video' })).toBeNull();
-    expect(store.callsOf('startCall')).toEqual([]);
+    expect(store.callsOf('placeCall')).toEqual([]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Call' }));
-    expect(store.callsOf('startCall')).toEqual([[{ kind: 'phone', e164: '+14255550100' }, { video: false }]]);
+    expect(store.callsOf('placeCall')).toEqual([[{ kind: 'phone', e164: '+14255550100' }, { video: false }]]);
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   });
 
@@ -111,7 +111,7 @@ describe('call-link confirmation', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Don’t call' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(store.callsOf('startCall')).toEqual([]);
+    expect(store.callsOf('placeCall')).toEqual([]);
   });
 
   test('Call with video for a target that has video', async () => {
@@ -119,7 +119,7 @@ describe('call-link confirmation', () => {
     act(() => fake.sendLink('8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele'));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Call with video' }));
-    expect(store.callsOf('startCall')).toEqual([
+    expect(store.callsOf('placeCall')).toEqual([
       [{ kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' }, { video: true }],
     ]);
   });
@@ -134,7 +134,7 @@ describe('call-link confirmation', () => {
     expect(within(dialog).queryByRole('button', { name: 'Call' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(store.callsOf('startCall')).toEqual([]);
+    expect(store.callsOf('placeCall')).toEqual([]);
   });
 
   test('signed out or already in a call: the link waits, Call is disabled with the reason', async () => {

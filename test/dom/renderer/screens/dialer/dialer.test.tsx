@@ -46,7 +46,7 @@ describe('the call box says what it understood', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByText(/Enter a person’s ACS id \(8:acs:…\)/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Call' })).toBeDisabled();
-    expect(store.callsOf('startCall')).toEqual([]);
+    expect(store.callsOf('placeCall')).toEqual([]);
   });
 
   test('a national number is read in the caller id country', async () => {
@@ -61,13 +61,13 @@ describe('placing calls', () => {
     const { user, box, store } = setup();
     await user.type(box, '29228d3e-040e-4656-a70e-890ab4e173e5');
     await user.click(screen.getByRole('button', { name: /^Video call to/ }));
-    expect(store.callsOf('startCall')).toEqual([
+    expect(store.callsOf('placeCall')).toEqual([
       [{ kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' }, { video: true }],
     ]);
     // Once the call has started the box is cleared for the next one.
     await waitFor(() => expect(box).toHaveValue(''));
     await user.type(box, '+1 425 555 0100{Enter}');
-    expect(store.callsOf('startCall')[1]).toEqual([{ kind: 'phone', e164: '+14255550100' }, { video: false }]);
+    expect(store.callsOf('placeCall')[1]).toEqual([{ kind: 'phone', e164: '+14255550100' }, { video: false }]);
   });
 
   test('phone calls show the caller id, and are audio only', async () => {
@@ -89,7 +89,7 @@ describe('placing calls', () => {
 
   test('a call the layer refuses shows its reason', async () => {
     const { user, box, store } = setup();
-    store.failNext.startCall = 'Calling is not ready yet: wait until Switchboard is connected.';
+    store.failNext.placeCall = 'Calling is not ready yet: wait until Switchboard is connected.';
     await user.type(box, '99466898241024408{Enter}');
     expect(await screen.findByText(/The call could not start: Calling is not ready yet/)).toBeVisible();
   });
@@ -138,7 +138,7 @@ describe('recent calls and favourites', () => {
     const list = await screen.findByRole('list', { name: 'Recent' });
     await user.click(within(list).getByRole('button', { name: 'Call +1 425 555 0100' }));
     // The recent's title heads the call.
-    expect(store.callsOf('startCall')[0]).toEqual([recent.target, { video: false, title: recent.title }]);
+    expect(store.callsOf('placeCall')[0]).toEqual([recent.target, { video: false, title: recent.title }]);
     await user.click(within(list).getByRole('button', { name: 'Remove Second from recent calls' }));
     await waitFor(() => expect(bridge.history.recents.map((r) => r.id)).toEqual(['r-1']));
     await user.click(screen.getByRole('button', { name: 'Clear recent calls' }));
@@ -209,7 +209,7 @@ describe('recent calls and favourites', () => {
     expect(await within(favourites).findByText('+44 20 7946 0958')).toBeVisible();
     expect(within(favourites).queryByRole('button', { name: 'Video call Office' })).toBeNull();
     await user.click(within(favourites).getByRole('button', { name: 'Video call Stand-up' }));
-    expect(store.callsOf('startCall')[0]).toEqual([favourite.target, { video: true, title: 'Stand-up' }]);
+    expect(store.callsOf('placeCall')[0]).toEqual([favourite.target, { video: true, title: 'Stand-up' }]);
     await user.click(within(favourites).getByRole('button', { name: /^Office.*: put in the call box$/ }));
     expect(box).toHaveValue('+442079460958');
   });

@@ -15,6 +15,7 @@ import type {
   Participant,
   RemoteVideo,
 } from '../../../../../renderer/calling/model';
+import { defaultPreJoinSettings, preJoinKindFor } from '../../../../../renderer/calling/pre-join';
 
 export interface RecordedAction {
   name: keyof CallingActions;
@@ -125,6 +126,8 @@ export function callingState(overrides: Partial<CallingState> = {}): CallingStat
       problem: null,
     },
     sounds: { ringtone: true, volume: 0.8, alsoRingOn: null },
+    preJoin: null,
+    preJoinSettings: { ...defaultPreJoinSettings },
     ...overrides,
   };
 }
@@ -241,6 +244,32 @@ export class FakeCallingStore implements CallingStore {
     playTestSound: async () => {
       this.record('playTestSound', []);
     },
+    // The decision is the layer's own (renderer/calling/pre-join.ts), so the screens see what they would.
+    placeCall: async (target, options) => {
+      this.record('placeCall', [target, options]);
+      const kind = preJoinKindFor(target, options.video);
+      if (kind && this.state.preJoinSettings[kind]) {
+        this.setState({ preJoin: { kind, target, title: options.title ?? null, video: options.video } });
+      } else {
+        await this.actions.startCall(target, options);
+      }
+    },
+    joinFromPreJoin: async (choice) => {
+      this.record('joinFromPreJoin', [choice]);
+      const request = this.state.preJoin;
+      if (!request) throw new Error('There is no call waiting to join.');
+      await this.actions.startCall(request.target, { video: choice.video, muted: choice.muted });
+      if (choice.dontShowAgain) this.actions.setPreJoinShown(request.kind, false);
+      this.setState({ preJoin: null });
+    },
+    cancelPreJoin: () => {
+      this.recorded.push({ name: 'cancelPreJoin', args: [] });
+      this.setState({ preJoin: null });
+    },
+    setPreJoinShown: (kind, shown) => {
+      this.recorded.push({ name: 'setPreJoinShown', args: [kind, shown] });
+      this.setState({ preJoinSettings: { ...this.state.preJoinSettings, [kind]: shown } });
+    },
     startCall: async (target, options) => {
       this.record('startCall', [target, options]);
       this.setState({
@@ -251,6 +280,7 @@ export class FakeCallingStore implements CallingStore {
           status: 'connecting',
           connectedAt: null,
           isCameraOn: options.video,
+          isMuted: options.muted ?? false,
           participants: [],
         }),
       });

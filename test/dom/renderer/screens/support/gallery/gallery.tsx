@@ -14,6 +14,7 @@ import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSe
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../../../renderer/screens/incoming/IncomingCallScreen';
+import { PreJoinScreen } from '../../../../../../renderer/screens/pre-join/PreJoinScreen';
 import { SettingsScreen } from '../../../../../../renderer/screens/settings/SettingsScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
 import { SignInScreen } from '../../../../../../renderer/screens/sign-in/SignInScreen';
@@ -320,6 +321,35 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
           </div>
         ),
       };
+    case 'pre-join-video':
+    case 'pre-join-meeting': {
+      const video = name === 'pre-join-video';
+      store.setState({
+        preJoin: video
+          ? {
+              kind: 'video-call',
+              target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+              title: 'Adele Vance',
+              video: true,
+            }
+          : {
+              kind: 'meeting',
+              target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+              title: 'Weekly sync',
+              video: true,
+            },
+      });
+      // As the frame lays it out (FluentScreens: the screen area's padding, a page's width); the
+      // frame's header and status line above it are the test's to allow for.
+      return {
+        store,
+        screen: (
+          <div style={{ padding: 16, maxWidth: 1080, marginInline: 'auto', boxSizing: 'border-box' }}>
+            <PreJoinScreen />
+          </div>
+        ),
+      };
+    }
     case 'dialer':
       return { store, screen: <DialerScreen /> };
     case 'dialer-connecting':
