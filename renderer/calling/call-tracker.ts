@@ -7,6 +7,7 @@ import { snapshotCompliance, watchCompliance } from './compliance';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
+import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
 import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
 import type {
   CallingSdk,
@@ -77,6 +78,7 @@ export class CallTracker {
       'isMutedChanged',
       'isScreenSharingOnChanged',
       'isLocalVideoStartedChanged',
+      'roleChanged',
     ] as const;
     for (const event of propertyEvents) {
       call.on(event, refresh);
@@ -100,6 +102,7 @@ export class CallTracker {
     });
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
     this.cleanups.push(watchCompliance(this.features, refresh));
+    this.cleanups.push(watchHostControls(this.features.capabilities, refresh));
 
     this.view = this.buildView();
   }
@@ -119,6 +122,11 @@ export class CallTracker {
   /** So that code 0 reads "You ended the call" rather than "The other side ended the call". */
   markEndedByMe(): void {
     this.endedByMe = true;
+  }
+
+  /** The remote participant with this raw id, for host actions; undefined once they have left. */
+  findParticipant(participantId: string): SdkRemoteParticipant | undefined {
+    return this.call.remoteParticipants.find((participant) => this.participantId(participant) === participantId);
   }
 
   findRemoteVideo(key: string): SdkRemoteVideoStream | undefined {
@@ -236,6 +244,7 @@ export class CallTracker {
       diagnostics: ended ? [] : diagnostics,
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
+      host: ended ? noHostControls : snapshotHostControls(this.features.capabilities, call.role),
     };
   }
 }

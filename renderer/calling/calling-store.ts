@@ -404,6 +404,27 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       tracker.markEndedByMe();
       await tracker.call.hangUp();
     },
+    async endCallForEveryone() {
+      const tracker = requireCall();
+      if (!tracker.getView().host.endForEveryone) throw new Error(callActionStrings.notAllowed);
+      tracker.markEndedByMe();
+      await tracker.call.hangUp({ forEveryone: true });
+    },
+    async muteParticipant(participantId) {
+      const tracker = requireCall();
+      const participant = tracker.findParticipant(participantId);
+      if (!participant) throw new Error(callActionStrings.participantGone);
+      await participant.mute();
+    },
+    async muteAllParticipants() {
+      await requireCall().call.muteAllRemoteParticipants();
+    },
+    async removeParticipant(participantId) {
+      const tracker = requireCall();
+      const participant = tracker.findParticipant(participantId);
+      if (!participant) throw new Error(callActionStrings.participantGone);
+      await tracker.call.removeParticipant(participant.identifier);
+    },
     async setMuted(muted) {
       const { call } = requireCall();
       await (muted ? call.mute() : call.unmute());

@@ -105,6 +105,17 @@ export interface CallView {
   endReason: CallEndReason | null;
   /** Recording and transcription as the service reports them (renderer/calling/compliance.ts). */
   compliance: ComplianceNotice;
+  /** What the service lets me do to others in this call (renderer/calling/host-controls.ts). */
+  host: HostControls;
+}
+
+/** Host controls the role and the call's capabilities allow; each is offered only when true. */
+export interface HostControls {
+  endForEveryone: boolean;
+  muteOthers: boolean;
+  removeParticipants: boolean;
+  /** Admit or turn away people waiting in a Teams meeting's lobby. */
+  manageLobby: boolean;
 }
 
 export interface ComplianceNotice {
@@ -210,6 +221,13 @@ export interface CallingActions {
    */
   switchToHeldCall(callId: string): Promise<void>;
   hangUp(): Promise<void>;
+  /** Ends the call for every participant (a host control: `host.endForEveryone`). */
+  endCallForEveryone(): Promise<void>;
+  /** Mutes one remote participant (`host.muteOthers`); they can unmute themselves. */
+  muteParticipant(participantId: string): Promise<void>;
+  muteAllParticipants(): Promise<void>;
+  /** Removes a participant from the call (`host.removeParticipants`). */
+  removeParticipant(participantId: string): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setCameraOn(on: boolean): Promise<void>;
   setScreenSharing(on: boolean): Promise<void>;

@@ -16,6 +16,7 @@ import type {
   CallAgent,
   CallAgentOptions,
   CallEndReason,
+  CapabilitiesFeature,
   CollectionUpdatedEvent,
   ConnectionStateChangedEvent,
   CreateViewOptions,
@@ -57,7 +58,10 @@ export type SdkRemoteVideoStream = Pick<
 >;
 
 export interface SdkRemoteParticipant
-  extends Pick<RemoteParticipant, 'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason'> {
+  extends Pick<
+    RemoteParticipant,
+    'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason' | 'mute'
+  > {
   readonly videoStreams: ReadonlyArray<SdkRemoteVideoStream>;
   on(
     event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged',
@@ -76,6 +80,8 @@ export type SdkUserFacingDiagnostics = Pick<UserFacingDiagnosticsFeature, 'netwo
 
 export type SdkRecording = Pick<RecordingCallFeature, 'isRecordingActive' | 'on' | 'off'>;
 export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionActive' | 'on' | 'off'>;
+/** `Features.Capabilities`: what the local user may do in this call (end it for everyone, mute others, …). */
+export type SdkCapabilities = Pick<CapabilitiesFeature, 'capabilities' | 'on' | 'off'>;
 
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
@@ -83,6 +89,7 @@ export interface SdkCallFeatures {
   diagnostics: SdkUserFacingDiagnostics;
   recording: SdkRecording;
   transcription: SdkTranscription;
+  capabilities: SdkCapabilities;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */
@@ -124,18 +131,31 @@ export interface SdkCall
     | 'sendDtmf'
     | 'startScreenSharing'
     | 'stopScreenSharing'
+    | 'role'
+    | 'muteAllRemoteParticipants'
+    | 'removeParticipant'
   > {
   readonly remoteParticipants: ReadonlyArray<SdkRemoteParticipant>;
   readonly localVideoStreams: ReadonlyArray<SdkLocalVideoStream>;
   startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   on(
-    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    event:
+      | 'stateChanged'
+      | 'isMutedChanged'
+      | 'isScreenSharingOnChanged'
+      | 'isLocalVideoStartedChanged'
+      | 'roleChanged',
     listener: PropertyChangedEvent,
   ): void;
   on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
   off(
-    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    event:
+      | 'stateChanged'
+      | 'isMutedChanged'
+      | 'isScreenSharingOnChanged'
+      | 'isLocalVideoStartedChanged'
+      | 'roleChanged',
     listener: PropertyChangedEvent,
   ): void;
   off(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;

@@ -25,6 +25,7 @@ export const callingSdk = {
     diagnostics: (call as Call).feature(Features.UserFacingDiagnostics),
     recording: (call as Call).feature(Features.Recording),
     transcription: (call as Call).feature(Features.Transcription),
+    capabilities: (call as Call).feature(Features.Capabilities),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

@@ -40,3 +40,18 @@ export const soundStrings = {
   volumeValue: (percent: number) => `${percent}%`,
   speakerNote: 'Sounds play on the speaker chosen under Camera and audio.',
 };
+
+/** Host controls (renderer/screens/in-call/HostControls.tsx), offered where the role allows. */
+export const hostStrings = {
+  endButton: 'End for everyone',
+  confirmTitle: 'End the call for everyone?',
+  confirmBody: 'Everyone is disconnected and the call ends. This cannot be undone.',
+  confirm: 'End for everyone',
+  cancel: 'Cancel',
+  muteAll: 'Mute everyone',
+  moreFor: (name: string) => `More options for ${name}`,
+  muteLabel: (name: string) => `Mute ${name}`,
+  alreadyMuted: (name: string) => `${name} is muted`,
+  removeLabel: (name: string) => `Remove ${name} from the call`,
+  failed: (detail: string) => `That did not work: ${detail}`,
+};

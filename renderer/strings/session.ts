@@ -168,6 +168,8 @@ export const callActionStrings = {
   noCamera: 'No camera is available.',
   noVideo: 'That video is no longer available.',
   noSpeakerSelection: 'This system does not let Switchboard choose the speaker.',
+  notAllowed: 'Your role in this call does not allow that.',
+  participantGone: 'That person is no longer in the call.',
 } as const;
 
 /** Call headers and names for people and calls that have no name of their own. */

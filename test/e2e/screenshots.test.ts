@@ -518,6 +518,24 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('a meeting host: Mute everyone and a menu per person in the people pane; End for everyone asks first', async () => {
+    const page = await open('in-call-host');
+    await page.getByRole('button', { name: 'People', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Mute everyone' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'More options for Lee Gu' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Mute Lee Gu' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('menuitem', { name: 'Remove Lee Gu from the call' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['participants', 'end-for-everyone']);
+    await shoot(page, '30-in-call-host');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'End for everyone', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'End the call for everyone?' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await shoot(page, '31-in-call-end-for-everyone');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
   test('in call, the devices popover offers the background and noise suppression', async () => {
     const page = await open('in-call-grid');
     await page.getByRole('button', { name: 'Devices', exact: true }).click();

@@ -15,11 +15,15 @@ import type {
   CreateViewOptions,
   DeepNoiseSuppressionEffect,
   DtmfTone,
+  HangUpOptions,
+  ParticipantCapabilities,
+  ParticipantRole,
   VideoDeviceInfo,
   VideoEffectName,
   VideoEffectProcessor,
 } from '@azure/communication-calling';
 import {
+  type CommunicationIdentifier,
   type CommunicationIdentifierKind,
   type CommunicationTokenRefreshOptions,
   getIdentifierRawId,
@@ -32,6 +36,7 @@ import type {
   SdkCallAgent,
   SdkCallClient,
   SdkCallFeatures,
+  SdkCapabilities,
   SdkCredential,
   SdkDeviceManager,
   SdkIncomingCall,
@@ -113,6 +118,10 @@ export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParti
     const user = acsUser(id, displayName);
     this.identifier = user.identifier;
     if (user.displayName) this.displayName = user.displayName;
+  }
+  /** What a host's "Mute" does: the service mutes them (they may unmute themselves). */
+  async mute(): Promise<void> {
+    this.remoteSet({ isMuted: true });
   }
   remoteSet(change: Partial<Pick<FakeRemoteParticipant, 'state' | 'isMuted' | 'isSpeaking'>>): void {
     Object.assign(this, change);
@@ -204,6 +213,28 @@ export class FakeTranscription extends FakeEmitter implements SdkTranscription {
   }
 }
 
+/**
+ * `Features.Capabilities`: the SDK reports every capability; until the service has resolved them
+ * each is absent with reason `NotInitialized`, which is where the fake starts.
+ */
+export class FakeCapabilities extends FakeEmitter implements SdkCapabilities {
+  capabilities: ParticipantCapabilities = new Proxy({} as ParticipantCapabilities, {
+    get: (granted, name: string) =>
+      granted[name as keyof ParticipantCapabilities] ?? { isPresent: false, reason: 'NotInitialized' },
+  });
+  /** The service grants or withdraws capabilities (a role change, a meeting option). */
+  remoteSet(change: Partial<Record<keyof ParticipantCapabilities, boolean>>): void {
+    const oldValue: Partial<ParticipantCapabilities> = {};
+    const newValue: Partial<ParticipantCapabilities> = {};
+    for (const [name, isPresent] of Object.entries(change) as Array<[keyof ParticipantCapabilities, boolean]>) {
+      oldValue[name] = this.capabilities[name];
+      newValue[name] = { isPresent, reason: isPresent ? 'Capable' : 'RoleRestricted' };
+      this.capabilities[name] = newValue[name];
+    }
+    this.emit('capabilitiesChanged', { oldValue, newValue, reason: 'RoleChanged' });
+  }
+}
+
 export class FakeLocalVideoStream implements SdkLocalVideoStream {
   disposed = false;
   effects: FakeVideoEffects | null = null;
@@ -269,12 +300,18 @@ export class FakeCall extends FakeEmitter implements SdkCall {
   isLocalVideoStarted = false;
   remoteParticipants: FakeRemoteParticipant[] = [];
   localVideoStreams: SdkLocalVideoStream[] = [];
+  role: ParticipantRole = 'Unknown';
   readonly sentTones: DtmfTone[] = [];
+  /** The options of every hangUp, in order (`{ forEveryone: true }` ends it for all). */
+  readonly hangUps: Array<HangUpOptions | undefined> = [];
+  /** Who the local user removed, by raw id. */
+  readonly removed: string[] = [];
   readonly features: SdkCallFeatures & {
     raiseHand: FakeRaiseHand;
     diagnostics: FakeUserFacingDiagnostics;
     recording: FakeRecording;
     transcription: FakeTranscription;
+    capabilities: FakeCapabilities;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -292,6 +329,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       diagnostics: new FakeUserFacingDiagnostics(),
       recording: new FakeRecording(),
       transcription: new FakeTranscription(),
+      capabilities: new FakeCapabilities(),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;
@@ -314,13 +352,30 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     this.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
   }
 
-  async hangUp(): Promise<void> {
+  remoteSetRole(role: ParticipantRole): void {
+    this.role = role;
+    this.emit('roleChanged');
+  }
+
+  async hangUp(options?: HangUpOptions): Promise<void> {
+    this.hangUps.push(options);
     this.remoteSetState('Disconnecting');
     this.remoteSetState('Disconnected', { code: 0, subCode: 0 });
   }
   async mute(): Promise<void> {
     this.isMuted = true;
     this.emit('isMutedChanged');
+  }
+  async muteAllRemoteParticipants(): Promise<void> {
+    for (const participant of this.remoteParticipants) await participant.mute();
+  }
+  async removeParticipant(identifier: CommunicationIdentifier): Promise<void> {
+    const id = getIdentifierRawId(identifier);
+    const participant = this.remoteParticipants.find((p) => getIdentifierRawId(p.identifier) === id);
+    if (!participant) throw new Error('The participant is not in the call');
+    this.removed.push(id);
+    participant.remoteSet({ state: 'Disconnected' });
+    this.remoteLeave(participant);
   }
   async unmute(): Promise<void> {
     this.isMuted = false;

@@ -26,13 +26,14 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { inCallStrings } from '../../strings';
+import { hostStrings, inCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
+import { EndForEveryone } from './HostControls';
 
 const useStyles = makeStyles({
   // The bar is its own container: in a narrow window the labels go and the icons stay (their
@@ -241,6 +242,9 @@ export function ControlBar(props: ControlBarProps) {
             <span className={styles.label}>{inCallStrings.hangUp}</span>
           </Button>
         </ControlTooltip>
+        <EndForEveryone call={call} className={styles.control}>
+          <span className={styles.label}>{hostStrings.endButton}</span>
+        </EndForEveryone>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { Avatar, Button, makeStyles, Text, tokens } from '@fluentui/react-compon
 import { DismissRegular, HandRightFilled, MicOffRegular, MicRegular } from '@fluentui/react-icons';
 import { type CallView, useCallingState } from '../../calling/model';
 import { inCallStrings } from '../../strings';
+import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
 
 const useStyles = makeStyles({
   panel: {
@@ -61,6 +62,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
         <Text weight="semibold" size={400}>
           {inCallStrings.participantsLabel(present.length + 1)}
         </Text>
+        <MuteAllButton call={call} />
         <Button
           appearance="subtle"
           icon={<DismissRegular />}
@@ -68,38 +70,41 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
           onClick={props.onClose}
         />
       </div>
-      <ul className={styles.list}>
-        {rows.map((p) => {
-          const state = [
-            inCallStrings.participantState[p.state],
-            p.isSpeaking ? inCallStrings.speaking : '',
-            p.isHandRaised ? inCallStrings.handRaised : '',
-          ]
-            .filter(Boolean)
-            .join(' · ');
-          return (
-            <li key={p.id} className={styles.row} data-testid="participant" data-speaking={p.isSpeaking || undefined}>
-              <Avatar
-                name={p.displayName}
-                size={32}
-                color="colorful"
-                active={p.isSpeaking ? 'active' : 'unset'}
-                activeAppearance="ring"
-              />
-              <div className={styles.text}>
-                <Text className={styles.name}>{p.displayName}</Text>
-                {state ? <Text className={styles.state}>{state}</Text> : null}
-              </div>
-              <span className={styles.icons}>
-                {p.isHandRaised ? (
-                  <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />
-                ) : null}
-                {p.isMuted ? <MicOffRegular aria-label={inCallStrings.muted} /> : <MicRegular aria-hidden />}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <HostActionScope>
+        <ul className={styles.list}>
+          {rows.map((p) => {
+            const state = [
+              inCallStrings.participantState[p.state],
+              p.isSpeaking ? inCallStrings.speaking : '',
+              p.isHandRaised ? inCallStrings.handRaised : '',
+            ]
+              .filter(Boolean)
+              .join(' · ');
+            return (
+              <li key={p.id} className={styles.row} data-testid="participant" data-speaking={p.isSpeaking || undefined}>
+                <Avatar
+                  name={p.displayName}
+                  size={32}
+                  color="colorful"
+                  active={p.isSpeaking ? 'active' : 'unset'}
+                  activeAppearance="ring"
+                />
+                <div className={styles.text}>
+                  <Text className={styles.name}>{p.displayName}</Text>
+                  {state ? <Text className={styles.state}>{state}</Text> : null}
+                </div>
+                <span className={styles.icons}>
+                  {p.isHandRaised ? (
+                    <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />
+                  ) : null}
+                  {p.isMuted ? <MicOffRegular aria-label={inCallStrings.muted} /> : <MicRegular aria-hidden />}
+                </span>
+                {p.id === 'me' ? null : <ParticipantHostMenu call={call} participant={p} />}
+              </li>
+            );
+          })}
+        </ul>
+      </HostActionScope>
     </aside>
   );
 }

@@ -79,6 +79,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     diagnostics: [],
     endReason: null,
     compliance: { recording: false, transcribing: false },
+    host: { endForEveryone: false, muteOthers: false, removeParticipants: false, manageLobby: false },
     ...overrides,
   };
 }
@@ -157,6 +158,12 @@ export class FakeCallingStore implements CallingStore {
   updateCall(patch: Partial<CallView>): void {
     if (!this.state.call) throw new Error('no call to update');
     this.setState({ call: { ...this.state.call, ...patch } });
+  }
+
+  /** Maps each participant of the call; null removes one. */
+  updateParticipants(change: (p: Participant) => Participant | null): void {
+    const participants = this.state.call?.participants ?? [];
+    this.updateCall({ participants: participants.map(change).filter((p): p is Participant => p !== null) });
   }
 
   updateDevices(patch: Partial<DevicesState>): void {
@@ -279,6 +286,22 @@ export class FakeCallingStore implements CallingStore {
     hangUp: async () => {
       this.record('hangUp', []);
       if (this.state.call) this.updateCall({ status: 'ended' });
+    },
+    endCallForEveryone: async () => {
+      this.record('endCallForEveryone', []);
+      if (this.state.call) this.updateCall({ status: 'ended' });
+    },
+    muteParticipant: async (participantId) => {
+      this.record('muteParticipant', [participantId]);
+      this.updateParticipants((p) => (p.id === participantId ? { ...p, isMuted: true } : p));
+    },
+    muteAllParticipants: async () => {
+      this.record('muteAllParticipants', []);
+      this.updateParticipants((p) => ({ ...p, isMuted: true }));
+    },
+    removeParticipant: async (participantId) => {
+      this.record('removeParticipant', [participantId]);
+      this.updateParticipants((p) => (p.id === participantId ? null : p));
     },
     setMuted: async (muted) => {
       this.record('setMuted', [muted]);

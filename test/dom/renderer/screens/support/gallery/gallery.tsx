@@ -199,6 +199,21 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    // Issue 14, meetings: a host's controls (people pane menus, end for everyone).
+    case 'in-call-host': {
+      const ps = people(4).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 1, isMuted: i === 3 }));
+      store.setState({
+        call: callView({
+          title: 'Weekly sync',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(12),
+          participants: ps,
+          remoteVideos: ps.slice(0, 2).map((p) => remoteVideo(p.id)),
+          host: { endForEveryone: true, muteOthers: true, removeParticipants: true, manageLobby: true },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
