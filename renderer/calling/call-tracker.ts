@@ -103,6 +103,9 @@ export class CallTracker {
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
     this.cleanups.push(watchCompliance(this.features, refresh));
     this.cleanups.push(watchHostControls(this.features.capabilities, refresh));
+    const lobby = call.lobby;
+    lobby.on('lobbyParticipantsUpdated', refresh);
+    this.cleanups.push(() => lobby.off('lobbyParticipantsUpdated', refresh));
 
     this.view = this.buildView();
   }
@@ -127,6 +130,11 @@ export class CallTracker {
   /** The remote participant with this raw id, for host actions; undefined once they have left. */
   findParticipant(participantId: string): SdkRemoteParticipant | undefined {
     return this.call.remoteParticipants.find((participant) => this.participantId(participant) === participantId);
+  }
+
+  /** The person waiting in the lobby with this raw id; undefined once admitted, turned away or gone. */
+  findInLobby(participantId: string): SdkRemoteParticipant | undefined {
+    return this.call.lobby.participants.find((participant) => this.participantId(participant) === participantId);
   }
 
   findRemoteVideo(key: string): SdkRemoteVideoStream | undefined {
@@ -224,6 +232,7 @@ export class CallTracker {
       }
     }
     const ended = status === 'ended';
+    const host = ended ? noHostControls : snapshotHostControls(this.features.capabilities, call.role);
     return {
       id: call.id,
       direction: this.options.direction,
@@ -244,7 +253,13 @@ export class CallTracker {
       diagnostics: ended ? [] : diagnostics,
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
-      host: ended ? noHostControls : snapshotHostControls(this.features.capabilities, call.role),
+      host,
+      lobby: host.manageLobby
+        ? call.lobby.participants.map((waiting) => {
+            const id = this.participantId(waiting);
+            return { id, displayName: remoteDisplayName(waiting.displayName, id) };
+          })
+        : [],
     };
   }
 }

@@ -425,6 +425,22 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       if (!participant) throw new Error(callActionStrings.participantGone);
       await tracker.call.removeParticipant(participant.identifier);
     },
+    async admitFromLobby(participantId) {
+      const tracker = requireCall();
+      const waiting = tracker.findInLobby(participantId);
+      if (!waiting) throw new Error(callActionStrings.lobbyGone);
+      await tracker.call.lobby.admit(waiting.identifier);
+    },
+    async admitAllFromLobby() {
+      const result = await requireCall().call.lobby.admitAll();
+      if (result.failureCount > 0) throw new Error(callActionStrings.lobbyAdmitFailed(result.failureCount));
+    },
+    async rejectFromLobby(participantId) {
+      const tracker = requireCall();
+      const waiting = tracker.findInLobby(participantId);
+      if (!waiting) throw new Error(callActionStrings.lobbyGone);
+      await tracker.call.lobby.reject(waiting.identifier);
+    },
     async setMuted(muted) {
       const { call } = requireCall();
       await (muted ? call.mute() : call.unmute());

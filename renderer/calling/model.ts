@@ -107,6 +107,13 @@ export interface CallView {
   compliance: ComplianceNotice;
   /** What the service lets me do to others in this call (renderer/calling/host-controls.ts). */
   host: HostControls;
+  /** Who waits in a Teams meeting's lobby; empty unless `host.manageLobby`. */
+  lobby: LobbyPerson[];
+}
+
+export interface LobbyPerson {
+  id: string;
+  displayName: string;
 }
 
 /** Host controls the role and the call's capabilities allow; each is offered only when true. */
@@ -228,6 +235,11 @@ export interface CallingActions {
   muteAllParticipants(): Promise<void>;
   /** Removes a participant from the call (`host.removeParticipants`). */
   removeParticipant(participantId: string): Promise<void>;
+  /** Lets someone in from a Teams meeting's lobby (`host.manageLobby`). */
+  admitFromLobby(participantId: string): Promise<void>;
+  admitAllFromLobby(): Promise<void>;
+  /** Turns someone away from the lobby. */
+  rejectFromLobby(participantId: string): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setCameraOn(on: boolean): Promise<void>;
   setScreenSharing(on: boolean): Promise<void>;

@@ -25,6 +25,7 @@ import type {
   GroupLocator,
   IncomingCall,
   JoinCallOptions,
+  Lobby,
   LocalVideoStream,
   PropertyChangedEvent,
   RaiseHandCallFeature,
@@ -83,6 +84,13 @@ export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionAc
 /** `Features.Capabilities`: what the local user may do in this call (end it for everyone, mute others, …). */
 export type SdkCapabilities = Pick<CapabilitiesFeature, 'capabilities' | 'on' | 'off'>;
 
+/** A Teams meeting's lobby (`call.lobby`), its people narrowed to the surface. */
+export interface SdkLobby extends Pick<Lobby, 'admit' | 'reject' | 'admitAll'> {
+  readonly participants: ReadonlyArray<SdkRemoteParticipant>;
+  on(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+  off(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+}
+
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
   raiseHand: SdkRaiseHand;
@@ -137,6 +145,7 @@ export interface SdkCall
   > {
   readonly remoteParticipants: ReadonlyArray<SdkRemoteParticipant>;
   readonly localVideoStreams: ReadonlyArray<SdkLocalVideoStream>;
+  readonly lobby: SdkLobby;
   startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   on(

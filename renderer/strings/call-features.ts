@@ -55,3 +55,24 @@ export const hostStrings = {
   removeLabel: (name: string) => `Remove ${name} from the call`,
   failed: (detail: string) => `That did not work: ${detail}`,
 };
+
+/** A Teams meeting's lobby, for a host (renderer/screens/in-call/Lobby.tsx). */
+export const lobbyStrings = {
+  heading: (count: number) => `Waiting in the lobby (${count})`,
+  admit: 'Admit',
+  admitLabel: (name: string) => `Admit ${name}`,
+  deny: 'Deny',
+  denyLabel: (name: string) => `Deny ${name} entry`,
+  admitAll: 'Admit all',
+  /** The notice when people start waiting. */
+  waiting: (names: string[]) =>
+    names.length === 1
+      ? `${names[0]} is waiting in the lobby.`
+      : names.length === 2
+        ? `${names[0]} and ${names[1]} are waiting in the lobby.`
+        : `${names[0]} and ${names.length - 1} others are waiting in the lobby.`,
+  view: 'View lobby',
+  dismiss: 'Dismiss',
+  /** The People control's name while people wait ("People" stays its visible label). */
+  peopleWithLobby: (people: string, count: number) => `${people}, ${count} waiting in the lobby`,
+};

@@ -536,6 +536,22 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('a meeting lobby: a notice when people wait, the count on People, admit or deny in the pane', async () => {
+    const page = await open('in-call-lobby');
+    const notice = page.getByTestId('lobby-notice');
+    await expect(notice.textContent()).resolves.toContain('Alex Wilber and Diego Siciliani are waiting in the lobby.');
+    await expect(page.getByRole('button', { name: 'People, 2 waiting in the lobby' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['lobby-notice', 'lobby-count']);
+    await shoot(page, '32-in-call-lobby-notice');
+    await notice.getByRole('button', { name: 'View lobby' }).click();
+    const lobby = page.getByTestId('lobby');
+    await expect(lobby.getByRole('button', { name: 'Admit Diego Siciliani' }).isVisible()).resolves.toBe(true);
+    await expect(lobby.getByRole('button', { name: 'Admit all' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['lobby']);
+    await shoot(page, '33-in-call-lobby');
+    await page.close();
+  });
+
   test('in call, the devices popover offers the background and noise suppression', async () => {
     const page = await open('in-call-grid');
     await page.getByRole('button', { name: 'Devices', exact: true }).click();

@@ -41,6 +41,7 @@ import type {
   SdkDeviceManager,
   SdkIncomingCall,
   SdkJoinOptions,
+  SdkLobby,
   SdkLocalVideoStream,
   SdkOutgoingParticipant,
   SdkRaiseHand,
@@ -235,6 +236,41 @@ export class FakeCapabilities extends FakeEmitter implements SdkCapabilities {
   }
 }
 
+/** A Teams meeting's lobby: people wait here until a host admits or turns them away. */
+export class FakeLobby extends FakeEmitter implements SdkLobby {
+  participants: FakeRemoteParticipant[] = [];
+  constructor(private readonly call: FakeCall) {
+    super();
+  }
+  /** Someone joins the meeting and is held in the lobby. */
+  remoteWait(participant: FakeRemoteParticipant): void {
+    participant.state = 'InLobby';
+    this.participants = [...this.participants, participant];
+    this.emit('lobbyParticipantsUpdated', { added: [participant], removed: [] });
+  }
+  async admit(identifier: CommunicationIdentifier): Promise<void> {
+    const participant = this.take(identifier);
+    participant.state = 'Connected';
+    this.call.remoteJoin(participant);
+  }
+  async reject(identifier: CommunicationIdentifier): Promise<void> {
+    this.take(identifier);
+  }
+  async admitAll(): Promise<{ successCount: number; failureCount: number }> {
+    const waiting = [...this.participants];
+    for (const participant of waiting) await this.admit(participant.identifier);
+    return { successCount: waiting.length, failureCount: 0 };
+  }
+  private take(identifier: CommunicationIdentifier): FakeRemoteParticipant {
+    const id = getIdentifierRawId(identifier);
+    const participant = this.participants.find((p) => getIdentifierRawId(p.identifier) === id);
+    if (!participant) throw new Error('The participant is not in the lobby');
+    this.participants = this.participants.filter((p) => p !== participant);
+    this.emit('lobbyParticipantsUpdated', { added: [], removed: [participant] });
+    return participant;
+  }
+}
+
 export class FakeLocalVideoStream implements SdkLocalVideoStream {
   disposed = false;
   effects: FakeVideoEffects | null = null;
@@ -301,6 +337,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
   remoteParticipants: FakeRemoteParticipant[] = [];
   localVideoStreams: SdkLocalVideoStream[] = [];
   role: ParticipantRole = 'Unknown';
+  readonly lobby: FakeLobby = new FakeLobby(this);
   readonly sentTones: DtmfTone[] = [];
   /** The options of every hangUp, in order (`{ forEveryone: true }` ends it for all). */
   readonly hangUps: Array<HangUpOptions | undefined> = [];

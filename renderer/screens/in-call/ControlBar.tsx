@@ -16,7 +16,6 @@ import {
   MicOffRegular,
   MicRegular,
   PauseRegular,
-  PeopleRegular,
   PlayRegular,
   SettingsRegular,
   ShareScreenStartRegular,
@@ -26,7 +25,7 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { hostStrings, inCallStrings } from '../../strings';
+import { hostStrings, inCallStrings, lobbyStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -34,6 +33,7 @@ import { EffectsPicker } from '../shared/EffectsPicker';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 import { EndForEveryone } from './HostControls';
+import { PeopleIcon } from './Lobby';
 
 const useStyles = makeStyles({
   // The bar is its own container: in a narrow window the labels go and the icons stay (their
@@ -130,6 +130,8 @@ export function ControlBar(props: ControlBarProps) {
 
   const control = (p: {
     label: string;
+    /** The accessible name when it says more than the label (which it must contain). */
+    name?: string;
     icon: ReactElement;
     onClick?: () => void;
     on?: boolean;
@@ -143,7 +145,7 @@ export function ControlBar(props: ControlBarProps) {
         appearance="subtle"
         className={mergeClasses(styles.control, p.on && styles.on, p.warning && styles.warning)}
         icon={p.icon}
-        aria-label={p.label}
+        aria-label={p.name ?? p.label}
         aria-keyshortcuts={p.shortcut ? ariaShortcut(p.shortcut) : undefined}
         disabled={p.disabled}
         onClick={p.onClick}
@@ -161,7 +163,10 @@ export function ControlBar(props: ControlBarProps) {
           ? null
           : control({
               label: inCallStrings.participants,
-              icon: <PeopleRegular />,
+              ...(call.host.manageLobby && call.lobby.length > 0
+                ? { name: lobbyStrings.peopleWithLobby(inCallStrings.participants, call.lobby.length) }
+                : {}),
+              icon: <PeopleIcon call={call} />,
               on: props.participantsOpen,
               onClick: props.onToggleParticipants,
             })}

@@ -114,7 +114,8 @@ export function HostActionScope(props: { children: ReactNode }) {
   );
 }
 
-function useHostAction(): ActionRunner {
+/** The people pane's host runner (HostActionScope), or one of its own outside the pane. */
+export function useHostAction(): ActionRunner {
   const own = useAction({ exclusive: false });
   return useContext(HostActionContext) ?? own;
 }

@@ -13,6 +13,7 @@ import { CallHeader } from './CallHeader';
 import { ComplianceBanner } from './ComplianceBanner';
 import { ControlBar } from './ControlBar';
 import { HeldCalls } from './HeldCalls';
+import { LobbyNotice } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { VideoStage } from './VideoStage';
 
@@ -114,6 +115,7 @@ export function InCallScreen() {
       <div className={styles.banners}>
         <ComplianceBanner notice={call.compliance} />
         <AgentBanner />
+        <LobbyNotice call={call} onView={() => setParticipantsOpen(true)} />
         {call.isScreenSharing ? (
           <MessageBar intent="warning" layout="singleline" data-testid="sharing-bar">
             <MessageBarBody>{inCallStrings.sharingBar}</MessageBarBody>

@@ -3,6 +3,7 @@ import { DismissRegular, HandRightFilled, MicOffRegular, MicRegular } from '@flu
 import { type CallView, useCallingState } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
+import { LobbyList } from './Lobby';
 
 const useStyles = makeStyles({
   panel: {
@@ -71,6 +72,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
         />
       </div>
       <HostActionScope>
+        <LobbyList call={call} />
         <ul className={styles.list}>
           {rows.map((p) => {
             const state = [

@@ -11,6 +11,7 @@ import type {
   CallView,
   DevicesState,
   IncomingCallView,
+  LobbyPerson,
   Participant,
   RemoteVideo,
 } from '../../../../../renderer/calling/model';
@@ -80,6 +81,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     endReason: null,
     compliance: { recording: false, transcribing: false },
     host: { endForEveryone: false, muteOthers: false, removeParticipants: false, manageLobby: false },
+    lobby: [],
     ...overrides,
   };
 }
@@ -164,6 +166,14 @@ export class FakeCallingStore implements CallingStore {
   updateParticipants(change: (p: Participant) => Participant | null): void {
     const participants = this.state.call?.participants ?? [];
     this.updateCall({ participants: participants.map(change).filter((p): p is Participant => p !== null) });
+  }
+
+  /** Moves the lobby's matching people into the call, as admitting does. */
+  private admit(which: (p: LobbyPerson) => boolean): void {
+    const lobby = this.state.call?.lobby ?? [];
+    const admitted = lobby.filter(which).map((p) => participant(p.id, p.displayName));
+    this.updateCall({ lobby: lobby.filter((p) => !which(p)) });
+    this.updateCall({ participants: [...(this.state.call?.participants ?? []), ...admitted] });
   }
 
   updateDevices(patch: Partial<DevicesState>): void {
@@ -302,6 +312,18 @@ export class FakeCallingStore implements CallingStore {
     removeParticipant: async (participantId) => {
       this.record('removeParticipant', [participantId]);
       this.updateParticipants((p) => (p.id === participantId ? null : p));
+    },
+    admitFromLobby: async (participantId) => {
+      this.record('admitFromLobby', [participantId]);
+      this.admit((p) => p.id === participantId);
+    },
+    admitAllFromLobby: async () => {
+      this.record('admitAllFromLobby', []);
+      this.admit(() => true);
+    },
+    rejectFromLobby: async (participantId) => {
+      this.record('rejectFromLobby', [participantId]);
+      this.updateCall({ lobby: (this.state.call?.lobby ?? []).filter((p) => p.id !== participantId) });
     },
     setMuted: async (muted) => {
       this.record('setMuted', [muted]);

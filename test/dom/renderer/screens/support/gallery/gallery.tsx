@@ -214,6 +214,24 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    case 'in-call-lobby': {
+      const ps = people(3).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Weekly sync',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(3),
+          participants: ps,
+          remoteVideos: ps.slice(0, 2).map((p) => remoteVideo(p.id)),
+          host: { endForEveryone: true, muteOthers: true, removeParticipants: true, manageLobby: true },
+          lobby: [
+            { id: '8:acs:alex', displayName: 'Alex Wilber' },
+            { id: '8:acs:diego', displayName: 'Diego Siciliani' },
+          ],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
