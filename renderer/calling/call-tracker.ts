@@ -8,7 +8,8 @@ import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
 import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
-import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
+import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
+import { watchNetworkQuality } from './network-quality';
 import type {
   CallingSdk,
   SdkCall,
@@ -64,6 +65,7 @@ export class CallTracker {
   private readonly cleanups: Array<() => void> = [];
   private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
   private connectedAt: number | null = null;
+  private network: NetworkQuality | null = null;
   private endedByMe = false;
   private disposed = false;
 
@@ -103,6 +105,12 @@ export class CallTracker {
     this.cleanups.push(watchDiagnostics(diagnostics, refresh));
     this.cleanups.push(watchCompliance(this.features, refresh));
     this.cleanups.push(watchHostControls(this.features.capabilities, refresh));
+    this.cleanups.push(
+      watchNetworkQuality(this.features.mediaStats, (quality) => {
+        this.network = quality;
+        refresh();
+      }),
+    );
     const lobby = call.lobby;
     lobby.on('lobbyParticipantsUpdated', refresh);
     this.cleanups.push(() => lobby.off('lobbyParticipantsUpdated', refresh));
@@ -254,6 +262,7 @@ export class CallTracker {
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
       host,
+      network: ended ? null : this.network,
       lobby: host.manageLobby
         ? call.lobby.participants.map((waiting) => {
             const id = this.participantId(waiting);

@@ -109,6 +109,19 @@ export interface CallView {
   host: HostControls;
   /** Who waits in a Teams meeting's lobby; empty unless `host.manageLobby`. */
   lobby: LobbyPerson[];
+  /** The call's media statistics, summarised (renderer/calling/network-quality.ts); null until the first sample. */
+  network: NetworkQuality | null;
+}
+
+/** One `Features.MediaStats` sample in plain figures; a figure the sample lacks is null. */
+export interface NetworkQuality {
+  level: 'good' | 'fair' | 'poor';
+  /** Received packets lost, in percent of those sent to me. */
+  packetLossPercent: number | null;
+  jitterMs: number | null;
+  roundTripMs: number | null;
+  sendKbps: number | null;
+  receiveKbps: number | null;
 }
 
 export interface LobbyPerson {

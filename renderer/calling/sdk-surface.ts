@@ -27,6 +27,8 @@ import type {
   JoinCallOptions,
   Lobby,
   LocalVideoStream,
+  MediaStatsCollector,
+  MediaStatsCollectorOptions,
   PropertyChangedEvent,
   RaiseHandCallFeature,
   RecordingCallFeature,
@@ -84,6 +86,12 @@ export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionAc
 /** `Features.Capabilities`: what the local user may do in this call (end it for everyone, mute others, …). */
 export type SdkCapabilities = Pick<CapabilitiesFeature, 'capabilities' | 'on' | 'off'>;
 
+/** `Features.MediaStats`: a collector per call, reporting a `sampleReported` about every second. */
+export type SdkMediaStatsCollector = Pick<MediaStatsCollector, 'on' | 'off' | 'dispose'>;
+export interface SdkMediaStats {
+  createCollector(options?: MediaStatsCollectorOptions): SdkMediaStatsCollector;
+}
+
 /** A Teams meeting's lobby (`call.lobby`), its people narrowed to the surface. */
 export interface SdkLobby extends Pick<Lobby, 'admit' | 'reject' | 'admitAll'> {
   readonly participants: ReadonlyArray<SdkRemoteParticipant>;
@@ -98,6 +106,7 @@ export interface SdkCallFeatures {
   recording: SdkRecording;
   transcription: SdkTranscription;
   capabilities: SdkCapabilities;
+  mediaStats: SdkMediaStats;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */

@@ -76,3 +76,21 @@ export const lobbyStrings = {
   /** The People control's name while people wait ("People" stays its visible label). */
   peopleWithLobby: (people: string, count: number) => `${people}, ${count} waiting in the lobby`,
 };
+
+/** The network quality indicator in the call header (renderer/screens/in-call/NetworkIndicator.tsx). */
+export const networkStrings = {
+  levels: { good: 'Good', fair: 'Fair', poor: 'Poor' } as const,
+  /** The indicator's name: "Network: Good". */
+  indicator: (level: string) => `Network: ${level}`,
+  detailsTitle: 'Network and media',
+  packetLoss: 'Packet loss',
+  jitter: 'Jitter',
+  roundTrip: 'Round trip',
+  sending: 'Sending',
+  receiving: 'Receiving',
+  percent: (value: number) => `${value} %`,
+  ms: (value: number) => `${value} ms`,
+  kbps: (value: number) => `${value} kbit/s`,
+  unknown: '—',
+  hint: 'Measured by Azure Communication Services about every second. Under 3 % loss, 30 ms jitter and 250 ms round trip is good.',
+};

@@ -552,6 +552,19 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('network quality: a word in the header, the figures on click', async () => {
+    const page = await open('in-call-network');
+    const indicator = page.getByRole('button', { name: 'Network: Fair' });
+    await expect(indicator.isVisible()).resolves.toBe(true);
+    await indicator.click();
+    const details = page.getByTestId('network-details');
+    await details.waitFor();
+    await expect(details.textContent()).resolves.toContain('4.2 %');
+    await expectFitsWindow(page, ['network-indicator', 'network-details']);
+    await shoot(page, '34-in-call-network');
+    await page.close();
+  });
+
   test('in call, the devices popover offers the background and noise suppression', async () => {
     const page = await open('in-call-grid');
     await page.getByRole('button', { name: 'Devices', exact: true }).click();

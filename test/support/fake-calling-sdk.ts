@@ -16,6 +16,7 @@ import type {
   DeepNoiseSuppressionEffect,
   DtmfTone,
   HangUpOptions,
+  MediaStatsReportSample,
   ParticipantCapabilities,
   ParticipantRole,
   VideoDeviceInfo,
@@ -43,6 +44,8 @@ import type {
   SdkJoinOptions,
   SdkLobby,
   SdkLocalVideoStream,
+  SdkMediaStats,
+  SdkMediaStatsCollector,
   SdkOutgoingParticipant,
   SdkRaiseHand,
   SdkRecording,
@@ -236,6 +239,26 @@ export class FakeCapabilities extends FakeEmitter implements SdkCapabilities {
   }
 }
 
+export class FakeMediaStatsCollector extends FakeEmitter implements SdkMediaStatsCollector {
+  disposed = false;
+  /** What the SDK reports about every second while the call has media. */
+  remoteSample(sample: MediaStatsReportSample): void {
+    if (!this.disposed) this.emit('sampleReported', sample);
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+export class FakeMediaStats implements SdkMediaStats {
+  readonly collectors: FakeMediaStatsCollector[] = [];
+  createCollector(): FakeMediaStatsCollector {
+    const collector = new FakeMediaStatsCollector();
+    this.collectors.push(collector);
+    return collector;
+  }
+}
+
 /** A Teams meeting's lobby: people wait here until a host admits or turns them away. */
 export class FakeLobby extends FakeEmitter implements SdkLobby {
   participants: FakeRemoteParticipant[] = [];
@@ -349,6 +372,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     recording: FakeRecording;
     transcription: FakeTranscription;
     capabilities: FakeCapabilities;
+    mediaStats: FakeMediaStats;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -367,6 +391,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       recording: new FakeRecording(),
       transcription: new FakeTranscription(),
       capabilities: new FakeCapabilities(),
+      mediaStats: new FakeMediaStats(),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;

@@ -2,6 +2,7 @@ import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { CallView } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 import { useElapsed } from '../shared/use-elapsed';
+import { NetworkIndicator } from './NetworkIndicator';
 
 const useStyles = makeStyles({
   header: {
@@ -57,6 +58,7 @@ export function CallHeader(props: { call: CallView }) {
           {inCallStrings.duration(elapsed)}
         </Text>
       ) : null}
+      {running ? <NetworkIndicator network={call.network} /> : null}
     </header>
   );
 }

@@ -82,6 +82,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     compliance: { recording: false, transcribing: false },
     host: { endForEveryone: false, muteOthers: false, removeParticipants: false, manageLobby: false },
     lobby: [],
+    network: null,
     ...overrides,
   };
 }

@@ -232,6 +232,27 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    case 'in-call-network': {
+      const ps = people(2).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(6),
+          participants: ps,
+          remoteVideos: ps.map((p) => remoteVideo(p.id)),
+          network: {
+            level: 'fair',
+            packetLossPercent: 4.2,
+            jitterMs: 18,
+            roundTripMs: 210,
+            sendKbps: 1240,
+            receiveKbps: 1830,
+          },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
