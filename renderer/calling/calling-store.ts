@@ -352,6 +352,12 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         case 'room':
           call = callAgent.join({ roomId: target.roomId }, options);
           break;
+        case 'teams-meeting-id':
+          call = callAgent.join(
+            { meetingId: target.meetingId, ...(target.passcode ? { passcode: target.passcode } : {}) },
+            options,
+          );
+          break;
       }
       track(call, 'outgoing', title ?? null, target, localVideo);
       void applyVideoEffects(localVideo);

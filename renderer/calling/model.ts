@@ -11,7 +11,9 @@ export type CallTarget =
   | { kind: 'phone'; e164: string }
   | { kind: 'group'; groupId: string }
   | { kind: 'teams-meeting'; meetingLink: string }
-  | { kind: 'room'; roomId: string };
+  | { kind: 'room'; roomId: string }
+  /** A Teams meeting by id and passcode (TeamsMeetingIdLocator); parsed by meeting-id.ts. */
+  | { kind: 'teams-meeting-id'; meetingId: string; passcode: string };
 
 /**
  * The CallAgent's life: `unreachable` is the offline case where createCallAgent resolved but the

@@ -36,6 +36,7 @@ import type {
   RemoteVideoStream,
   RoomLocator,
   StartCallOptions,
+  TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
   TranscriptionCallFeature,
   UserFacingDiagnosticsFeature,
@@ -193,7 +194,10 @@ export type SdkOutgoingParticipant = CommunicationUserIdentifier | PhoneNumberId
 
 export interface SdkCallAgent extends Pick<CallAgent, 'connectionState' | 'dispose'> {
   startCall(participants: SdkOutgoingParticipant[], options?: SdkStartCallOptions): SdkCall;
-  join(locator: GroupLocator | TeamsMeetingLinkLocator | RoomLocator, options?: SdkJoinOptions): SdkCall;
+  join(
+    locator: GroupLocator | TeamsMeetingLinkLocator | TeamsMeetingIdLocator | RoomLocator,
+    options?: SdkJoinOptions,
+  ): SdkCall;
   on(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;
   on(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
   off(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;

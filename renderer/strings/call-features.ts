@@ -94,3 +94,16 @@ export const networkStrings = {
   unknown: '—',
   hint: 'Measured by Azure Communication Services about every second. Under 3 % loss, 30 ms jitter and 250 ms round trip is good.',
 };
+
+/** Joining a Teams meeting by its id and passcode (renderer/screens/dialer/MeetingIdJoin.tsx). */
+export const meetingIdStrings = {
+  open: 'Join a Teams meeting with an ID',
+  title: 'Join a Teams meeting',
+  meetingId: 'Meeting ID',
+  meetingIdPlaceholder: '123 456 789 012',
+  passcode: 'Passcode',
+  passcodeHint: 'Both are in the invitation, under “Join the meeting now”.',
+  join: 'Join',
+  joinVideo: 'Join with video',
+  cancel: 'Cancel',
+};

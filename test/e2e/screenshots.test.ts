@@ -440,11 +440,12 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     const page = await open('dialer');
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('99466898241024408');
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).focus();
-    const reached = await tabThrough(page, 10);
-    expect(reached.slice(0, 4)).toEqual([
+    const reached = await tabThrough(page, 11);
+    expect(reached.slice(0, 5)).toEqual([
       'Add to favourites',
       'Audio call to 99466898241024408',
       'Video call to 99466898241024408',
+      'Join a Teams meeting with an ID',
       'Copy my call id',
     ]);
     // Then into the lists: favourites first, then recent calls with their clear button.
@@ -562,6 +563,18 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await expect(details.textContent()).resolves.toContain('4.2 %');
     await expectFitsWindow(page, ['network-indicator', 'network-details']);
     await shoot(page, '34-in-call-network');
+    await page.close();
+  });
+
+  test('dialer: join a Teams meeting with its id and passcode', async () => {
+    const page = await open('dialer');
+    await page.getByRole('button', { name: 'Join a Teams meeting with an ID' }).click();
+    const form = page.getByRole('form', { name: 'Join a Teams meeting' });
+    await form.getByLabel('Meeting ID').fill('123 456 789 012');
+    await form.getByLabel('Passcode').fill('aB3cD4');
+    await expect(form.getByRole('button', { name: 'Join', exact: true }).isEnabled()).resolves.toBe(true);
+    await expectFitsWindow(page, ['meeting-id-form']);
+    await shoot(page, '35-dialer-meeting-id');
     await page.close();
   });
 

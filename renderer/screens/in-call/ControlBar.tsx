@@ -126,7 +126,10 @@ export function ControlBar(props: ControlBarProps) {
   const onHold = call.status === 'on-hold';
   const isPhone = call.target?.kind === 'phone';
   const isGroup =
-    call.target?.kind === 'group' || call.target?.kind === 'teams-meeting' || call.target?.kind === 'room';
+    call.target?.kind === 'group' ||
+    call.target?.kind === 'teams-meeting' ||
+    call.target?.kind === 'teams-meeting-id' ||
+    call.target?.kind === 'room';
 
   const control = (p: {
     label: string;
