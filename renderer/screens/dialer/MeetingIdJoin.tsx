@@ -19,7 +19,13 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  fields: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', '& > *': { flex: '1 1 160px' } },
+  fields: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    '& > *': { flex: '1 1 160px' },
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
   open: { alignSelf: 'flex-start' },
 });

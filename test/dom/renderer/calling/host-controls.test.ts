@@ -1,6 +1,6 @@
 import { callActionStrings } from '../../../../renderer/strings';
 import { type FakeCall, FakeRemoteParticipant } from '../../../support/fake-calling-sdk';
-import { connectedHarness, type Harness, lastCall } from './calling-harness';
+import { connectedCall, type Harness, TEAMS_MEETING } from './calling-harness';
 
 async function meeting(): Promise<{
   h: Harness;
@@ -8,13 +8,7 @@ async function meeting(): Promise<{
   adele: FakeRemoteParticipant;
   lee: FakeRemoteParticipant;
 }> {
-  const h = await connectedHarness();
-  await h.store.actions.startCall(
-    { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
-    { video: false },
-  );
-  const call = lastCall(h);
-  call.remoteSetState('Connected');
+  const { h, call } = await connectedCall(TEAMS_MEETING);
   const adele = new FakeRemoteParticipant('8:acs:adele', 'Adele Vance');
   const lee = new FakeRemoteParticipant('8:acs:lee', 'Lee Gu');
   call.remoteJoin(adele);

@@ -1,17 +1,8 @@
 import { callActionStrings } from '../../../../renderer/strings';
-import { type FakeCall, FakeRemoteParticipant } from '../../../support/fake-calling-sdk';
-import { connectedHarness, type Harness, lastCall } from './calling-harness';
+import { FakeRemoteParticipant } from '../../../support/fake-calling-sdk';
+import { connectedCall, type Harness, TEAMS_MEETING } from './calling-harness';
 
-async function meeting(): Promise<{ h: Harness; call: FakeCall }> {
-  const h = await connectedHarness();
-  await h.store.actions.startCall(
-    { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
-    { video: false },
-  );
-  const call = lastCall(h);
-  call.remoteSetState('Connected');
-  return { h, call };
-}
+const meeting = () => connectedCall(TEAMS_MEETING);
 
 const lobbyOf = (h: Harness) => h.store.getState().call?.lobby.map((p) => p.displayName);
 const inCall = (h: Harness) => h.store.getState().call?.participants.map((p) => p.displayName);

@@ -1,7 +1,6 @@
 import type { MediaStatsReportSample } from '@azure/communication-calling';
 import { summariseMediaStats } from '../../../../renderer/calling/network-quality';
-import type { FakeCall } from '../../../support/fake-calling-sdk';
-import { connectedHarness, type Harness, lastCall } from './calling-harness';
+import { connectedCall } from './calling-harness';
 
 function sample(overrides: { lost?: number; jitter?: number; rtt?: number } = {}): MediaStatsReportSample {
   return {
@@ -21,14 +20,6 @@ function sample(overrides: { lost?: number; jitter?: number; rtt?: number } = {}
     screenShare: { send: [], receive: [] },
     transports: [{ id: 't', rttInMs: overrides.rtt ?? 60 }],
   };
-}
-
-async function inCall(): Promise<{ h: Harness; call: FakeCall }> {
-  const h = await connectedHarness();
-  await h.store.actions.startCall({ kind: 'acs-user', communicationUserId: '8:acs:bob' }, { video: false });
-  const call = lastCall(h);
-  call.remoteSetState('Connected');
-  return { h, call };
 }
 
 test('a sample becomes plain figures: loss in percent, jitter, round trip and bitrates in kbit/s', () => {
@@ -61,7 +52,7 @@ test('a sample becomes plain figures: loss in percent, jitter, round trip and bi
 });
 
 test('the call collects media stats from the start and shows each sample; the collector goes with the call', async () => {
-  const { h, call } = await inCall();
+  const { h, call } = await connectedCall();
   const [collector] = call.features.mediaStats.collectors;
   expect(h.store.getState().call?.network).toBeNull();
   collector?.remoteSample(sample({ lost: 6 }));
