@@ -17,6 +17,12 @@ export const CallTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group'), groupId: z.string().uuid() }),
   z.object({ kind: z.literal('teams-meeting'), meetingLink: z.string().url().max(4096) }),
   z.object({ kind: z.literal('room'), roomId: z.string().min(1).max(128) }),
+  // A Teams meeting joined by its meeting id (digits) and passcode, as printed in the invitation.
+  z.object({
+    kind: z.literal('teams-meeting-id'),
+    meetingId: z.string().regex(/^\d{9,20}$/),
+    passcode: z.string().max(64),
+  }),
 ]);
 export type CallTargetRecord = z.infer<typeof CallTargetSchema>;
 

@@ -26,7 +26,11 @@ export type CallTargetProblem =
   /** A teams.microsoft.com / teams.live.com address that is not a meeting join link. */
   | 'teams-link-malformed'
   /** `room:` followed by something that is not a Rooms id. */
-  | 'room-malformed';
+  | 'room-malformed'
+  /** "Meeting ID:" followed by something that is not 9–20 digits. */
+  | 'meeting-id-malformed'
+  /** A passcode with spaces in it, or longer than any Teams passcode. */
+  | 'meeting-passcode-malformed';
 
 export type CallTargetParse =
   | { status: 'empty' }
@@ -78,6 +82,9 @@ export function parseCallTarget(raw: string, options: CallTargetParseOptions = {
   const input = stripWrapping(raw);
   if (input === '') return { status: 'empty' };
 
+  const meeting = MEETING_ID.exec(input);
+  if (meeting) return parseMeetingId(meeting[1] ?? '', meeting[2] ?? '');
+
   if (ACS_USER_PREFIX.test(input)) {
     return ACS_USER_ID.test(input)
       ? { status: 'valid', target: { kind: 'acs-user', communicationUserId: input }, display: input }
@@ -108,6 +115,30 @@ export function parseCallTarget(raw: string, options: CallTargetParseOptions = {
   if (PHONE_LIKE.test(phoneInput)) return parsePhone(phoneInput, options);
 
   return { status: 'invalid', problem: 'unrecognized' };
+}
+
+/**
+ * A Teams meeting id and passcode as an invitation prints them ("Meeting ID: 123 456 789 012
+ * Passcode: aB3cD4"), pasted whole into the call box; the dialer's "Join with a meeting ID" form
+ * builds the same text. The id is 9–20 digits, spaces ignored; the passcode has no spaces.
+ */
+const MEETING_ID = /^meeting\s*id\s*:?\s*([\d\s]+?)\s*(?:(?:passcode|password)\s*:?\s*(\S*))?$/i;
+
+export function parseMeetingId(rawId: string, rawPasscode: string): CallTargetParse {
+  const meetingId = rawId.replace(/\s+/g, '');
+  const passcode = rawPasscode.trim();
+  if (!/^\d{9,20}$/.test(meetingId)) return { status: 'invalid', problem: 'meeting-id-malformed' };
+  if (/\s/.test(passcode) || passcode.length > 64) return { status: 'invalid', problem: 'meeting-passcode-malformed' };
+  return {
+    status: 'valid',
+    target: { kind: 'teams-meeting-id', meetingId, passcode },
+    display: formatMeetingId(meetingId),
+  };
+}
+
+/** "123 456 789 012": the id in threes, as Teams prints it. */
+export function formatMeetingId(meetingId: string): string {
+  return meetingId.replace(/(\d{3})(?=\d)/g, '$1 ');
 }
 
 /**
@@ -180,6 +211,8 @@ export function callTargetKey(target: CallTarget): string {
       return `teams-meeting:${target.meetingLink}`;
     case 'room':
       return `room:${target.roomId}`;
+    case 'teams-meeting-id':
+      return `teams-meeting-id:${target.meetingId}`;
   }
 }
 
@@ -196,6 +229,8 @@ export function callTargetToInput(target: CallTarget): string {
       return target.meetingLink;
     case 'room':
       return `room:${target.roomId}`;
+    case 'teams-meeting-id':
+      return `Meeting ID: ${formatMeetingId(target.meetingId)} Passcode: ${target.passcode}`;
   }
 }
 
@@ -215,6 +250,8 @@ export function callTargetDisplay(target: CallTarget, phoneNumbers?: PhoneNumber
       return target.meetingLink;
     case 'room':
       return target.roomId;
+    case 'teams-meeting-id':
+      return formatMeetingId(target.meetingId);
   }
 }
 

@@ -8,7 +8,9 @@ import { snapshotCompliance, watchCompliance } from './compliance';
 import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
-import type { CallStatus, CallTarget, CallView, Participant, RemoteVideo } from './model';
+import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
+import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
+import { watchNetworkQuality } from './network-quality';
 import type {
   CallingSdk,
   SdkCall,
@@ -65,6 +67,7 @@ export class CallTracker {
   private readonly cleanups: Array<() => void> = [];
   private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
   private connectedAt: number | null = null;
+  private network: NetworkQuality | null = null;
   private endedByMe = false;
   private disposed = false;
 
@@ -79,6 +82,7 @@ export class CallTracker {
       'isMutedChanged',
       'isScreenSharingOnChanged',
       'isLocalVideoStartedChanged',
+      'roleChanged',
     ] as const;
     for (const event of propertyEvents) {
       call.on(event, refresh);
@@ -110,6 +114,16 @@ export class CallTracker {
       onChange: refresh,
     });
     this.cleanups.push(() => this.captions.dispose());
+    this.cleanups.push(watchHostControls(this.features.capabilities, refresh));
+    this.cleanups.push(
+      watchNetworkQuality(this.features.mediaStats, (quality) => {
+        this.network = quality;
+        refresh();
+      }),
+    );
+    const lobby = call.lobby;
+    lobby.on('lobbyParticipantsUpdated', refresh);
+    this.cleanups.push(() => lobby.off('lobbyParticipantsUpdated', refresh));
 
     this.view = this.buildView();
   }
@@ -129,6 +143,16 @@ export class CallTracker {
   /** So that code 0 reads "You ended the call" rather than "The other side ended the call". */
   markEndedByMe(): void {
     this.endedByMe = true;
+  }
+
+  /** The remote participant with this raw id, for host actions; undefined once they have left. */
+  findParticipant(participantId: string): SdkRemoteParticipant | undefined {
+    return this.call.remoteParticipants.find((participant) => this.participantId(participant) === participantId);
+  }
+
+  /** The person waiting in the lobby with this raw id; undefined once admitted, turned away or gone. */
+  findInLobby(participantId: string): SdkRemoteParticipant | undefined {
+    return this.call.lobby.participants.find((participant) => this.participantId(participant) === participantId);
   }
 
   findRemoteVideo(key: string): SdkRemoteVideoStream | undefined {
@@ -226,6 +250,7 @@ export class CallTracker {
       }
     }
     const ended = status === 'ended';
+    const host = ended ? noHostControls : snapshotHostControls(this.features.capabilities, call.role);
     return {
       id: call.id,
       direction: this.options.direction,
@@ -247,6 +272,14 @@ export class CallTracker {
       endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
       captions: this.captions.snapshot(),
+      host,
+      network: ended ? null : this.network,
+      lobby: host.manageLobby
+        ? call.lobby.participants.map((waiting) => {
+            const id = this.participantId(waiting);
+            return { id, displayName: remoteDisplayName(waiting.displayName, id) };
+          })
+        : [],
     };
   }
 }

@@ -402,6 +402,12 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
         case 'room':
           call = callAgent.join({ roomId: target.roomId }, options);
           break;
+        case 'teams-meeting-id':
+          call = callAgent.join(
+            { meetingId: target.meetingId, ...(target.passcode ? { passcode: target.passcode } : {}) },
+            options,
+          );
+          break;
       }
       track(call, 'outgoing', title ?? null, target, localVideo);
       void applyVideoEffects(localVideo);
@@ -453,6 +459,43 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const tracker = requireCall();
       tracker.markEndedByMe();
       await tracker.call.hangUp();
+    },
+    async endCallForEveryone() {
+      const tracker = requireCall();
+      if (!tracker.getView().host.endForEveryone) throw new Error(callActionStrings.notAllowed);
+      tracker.markEndedByMe();
+      await tracker.call.hangUp({ forEveryone: true });
+    },
+    async muteParticipant(participantId) {
+      const tracker = requireCall();
+      const participant = tracker.findParticipant(participantId);
+      if (!participant) throw new Error(callActionStrings.participantGone);
+      await participant.mute();
+    },
+    async muteAllParticipants() {
+      await requireCall().call.muteAllRemoteParticipants();
+    },
+    async removeParticipant(participantId) {
+      const tracker = requireCall();
+      const participant = tracker.findParticipant(participantId);
+      if (!participant) throw new Error(callActionStrings.participantGone);
+      await tracker.call.removeParticipant(participant.identifier);
+    },
+    async admitFromLobby(participantId) {
+      const tracker = requireCall();
+      const waiting = tracker.findInLobby(participantId);
+      if (!waiting) throw new Error(callActionStrings.lobbyGone);
+      await tracker.call.lobby.admit(waiting.identifier);
+    },
+    async admitAllFromLobby() {
+      const result = await requireCall().call.lobby.admitAll();
+      if (result.failureCount > 0) throw new Error(callActionStrings.lobbyAdmitFailed(result.failureCount));
+    },
+    async rejectFromLobby(participantId) {
+      const tracker = requireCall();
+      const waiting = tracker.findInLobby(participantId);
+      if (!waiting) throw new Error(callActionStrings.lobbyGone);
+      await tracker.call.lobby.reject(waiting.identifier);
     },
     async setMuted(muted) {
       const { call } = requireCall();

@@ -67,6 +67,7 @@ export function targetTitle(target: CallTarget | null): string {
     case 'group':
       return callTitleStrings.group;
     case 'teams-meeting':
+    case 'teams-meeting-id':
       return callTitleStrings.teamsMeeting;
     case 'room':
       return callTitleStrings.room;

@@ -11,7 +11,9 @@ export type CallTarget =
   | { kind: 'phone'; e164: string }
   | { kind: 'group'; groupId: string }
   | { kind: 'teams-meeting'; meetingLink: string }
-  | { kind: 'room'; roomId: string };
+  | { kind: 'room'; roomId: string }
+  /** A Teams meeting by id and passcode (TeamsMeetingIdLocator); parsed by meeting-id.ts. */
+  | { kind: 'teams-meeting-id'; meetingId: string; passcode: string };
 
 /**
  * The CallAgent's life: `unreachable` is the offline case where createCallAgent resolved but the
@@ -112,6 +114,12 @@ export interface CallView {
   compliance: ComplianceNotice;
   /** Live captions (renderer/calling/captions.ts). */
   captions: CaptionsView;
+  /** What the service lets me do to others in this call (renderer/calling/host-controls.ts). */
+  host: HostControls;
+  /** Who waits in a Teams meeting's lobby; empty unless `host.manageLobby`. */
+  lobby: LobbyPerson[];
+  /** The call's media statistics, summarised (renderer/calling/network-quality.ts); null until the first sample. */
+  network: NetworkQuality | null;
 }
 
 /**
@@ -142,6 +150,31 @@ export interface CaptionsView {
   lines: CaptionLine[];
   /** Why captions could not start, stop or change language, in words; null when all is well. */
   problem: string | null;
+}
+
+/** One `Features.MediaStats` sample in plain figures; a figure the sample lacks is null. */
+export interface NetworkQuality {
+  level: 'good' | 'fair' | 'poor';
+  /** Received packets lost, in percent of those sent to me. */
+  packetLossPercent: number | null;
+  jitterMs: number | null;
+  roundTripMs: number | null;
+  sendKbps: number | null;
+  receiveKbps: number | null;
+}
+
+export interface LobbyPerson {
+  id: string;
+  displayName: string;
+}
+
+/** Host controls the role and the call's capabilities allow; each is offered only when true. */
+export interface HostControls {
+  endForEveryone: boolean;
+  muteOthers: boolean;
+  removeParticipants: boolean;
+  /** Admit or turn away people waiting in a Teams meeting's lobby. */
+  manageLobby: boolean;
 }
 
 export interface ComplianceNotice {
@@ -295,6 +328,18 @@ export interface CallingActions {
    */
   switchToHeldCall(callId: string): Promise<void>;
   hangUp(): Promise<void>;
+  /** Ends the call for every participant (a host control: `host.endForEveryone`). */
+  endCallForEveryone(): Promise<void>;
+  /** Mutes one remote participant (`host.muteOthers`); they can unmute themselves. */
+  muteParticipant(participantId: string): Promise<void>;
+  muteAllParticipants(): Promise<void>;
+  /** Removes a participant from the call (`host.removeParticipants`). */
+  removeParticipant(participantId: string): Promise<void>;
+  /** Lets someone in from a Teams meeting's lobby (`host.manageLobby`). */
+  admitFromLobby(participantId: string): Promise<void>;
+  admitAllFromLobby(): Promise<void>;
+  /** Turns someone away from the lobby. */
+  rejectFromLobby(participantId: string): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setCameraOn(on: boolean): Promise<void>;
   setScreenSharing(on: boolean): Promise<void>;

@@ -21,6 +21,7 @@ export function preJoinKindFor(target: CallTarget, video: boolean): PreJoinKind 
   switch (target.kind) {
     case 'group':
     case 'teams-meeting':
+    case 'teams-meeting-id':
     case 'room':
       return 'meeting';
     case 'acs-user':

@@ -16,6 +16,7 @@ import type {
   CallAgent,
   CallAgentOptions,
   CallEndReason,
+  CapabilitiesFeature,
   CaptionsCallFeature,
   CaptionsCommon,
   CaptionsInfo,
@@ -27,7 +28,10 @@ import type {
   GroupLocator,
   IncomingCall,
   JoinCallOptions,
+  Lobby,
   LocalVideoStream,
+  MediaStatsCollector,
+  MediaStatsCollectorOptions,
   PropertyChangedEvent,
   RaiseHandCallFeature,
   RecordingCallFeature,
@@ -35,6 +39,7 @@ import type {
   RemoteVideoStream,
   RoomLocator,
   StartCallOptions,
+  TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
   TranscriptionCallFeature,
   UserFacingDiagnosticsFeature,
@@ -60,7 +65,10 @@ export type SdkRemoteVideoStream = Pick<
 >;
 
 export interface SdkRemoteParticipant
-  extends Pick<RemoteParticipant, 'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason'> {
+  extends Pick<
+    RemoteParticipant,
+    'identifier' | 'displayName' | 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason' | 'mute'
+  > {
   readonly videoStreams: ReadonlyArray<SdkRemoteVideoStream>;
   on(
     event: 'stateChanged' | 'isMutedChanged' | 'isSpeakingChanged' | 'displayNameChanged',
@@ -79,6 +87,21 @@ export type SdkUserFacingDiagnostics = Pick<UserFacingDiagnosticsFeature, 'netwo
 
 export type SdkRecording = Pick<RecordingCallFeature, 'isRecordingActive' | 'on' | 'off'>;
 export type SdkTranscription = Pick<TranscriptionCallFeature, 'isTranscriptionActive' | 'on' | 'off'>;
+/** `Features.Capabilities`: what the local user may do in this call (end it for everyone, mute others, …). */
+export type SdkCapabilities = Pick<CapabilitiesFeature, 'capabilities' | 'on' | 'off'>;
+
+/** `Features.MediaStats`: a collector per call, reporting a `sampleReported` about every second. */
+export type SdkMediaStatsCollector = Pick<MediaStatsCollector, 'on' | 'off' | 'dispose'>;
+export interface SdkMediaStats {
+  createCollector(options?: MediaStatsCollectorOptions): SdkMediaStatsCollector;
+}
+
+/** A Teams meeting's lobby (`call.lobby`), its people narrowed to the surface. */
+export interface SdkLobby extends Pick<Lobby, 'admit' | 'reject' | 'admitAll'> {
+  readonly participants: ReadonlyArray<SdkRemoteParticipant>;
+  on(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+  off(event: 'lobbyParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
+}
 
 /**
  * One caption as both kinds deliver it: `Captions` (ACS calls) hands a `CaptionsInfo`, a Teams
@@ -123,6 +146,8 @@ export interface SdkCallFeatures {
   transcription: SdkTranscription;
   /** Null when the SDK offers no captions feature for this call. */
   captions: SdkCaptionsFeature | null;
+  capabilities: SdkCapabilities;
+  mediaStats: SdkMediaStats;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */
@@ -164,18 +189,32 @@ export interface SdkCall
     | 'sendDtmf'
     | 'startScreenSharing'
     | 'stopScreenSharing'
+    | 'role'
+    | 'muteAllRemoteParticipants'
+    | 'removeParticipant'
   > {
   readonly remoteParticipants: ReadonlyArray<SdkRemoteParticipant>;
   readonly localVideoStreams: ReadonlyArray<SdkLocalVideoStream>;
+  readonly lobby: SdkLobby;
   startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   on(
-    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    event:
+      | 'stateChanged'
+      | 'isMutedChanged'
+      | 'isScreenSharingOnChanged'
+      | 'isLocalVideoStartedChanged'
+      | 'roleChanged',
     listener: PropertyChangedEvent,
   ): void;
   on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
   off(
-    event: 'stateChanged' | 'isMutedChanged' | 'isScreenSharingOnChanged' | 'isLocalVideoStartedChanged',
+    event:
+      | 'stateChanged'
+      | 'isMutedChanged'
+      | 'isScreenSharingOnChanged'
+      | 'isLocalVideoStartedChanged'
+      | 'roleChanged',
     listener: PropertyChangedEvent,
   ): void;
   off(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
@@ -195,7 +234,10 @@ export type SdkOutgoingParticipant = CommunicationUserIdentifier | PhoneNumberId
 
 export interface SdkCallAgent extends Pick<CallAgent, 'connectionState' | 'dispose'> {
   startCall(participants: SdkOutgoingParticipant[], options?: SdkStartCallOptions): SdkCall;
-  join(locator: GroupLocator | TeamsMeetingLinkLocator | RoomLocator, options?: SdkJoinOptions): SdkCall;
+  join(
+    locator: GroupLocator | TeamsMeetingLinkLocator | TeamsMeetingIdLocator | RoomLocator,
+    options?: SdkJoinOptions,
+  ): SdkCall;
   on(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;
   on(event: 'connectionStateChanged', listener: ConnectionStateChangedEvent): void;
   off(event: 'incomingCall', listener: (args: { incomingCall: SdkIncomingCall }) => void): void;

@@ -44,6 +44,8 @@ export const callingSdk = {
     recording: (call as Call).feature(Features.Recording),
     transcription: (call as Call).feature(Features.Transcription),
     captions: captionsOf(call as Call),
+    capabilities: (call as Call).feature(Features.Capabilities),
+    mediaStats: (call as Call).feature(Features.MediaStats),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

@@ -71,3 +71,70 @@ export const captionStrings = {
   languageFailed: (language: string, detail: string) =>
     `The spoken language could not be changed to ${language}: ${detail}`,
 };
+
+/** Host controls (renderer/screens/in-call/HostControls.tsx), offered where the role allows. */
+export const hostStrings = {
+  endButton: 'End for everyone',
+  confirmTitle: 'End the call for everyone?',
+  confirmBody: 'Everyone is disconnected and the call ends. This cannot be undone.',
+  confirm: 'End for everyone',
+  cancel: 'Cancel',
+  muteAll: 'Mute everyone',
+  moreFor: (name: string) => `More options for ${name}`,
+  muteLabel: (name: string) => `Mute ${name}`,
+  alreadyMuted: (name: string) => `${name} is muted`,
+  removeLabel: (name: string) => `Remove ${name} from the call`,
+  failed: (detail: string) => `That did not work: ${detail}`,
+};
+
+/** A Teams meeting's lobby, for a host (renderer/screens/in-call/Lobby.tsx). */
+export const lobbyStrings = {
+  heading: (count: number) => `Waiting in the lobby (${count})`,
+  admit: 'Admit',
+  admitLabel: (name: string) => `Admit ${name}`,
+  deny: 'Deny',
+  denyLabel: (name: string) => `Deny ${name} entry`,
+  admitAll: 'Admit all',
+  /** The notice when people start waiting. */
+  waiting: (names: string[]) =>
+    names.length === 1
+      ? `${names[0]} is waiting in the lobby.`
+      : names.length === 2
+        ? `${names[0]} and ${names[1]} are waiting in the lobby.`
+        : `${names[0]} and ${names.length - 1} others are waiting in the lobby.`,
+  view: 'View lobby',
+  dismiss: 'Dismiss',
+  /** The People control's name while people wait ("People" stays its visible label). */
+  peopleWithLobby: (people: string, count: number) => `${people}, ${count} waiting in the lobby`,
+};
+
+/** The network quality indicator in the call header (renderer/screens/in-call/NetworkIndicator.tsx). */
+export const networkStrings = {
+  levels: { good: 'Good', fair: 'Fair', poor: 'Poor' } as const,
+  /** The indicator's name: "Network: Good". */
+  indicator: (level: string) => `Network: ${level}`,
+  detailsTitle: 'Network and media',
+  packetLoss: 'Packet loss',
+  jitter: 'Jitter',
+  roundTrip: 'Round trip',
+  sending: 'Sending',
+  receiving: 'Receiving',
+  percent: (value: number) => `${value} %`,
+  ms: (value: number) => `${value} ms`,
+  kbps: (value: number) => `${value} kbit/s`,
+  unknown: '—',
+  hint: 'Measured by Azure Communication Services about every second. Under 3 % loss, 30 ms jitter and 250 ms round trip is good.',
+};
+
+/** Joining a Teams meeting by its id and passcode (renderer/screens/dialer/MeetingIdJoin.tsx). */
+export const meetingIdStrings = {
+  open: 'Join a Teams meeting with an ID',
+  title: 'Join a Teams meeting',
+  meetingId: 'Meeting ID',
+  meetingIdPlaceholder: '123 456 789 012',
+  passcode: 'Passcode',
+  passcodeHint: 'Both are in the invitation, under “Join the meeting now”.',
+  join: 'Join',
+  joinVideo: 'Join with video',
+  cancel: 'Cancel',
+};

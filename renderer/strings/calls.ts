@@ -18,6 +18,7 @@ export const callTargetStrings = {
     group: 'Group call',
     'teams-meeting': 'Teams meeting',
     room: 'Room',
+    'teams-meeting-id': 'Teams meeting ID',
   } satisfies Record<CallTargetRecord['kind'], string>,
   /** "Phone number +1 425 555 0100", "Group call 29228d3e-…". */
   understoodAs: (kind: CallTargetRecord['kind'], display: string) => `${callTargetStrings.understood[kind]} ${display}`,
@@ -36,6 +37,9 @@ export const callTargetStrings = {
     'teams-link-malformed':
       'This Teams link is not a meeting link. Copy the “Join the meeting” link from the invitation.',
     'room-malformed': 'A room id is a long number, for example room:99466898241024408.',
+    'meeting-id-malformed':
+      'A Teams meeting ID is 9 to 20 digits, as in the invitation: Meeting ID: 123 456 789 012 Passcode: aB3cD4.',
+    'meeting-passcode-malformed': 'The passcode has no spaces. Copy it from the invitation.',
   },
 } as const;
 

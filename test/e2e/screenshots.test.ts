@@ -483,11 +483,12 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     const page = await open('dialer');
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).fill('99466898241024408');
     await page.getByRole('textbox', { name: 'Who do you want to call?' }).focus();
-    const reached = await tabThrough(page, 10);
-    expect(reached.slice(0, 4)).toEqual([
+    const reached = await tabThrough(page, 11);
+    expect(reached.slice(0, 5)).toEqual([
       'Add to favourites',
       'Audio call to 99466898241024408',
       'Video call to 99466898241024408',
+      'Join a Teams meeting with an ID',
       'Copy my call id',
     ]);
     // Then into the lists: favourites first, then recent calls with their clear button.
@@ -559,6 +560,65 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     ).resolves.toEqual(['status', 'polite']);
     await expectFitsWindow(page, ['compliance-banner', 'stage']);
     await shoot(page, '20-in-call-recording');
+    await page.close();
+  });
+
+  test('a meeting host: Mute everyone and a menu per person in the people pane; End for everyone asks first', async () => {
+    const page = await open('in-call-host');
+    await page.getByRole('button', { name: 'People', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Mute everyone' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'More options for Lee Gu' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Mute Lee Gu' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('menuitem', { name: 'Remove Lee Gu from the call' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['participants', 'end-for-everyone']);
+    await shoot(page, '30-in-call-host');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'End for everyone', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'End the call for everyone?' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await shoot(page, '31-in-call-end-for-everyone');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  test('a meeting lobby: a notice when people wait, the count on People, admit or deny in the pane', async () => {
+    const page = await open('in-call-lobby');
+    const notice = page.getByTestId('lobby-notice');
+    await expect(notice.textContent()).resolves.toContain('Alex Wilber and Diego Siciliani are waiting in the lobby.');
+    await expect(page.getByRole('button', { name: 'People, 2 waiting in the lobby' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['lobby-notice', 'lobby-count']);
+    await shoot(page, '32-in-call-lobby-notice');
+    await notice.getByRole('button', { name: 'View lobby' }).click();
+    const lobby = page.getByTestId('lobby');
+    await expect(lobby.getByRole('button', { name: 'Admit Diego Siciliani' }).isVisible()).resolves.toBe(true);
+    await expect(lobby.getByRole('button', { name: 'Admit all' }).isVisible()).resolves.toBe(true);
+    await expectFitsWindow(page, ['lobby']);
+    await shoot(page, '33-in-call-lobby');
+    await page.close();
+  });
+
+  test('network quality: a word in the header, the figures on click', async () => {
+    const page = await open('in-call-network');
+    const indicator = page.getByRole('button', { name: 'Network: Fair' });
+    await expect(indicator.isVisible()).resolves.toBe(true);
+    await indicator.click();
+    const details = page.getByTestId('network-details');
+    await details.waitFor();
+    await expect(details.textContent()).resolves.toContain('4.2 %');
+    await expectFitsWindow(page, ['network-indicator', 'network-details']);
+    await shoot(page, '34-in-call-network');
+    await page.close();
+  });
+
+  test('dialer: join a Teams meeting with its id and passcode', async () => {
+    const page = await open('dialer');
+    await page.getByRole('button', { name: 'Join a Teams meeting with an ID' }).click();
+    const form = page.getByRole('form', { name: 'Join a Teams meeting' });
+    await form.getByLabel('Meeting ID').fill('123 456 789 012');
+    await form.getByLabel('Passcode').fill('aB3cD4');
+    await expect(form.getByRole('button', { name: 'Join', exact: true }).isEnabled()).resolves.toBe(true);
+    await expectFitsWindow(page, ['meeting-id-form']);
+    await shoot(page, '35-dialer-meeting-id');
     await page.close();
   });
 

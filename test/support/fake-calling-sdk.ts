@@ -15,11 +15,16 @@ import type {
   CreateViewOptions,
   DeepNoiseSuppressionEffect,
   DtmfTone,
+  HangUpOptions,
+  MediaStatsReportSample,
+  ParticipantCapabilities,
+  ParticipantRole,
   VideoDeviceInfo,
   VideoEffectName,
   VideoEffectProcessor,
 } from '@azure/communication-calling';
 import {
+  type CommunicationIdentifier,
   type CommunicationIdentifierKind,
   type CommunicationTokenRefreshOptions,
   getIdentifierRawId,
@@ -32,6 +37,7 @@ import type {
   SdkCallAgent,
   SdkCallClient,
   SdkCallFeatures,
+  SdkCapabilities,
   SdkCaptions,
   SdkCaptionsFeature,
   SdkCaptionsInfo,
@@ -39,7 +45,10 @@ import type {
   SdkDeviceManager,
   SdkIncomingCall,
   SdkJoinOptions,
+  SdkLobby,
   SdkLocalVideoStream,
+  SdkMediaStats,
+  SdkMediaStatsCollector,
   SdkOutgoingParticipant,
   SdkRaiseHand,
   SdkRecording,
@@ -116,6 +125,10 @@ export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParti
     const user = acsUser(id, displayName);
     this.identifier = user.identifier;
     if (user.displayName) this.displayName = user.displayName;
+  }
+  /** What a host's "Mute" does: the service mutes them (they may unmute themselves). */
+  async mute(): Promise<void> {
+    this.remoteSet({ isMuted: true });
   }
   remoteSet(change: Partial<Pick<FakeRemoteParticipant, 'state' | 'isMuted' | 'isSpeaking'>>): void {
     Object.assign(this, change);
@@ -262,6 +275,83 @@ export class FakeCaptionsFeature extends FakeEmitter implements SdkCaptionsFeatu
   }
 }
 
+/**
+ * `Features.Capabilities`: the SDK reports every capability; until the service has resolved them
+ * each is absent with reason `NotInitialized`, which is where the fake starts.
+ */
+export class FakeCapabilities extends FakeEmitter implements SdkCapabilities {
+  capabilities: ParticipantCapabilities = new Proxy({} as ParticipantCapabilities, {
+    get: (granted, name: string) =>
+      granted[name as keyof ParticipantCapabilities] ?? { isPresent: false, reason: 'NotInitialized' },
+  });
+  /** The service grants or withdraws capabilities (a role change, a meeting option). */
+  remoteSet(change: Partial<Record<keyof ParticipantCapabilities, boolean>>): void {
+    const oldValue: Partial<ParticipantCapabilities> = {};
+    const newValue: Partial<ParticipantCapabilities> = {};
+    for (const [name, isPresent] of Object.entries(change) as Array<[keyof ParticipantCapabilities, boolean]>) {
+      oldValue[name] = this.capabilities[name];
+      newValue[name] = { isPresent, reason: isPresent ? 'Capable' : 'RoleRestricted' };
+      this.capabilities[name] = newValue[name];
+    }
+    this.emit('capabilitiesChanged', { oldValue, newValue, reason: 'RoleChanged' });
+  }
+}
+
+export class FakeMediaStatsCollector extends FakeEmitter implements SdkMediaStatsCollector {
+  disposed = false;
+  /** What the SDK reports about every second while the call has media. */
+  remoteSample(sample: MediaStatsReportSample): void {
+    if (!this.disposed) this.emit('sampleReported', sample);
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+export class FakeMediaStats implements SdkMediaStats {
+  readonly collectors: FakeMediaStatsCollector[] = [];
+  createCollector(): FakeMediaStatsCollector {
+    const collector = new FakeMediaStatsCollector();
+    this.collectors.push(collector);
+    return collector;
+  }
+}
+
+/** A Teams meeting's lobby: people wait here until a host admits or turns them away. */
+export class FakeLobby extends FakeEmitter implements SdkLobby {
+  participants: FakeRemoteParticipant[] = [];
+  constructor(private readonly call: FakeCall) {
+    super();
+  }
+  /** Someone joins the meeting and is held in the lobby. */
+  remoteWait(participant: FakeRemoteParticipant): void {
+    participant.state = 'InLobby';
+    this.participants = [...this.participants, participant];
+    this.emit('lobbyParticipantsUpdated', { added: [participant], removed: [] });
+  }
+  async admit(identifier: CommunicationIdentifier): Promise<void> {
+    const participant = this.take(identifier);
+    participant.state = 'Connected';
+    this.call.remoteJoin(participant);
+  }
+  async reject(identifier: CommunicationIdentifier): Promise<void> {
+    this.take(identifier);
+  }
+  async admitAll(): Promise<{ successCount: number; failureCount: number }> {
+    const waiting = [...this.participants];
+    for (const participant of waiting) await this.admit(participant.identifier);
+    return { successCount: waiting.length, failureCount: 0 };
+  }
+  private take(identifier: CommunicationIdentifier): FakeRemoteParticipant {
+    const id = getIdentifierRawId(identifier);
+    const participant = this.participants.find((p) => getIdentifierRawId(p.identifier) === id);
+    if (!participant) throw new Error('The participant is not in the lobby');
+    this.participants = this.participants.filter((p) => p !== participant);
+    this.emit('lobbyParticipantsUpdated', { added: [], removed: [participant] });
+    return participant;
+  }
+}
+
 export class FakeLocalVideoStream implements SdkLocalVideoStream {
   disposed = false;
   effects: FakeVideoEffects | null = null;
@@ -327,13 +417,21 @@ export class FakeCall extends FakeEmitter implements SdkCall {
   isLocalVideoStarted = false;
   remoteParticipants: FakeRemoteParticipant[] = [];
   localVideoStreams: SdkLocalVideoStream[] = [];
+  role: ParticipantRole = 'Unknown';
+  readonly lobby: FakeLobby = new FakeLobby(this);
   readonly sentTones: DtmfTone[] = [];
+  /** The options of every hangUp, in order (`{ forEveryone: true }` ends it for all). */
+  readonly hangUps: Array<HangUpOptions | undefined> = [];
+  /** Who the local user removed, by raw id. */
+  readonly removed: string[] = [];
   readonly features: SdkCallFeatures & {
     raiseHand: FakeRaiseHand;
     diagnostics: FakeUserFacingDiagnostics;
     recording: FakeRecording;
     transcription: FakeTranscription;
     captions: FakeCaptionsFeature | null;
+    capabilities: FakeCapabilities;
+    mediaStats: FakeMediaStats;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -352,6 +450,8 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       recording: new FakeRecording(),
       transcription: new FakeTranscription(),
       captions: new FakeCaptionsFeature(),
+      capabilities: new FakeCapabilities(),
+      mediaStats: new FakeMediaStats(),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;
@@ -374,13 +474,30 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     this.emit('remoteParticipantsUpdated', { added: [], removed: [participant] });
   }
 
-  async hangUp(): Promise<void> {
+  remoteSetRole(role: ParticipantRole): void {
+    this.role = role;
+    this.emit('roleChanged');
+  }
+
+  async hangUp(options?: HangUpOptions): Promise<void> {
+    this.hangUps.push(options);
     this.remoteSetState('Disconnecting');
     this.remoteSetState('Disconnected', { code: 0, subCode: 0 });
   }
   async mute(): Promise<void> {
     this.isMuted = true;
     this.emit('isMutedChanged');
+  }
+  async muteAllRemoteParticipants(): Promise<void> {
+    for (const participant of this.remoteParticipants) await participant.mute();
+  }
+  async removeParticipant(identifier: CommunicationIdentifier): Promise<void> {
+    const id = getIdentifierRawId(identifier);
+    const participant = this.remoteParticipants.find((p) => getIdentifierRawId(p.identifier) === id);
+    if (!participant) throw new Error('The participant is not in the call');
+    this.removed.push(id);
+    participant.remoteSet({ state: 'Disconnected' });
+    this.remoteLeave(participant);
   }
   async unmute(): Promise<void> {
     this.isMuted = false;

@@ -9,6 +9,7 @@ import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 import { CallBox } from './CallBox';
 import { HistoryPanel } from './HistoryPanel';
+import { MeetingIdJoin } from './MeetingIdJoin';
 
 const useStyles = makeStyles({
   // Laid out by its own width (a container query), not the window's: the app frame may give
@@ -62,6 +63,7 @@ export function DialerScreen() {
                 <MessageBarBody>{dialerStrings.callFailed(quickCall.error)}</MessageBarBody>
               </MessageBar>
             ) : null}
+            <MeetingIdJoin />
           </Panel>
           {myId ? (
             <Panel className={styles.card}>

@@ -5,6 +5,7 @@ import { inCallStrings } from '../../strings';
 import { useElapsed } from '../shared/use-elapsed';
 import { soleParty } from '../shared/use-named-call';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { NetworkIndicator } from './NetworkIndicator';
 
 const useStyles = makeStyles({
   header: {
@@ -62,6 +63,7 @@ export function CallHeader(props: { call: CallView }) {
           {inCallStrings.duration(elapsed)}
         </Text>
       ) : null}
+      {running ? <NetworkIndicator network={call.network} /> : null}
     </header>
   );
 }

@@ -17,7 +17,6 @@ import {
   MicOffRegular,
   MicRegular,
   PauseRegular,
-  PeopleRegular,
   PlayRegular,
   SettingsRegular,
   ShareScreenStartRegular,
@@ -27,13 +26,15 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { captionStrings, inCallStrings } from '../../strings';
+import { captionStrings, hostStrings, inCallStrings, lobbyStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
 import { EffectsPicker } from '../shared/EffectsPicker';
 import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
+import { EndForEveryone } from './HostControls';
+import { PeopleIcon } from './Lobby';
 
 const useStyles = makeStyles({
   // The bar is its own container: in a narrow window the labels go and the icons stay (their
@@ -129,10 +130,15 @@ export function ControlBar(props: ControlBarProps) {
   const onHold = call.status === 'on-hold';
   const isPhone = call.target?.kind === 'phone';
   const isGroup =
-    call.target?.kind === 'group' || call.target?.kind === 'teams-meeting' || call.target?.kind === 'room';
+    call.target?.kind === 'group' ||
+    call.target?.kind === 'teams-meeting' ||
+    call.target?.kind === 'teams-meeting-id' ||
+    call.target?.kind === 'room';
 
   const control = (p: {
     label: string;
+    /** The accessible name when it says more than the label (which it must contain). */
+    name?: string;
     icon: ReactElement;
     onClick?: () => void;
     on?: boolean;
@@ -146,7 +152,7 @@ export function ControlBar(props: ControlBarProps) {
         appearance="subtle"
         className={mergeClasses(styles.control, p.on && styles.on, p.warning && styles.warning)}
         icon={p.icon}
-        aria-label={p.label}
+        aria-label={p.name ?? p.label}
         aria-keyshortcuts={p.shortcut ? ariaShortcut(p.shortcut) : undefined}
         disabled={p.disabled}
         onClick={p.onClick}
@@ -164,7 +170,10 @@ export function ControlBar(props: ControlBarProps) {
           ? null
           : control({
               label: inCallStrings.participants,
-              icon: <PeopleRegular />,
+              ...(call.host.manageLobby && call.lobby.length > 0
+                ? { name: lobbyStrings.peopleWithLobby(inCallStrings.participants, call.lobby.length) }
+                : {}),
+              icon: <PeopleIcon call={call} />,
               on: props.participantsOpen,
               onClick: props.onToggleParticipants,
             })}
@@ -257,6 +266,9 @@ export function ControlBar(props: ControlBarProps) {
             <span className={styles.label}>{inCallStrings.hangUp}</span>
           </Button>
         </ControlTooltip>
+        <EndForEveryone call={call} className={styles.control}>
+          <span className={styles.label}>{hostStrings.endButton}</span>
+        </EndForEveryone>
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ import { CaptionsPane, useCaptionsToggle } from './CaptionsPane';
 import { ComplianceBanner } from './ComplianceBanner';
 import { ControlBar } from './ControlBar';
 import { HeldCalls } from './HeldCalls';
+import { LobbyNotice } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { VideoStage } from './VideoStage';
 
@@ -121,6 +122,7 @@ export function InCallScreen() {
       <div className={styles.banners}>
         <ComplianceBanner notice={call.compliance} />
         <AgentBanner />
+        <LobbyNotice call={call} onView={() => setParticipantsOpen(true)} />
         {call.isScreenSharing ? (
           <MessageBar intent="warning" layout="singleline" data-testid="sharing-bar">
             <MessageBarBody>{inCallStrings.sharingBar}</MessageBarBody>

@@ -4,6 +4,8 @@ import { type CallView, useCallingState } from '../../calling/model';
 import { useDirectoryPeople } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
+import { LobbyList } from './Lobby';
 
 const useStyles = makeStyles({
   panel: {
@@ -65,6 +67,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
         <Text weight="semibold" size={400}>
           {inCallStrings.participantsLabel(present.length + 1)}
         </Text>
+        <MuteAllButton call={call} />
         <Button
           appearance="subtle"
           icon={<DismissRegular />}
@@ -72,41 +75,45 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
           onClick={props.onClose}
         />
       </div>
-      <ul className={styles.list}>
-        {rows.map((p) => {
-          const state = [
-            inCallStrings.participantState[p.state],
-            p.isSpeaking ? inCallStrings.speaking : '',
-            p.isHandRaised ? inCallStrings.handRaised : '',
-          ]
-            .filter(Boolean)
-            .join(' · ');
-          return (
-            <li key={p.id} className={styles.row} data-testid="participant" data-speaking={p.isSpeaking || undefined}>
-              <Avatar
-                name={p.displayName}
-                size={32}
-                color="colorful"
-                active={p.isSpeaking ? 'active' : 'unset'}
-                activeAppearance="ring"
-              />
-              <div className={styles.text}>
-                <span className={styles.nameLine}>
-                  <Text className={styles.name}>{p.displayName}</Text>
-                  {verified.has(p.id) ? <VerifiedMark /> : null}
+      <HostActionScope>
+        <LobbyList call={call} />
+        <ul className={styles.list}>
+          {rows.map((p) => {
+            const state = [
+              inCallStrings.participantState[p.state],
+              p.isSpeaking ? inCallStrings.speaking : '',
+              p.isHandRaised ? inCallStrings.handRaised : '',
+            ]
+              .filter(Boolean)
+              .join(' · ');
+            return (
+              <li key={p.id} className={styles.row} data-testid="participant" data-speaking={p.isSpeaking || undefined}>
+                <Avatar
+                  name={p.displayName}
+                  size={32}
+                  color="colorful"
+                  active={p.isSpeaking ? 'active' : 'unset'}
+                  activeAppearance="ring"
+                />
+                <div className={styles.text}>
+                  <span className={styles.nameLine}>
+                    <Text className={styles.name}>{p.displayName}</Text>
+                    {verified.has(p.id) ? <VerifiedMark /> : null}
+                  </span>
+                  {state ? <Text className={styles.state}>{state}</Text> : null}
+                </div>
+                <span className={styles.icons}>
+                  {p.isHandRaised ? (
+                    <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />
+                  ) : null}
+                  {p.isMuted ? <MicOffRegular aria-label={inCallStrings.muted} /> : <MicRegular aria-hidden />}
                 </span>
-                {state ? <Text className={styles.state}>{state}</Text> : null}
-              </div>
-              <span className={styles.icons}>
-                {p.isHandRaised ? (
-                  <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />
-                ) : null}
-                {p.isMuted ? <MicOffRegular aria-label={inCallStrings.muted} /> : <MicRegular aria-hidden />}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+                {p.id === 'me' ? null : <ParticipantHostMenu call={call} participant={p} />}
+              </li>
+            );
+          })}
+        </ul>
+      </HostActionScope>
     </aside>
   );
 }

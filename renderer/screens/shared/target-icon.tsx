@@ -17,6 +17,7 @@ export function TargetIcon(props: { kind: CallTarget['kind'] }) {
     case 'group':
       return <PeopleTeamRegular />;
     case 'teams-meeting':
+    case 'teams-meeting-id':
       return <VideoPersonCallRegular />;
     case 'room':
       return <GlobeRegular />;

@@ -3,6 +3,7 @@ import type { AppConfig, SessionState } from '../../../../common/ipc';
 import type { RendererBridge } from '../../../../renderer/bridge';
 import { type CallingController, createCallingStore } from '../../../../renderer/calling/calling-store';
 import type { MediaEnvironment } from '../../../../renderer/calling/media';
+import type { CallTarget } from '../../../../renderer/calling/model';
 import { type FakeCall, FakeCallingSdk, fakeEffectsPackage } from '../../../support/fake-calling-sdk';
 import { RecordingSoundPlayer } from '../../../support/recording-sound-player';
 
@@ -96,3 +97,19 @@ export function lastCall(h: Harness): FakeCall {
   if (!call) throw new Error('no call was placed');
   return call;
 }
+
+/** A harness with one call placed to `target` and connected. */
+export async function connectedCall(
+  target: CallTarget = { kind: 'acs-user', communicationUserId: '8:acs:bob' },
+): Promise<{ h: Harness; call: FakeCall }> {
+  const h = await connectedHarness();
+  await h.store.actions.startCall(target, { video: false });
+  const call = lastCall(h);
+  call.remoteSetState('Connected');
+  return { h, call };
+}
+
+export const TEAMS_MEETING: CallTarget = {
+  kind: 'teams-meeting',
+  meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5',
+};

@@ -17,6 +17,11 @@ test.each<[string, CallTarget, object]>([
   ['a group call', { kind: 'group', groupId: GROUP }, { locator: { groupId: GROUP } }],
   ['a Teams meeting', { kind: 'teams-meeting', meetingLink: TEAMS }, { locator: { meetingLink: TEAMS } }],
   ['a room', { kind: 'room', roomId: '99466898241024408' }, { locator: { roomId: '99466898241024408' } }],
+  [
+    'a Teams meeting by id and passcode',
+    { kind: 'teams-meeting-id', meetingId: '123456789012', passcode: 'aB3cD4' },
+    { locator: { meetingId: '123456789012', passcode: 'aB3cD4' } },
+  ],
 ])('a call to %s goes through connecting and ringing to connected', async (_name, target, placed) => {
   const h = await connectedHarness();
   await h.store.actions.startCall(target, { video: false });

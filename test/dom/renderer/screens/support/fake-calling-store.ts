@@ -12,6 +12,7 @@ import type {
   CaptionsView,
   DevicesState,
   IncomingCallView,
+  LobbyPerson,
   Participant,
   RemoteVideo,
 } from '../../../../../renderer/calling/model';
@@ -82,6 +83,9 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     diagnostics: [],
     endReason: null,
     compliance: { recording: false, transcribing: false },
+    host: { endForEveryone: false, muteOthers: false, removeParticipants: false, manageLobby: false },
+    lobby: [],
+    network: null,
     captions: captionsView(),
     ...overrides,
   };
@@ -175,6 +179,20 @@ export class FakeCallingStore implements CallingStore {
   updateCall(patch: Partial<CallView>): void {
     if (!this.state.call) throw new Error('no call to update');
     this.setState({ call: { ...this.state.call, ...patch } });
+  }
+
+  /** Maps each participant of the call; null removes one. */
+  updateParticipants(change: (p: Participant) => Participant | null): void {
+    const participants = this.state.call?.participants ?? [];
+    this.updateCall({ participants: participants.map(change).filter((p): p is Participant => p !== null) });
+  }
+
+  /** Moves the lobby's matching people into the call, as admitting does. */
+  private admit(which: (p: LobbyPerson) => boolean): void {
+    const lobby = this.state.call?.lobby ?? [];
+    const admitted = lobby.filter(which).map((p) => participant(p.id, p.displayName));
+    this.updateCall({ lobby: lobby.filter((p) => !which(p)) });
+    this.updateCall({ participants: [...(this.state.call?.participants ?? []), ...admitted] });
   }
 
   updateDevices(patch: Partial<DevicesState>): void {
@@ -324,6 +342,34 @@ export class FakeCallingStore implements CallingStore {
     hangUp: async () => {
       this.record('hangUp', []);
       if (this.state.call) this.updateCall({ status: 'ended' });
+    },
+    endCallForEveryone: async () => {
+      this.record('endCallForEveryone', []);
+      if (this.state.call) this.updateCall({ status: 'ended' });
+    },
+    muteParticipant: async (participantId) => {
+      this.record('muteParticipant', [participantId]);
+      this.updateParticipants((p) => (p.id === participantId ? { ...p, isMuted: true } : p));
+    },
+    muteAllParticipants: async () => {
+      this.record('muteAllParticipants', []);
+      this.updateParticipants((p) => ({ ...p, isMuted: true }));
+    },
+    removeParticipant: async (participantId) => {
+      this.record('removeParticipant', [participantId]);
+      this.updateParticipants((p) => (p.id === participantId ? null : p));
+    },
+    admitFromLobby: async (participantId) => {
+      this.record('admitFromLobby', [participantId]);
+      this.admit((p) => p.id === participantId);
+    },
+    admitAllFromLobby: async () => {
+      this.record('admitAllFromLobby', []);
+      this.admit(() => true);
+    },
+    rejectFromLobby: async (participantId) => {
+      this.record('rejectFromLobby', [participantId]);
+      this.updateCall({ lobby: (this.state.call?.lobby ?? []).filter((p) => p.id !== participantId) });
     },
     setMuted: async (muted) => {
       this.record('setMuted', [muted]);

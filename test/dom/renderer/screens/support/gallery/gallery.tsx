@@ -248,6 +248,21 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    // Issue 14, meetings: a host's controls (people pane menus, end for everyone).
+    case 'in-call-host': {
+      const ps = people(4).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 1, isMuted: i === 3 }));
+      store.setState({
+        call: callView({
+          title: 'Weekly sync',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(12),
+          participants: ps,
+          remoteVideos: ps.slice(0, 2).map((p) => remoteVideo(p.id)),
+          host: { endForEveryone: true, muteOthers: true, removeParticipants: true, manageLobby: true },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-captions-unavailable':
       store.setState({
         call: callView({
@@ -263,6 +278,45 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
         }),
       });
       return { store, screen: <InCallScreen /> };
+    case 'in-call-lobby': {
+      const ps = people(3).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Weekly sync',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(3),
+          participants: ps,
+          remoteVideos: ps.slice(0, 2).map((p) => remoteVideo(p.id)),
+          host: { endForEveryone: true, muteOthers: true, removeParticipants: true, manageLobby: true },
+          lobby: [
+            { id: '8:acs:alex', displayName: 'Alex Wilber' },
+            { id: '8:acs:diego', displayName: 'Diego Siciliani' },
+          ],
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'in-call-network': {
+      const ps = people(2).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 0 }));
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(6),
+          participants: ps,
+          remoteVideos: ps.map((p) => remoteVideo(p.id)),
+          network: {
+            level: 'fair',
+            packetLossPercent: 4.2,
+            jitterMs: 18,
+            roundTripMs: 210,
+            sendKbps: 1240,
+            receiveKbps: 1830,
+          },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
