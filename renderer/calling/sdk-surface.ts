@@ -170,6 +170,14 @@ export interface EffectsPackage {
 
 export type SdkLocalVideoStream = Pick<LocalVideoStream, 'source' | 'switchSource' | 'dispose' | 'mediaStreamType'>;
 
+/** The call's property events the layer follows (subscribed and released with the same list). */
+type SdkCallPropertyEvent =
+  | 'stateChanged'
+  | 'isMutedChanged'
+  | 'isScreenSharingOnChanged'
+  | 'isLocalVideoStartedChanged'
+  | 'roleChanged';
+
 export interface SdkCall
   extends Pick<
     Call,
@@ -198,25 +206,9 @@ export interface SdkCall
   readonly lobby: SdkLobby;
   startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
-  on(
-    event:
-      | 'stateChanged'
-      | 'isMutedChanged'
-      | 'isScreenSharingOnChanged'
-      | 'isLocalVideoStartedChanged'
-      | 'roleChanged',
-    listener: PropertyChangedEvent,
-  ): void;
+  on(event: SdkCallPropertyEvent, listener: PropertyChangedEvent): void;
   on(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
-  off(
-    event:
-      | 'stateChanged'
-      | 'isMutedChanged'
-      | 'isScreenSharingOnChanged'
-      | 'isLocalVideoStartedChanged'
-      | 'roleChanged',
-    listener: PropertyChangedEvent,
-  ): void;
+  off(event: SdkCallPropertyEvent, listener: PropertyChangedEvent): void;
   off(event: 'remoteParticipantsUpdated', listener: CollectionUpdatedEvent<SdkRemoteParticipant>): void;
 }
 
