@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DisplayNameSchema } from '../backend-contract';
+import { LanguageSchema, LanguageStateSchema } from '../i18n/languages';
 import { event, invoke, send } from './descriptor';
 
 /** Why a session ended, in terms the UI can turn into words. */
@@ -125,6 +126,8 @@ export const AppConfigSchema = z.object({
   alternateCallerId: z.string().nullable(),
   alternateCallerIdSource: z.enum(['user', 'backend', 'none']),
   clock: ClockSchema,
+  /** The language both processes speak (common/i18n/languages.ts). */
+  language: LanguageStateSchema,
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
@@ -133,6 +136,8 @@ export const ConfigUpdateSchema = z
     backendUrl: z.string().max(2048).optional(),
     /** null clears the user's override and falls back to the backend's value. */
     alternateCallerId: z.string().max(32).nullable().optional(),
+    /** The language override; null follows the OS again. */
+    language: LanguageSchema.nullable().optional(),
   })
   .strict();
 export type ConfigUpdate = z.infer<typeof ConfigUpdateSchema>;

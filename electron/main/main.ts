@@ -46,6 +46,7 @@ async function start(): Promise<void> {
     log,
     confirm: nativeConfirm(dialog, getMainWindow),
     clock: readSystemClock(),
+    systemLanguages: app.getPreferredSystemLanguages(),
   });
   const store = new FallbackSecretStore(
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),

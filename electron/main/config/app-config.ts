@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { E164PhoneNumberSchema } from '../../../common/backend-contract';
 import { type BackendUrl, parseBackendUrl } from '../../../common/backend-url';
+import { type Language, LanguageSchema, languageFromPreferences } from '../../../common/i18n/languages';
 import type { AppConfig, Clock, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../storage/atomic-write';
@@ -25,6 +26,8 @@ export const BACKEND_URL_ENV = 'SWITCHBOARD_BACKEND_URL';
 const SettingsFileSchema = z.object({
   backendUrl: z.string().optional(),
   alternateCallerId: E164PhoneNumberSchema.optional(),
+  /** The user's language override; absent: follow the OS. */
+  language: LanguageSchema.optional(),
 });
 type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -43,6 +46,8 @@ export interface ConfigSources {
   readonly confirm?: NativeConfirm;
   /** How the OS writes times (system-clock.ts); absent: the locale's defaults. */
   readonly clock?: Clock;
+  /** The OS's preferred languages, in order (`app.getPreferredSystemLanguages()`); absent: English. */
+  readonly systemLanguages?: readonly string[];
 }
 
 /** The native question before the backend changes: where the sign-in goes, from and to. */
@@ -75,6 +80,7 @@ export class AppConfigStore {
   readonly #log: (message: string) => void;
   readonly #confirm: NativeConfirm | null;
   readonly #clock: Clock;
+  readonly #systemLanguage: Language;
   readonly #locked: { url: BackendUrl; source: ConfigSource } | null;
   #user: SettingsFile;
   /** `#user.backendUrl`, parsed (the file holds the normalised text). */
@@ -90,9 +96,11 @@ export class AppConfigStore {
     log: (message: string) => void,
     confirm: NativeConfirm | null,
     clock: Clock,
+    systemLanguage: Language,
   ) {
     this.#settingsFile = settingsFile;
     this.#clock = clock;
+    this.#systemLanguage = systemLanguage;
     this.#confirm = confirm;
     this.#locked = locked;
     this.#user = user;
@@ -132,9 +140,18 @@ export class AppConfigStore {
         delete user.backendUrl;
       }
     }
-    return new AppConfigStore(settingsFile, locked, user, userBackend, log, sources.confirm ?? null, {
-      ...(sources.clock ?? { locale: null, hourCycle: null }),
-    });
+    return new AppConfigStore(
+      settingsFile,
+      locked,
+      user,
+      userBackend,
+      log,
+      sources.confirm ?? null,
+      {
+        ...(sources.clock ?? { locale: null, hourCycle: null }),
+      },
+      languageFromPreferences(sources.systemLanguages ?? []),
+    );
   }
 
   /** The backend in force, parsed once when it entered main: what the backend clients are built from. */
@@ -155,6 +172,11 @@ export class AppConfigStore {
       alternateCallerId: userCallerId ?? this.#discoveredCallerId,
       alternateCallerIdSource: userCallerId ? 'user' : this.#discoveredCallerId ? 'backend' : 'none',
       clock: { ...this.#clock },
+      language: {
+        current: this.#user.language ?? this.#systemLanguage,
+        override: this.#user.language ?? null,
+        system: this.#systemLanguage,
+      },
     };
   }
 
@@ -210,6 +232,10 @@ export class AppConfigStore {
         }
         next.alternateCallerId = parsed.data;
       }
+    }
+    if (update.language !== undefined) {
+      if (update.language === null) delete next.language;
+      else next.language = update.language;
     }
     try {
       await writeFileAtomic(this.#settingsFile, `${JSON.stringify(next, null, 2)}\n`);

@@ -54,6 +54,7 @@ export const defaultConfig: AppConfig = {
   alternateCallerId: '+14255550100',
   alternateCallerIdSource: 'backend',
   clock: { locale: 'en-US', hourCycle: null },
+  language: { current: 'en', override: null, system: 'en' },
 };
 
 export function signedInSession(overrides: Partial<Extract<SessionState, { status: 'signed-in' }>> = {}): SessionState {

@@ -26,6 +26,7 @@ export const baseConfig: AppConfig = {
   alternateCallerId: '+14255550100',
   alternateCallerIdSource: 'backend',
   clock: { locale: 'en-US', hourCycle: null },
+  language: { current: 'en', override: null, system: 'en' },
 };
 
 export interface Harness {

@@ -113,3 +113,16 @@ test('a corrupt settings file is ignored with a note, not a crash', async () => 
   expect(config.backendUrl).toBeNull();
   expect(logged.join('\n')).toMatch(/it is not JSON/);
 });
+
+test('the language follows the OS until the user overrides it, and the override survives a restart', async () => {
+  const config = await AppConfigStore.open({ ...sources, systemLanguages: ['fr-FR', 'nl-BE', 'en-US'] });
+  expect(config.snapshot().language).toEqual({ current: 'nl', override: null, system: 'nl' });
+  const changed: string[] = [];
+  config.onChange((next) => changed.push(next.language.current));
+  expect(await config.update({ language: 'en' })).toMatchObject({ ok: true, backendChanged: false });
+  expect(changed).toEqual(['en']);
+  const reopened = await AppConfigStore.open({ ...sources, systemLanguages: ['nl-NL'] });
+  expect(reopened.snapshot().language).toEqual({ current: 'en', override: 'en', system: 'nl' });
+  await reopened.update({ language: null });
+  expect(reopened.snapshot().language).toEqual({ current: 'nl', override: null, system: 'nl' });
+});
