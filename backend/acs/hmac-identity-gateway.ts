@@ -15,7 +15,7 @@
  * same `acsFailureFromAnswer`, the same timeout bounds each call, no retries except one of a
  * request that met a keep-alive connection the server had just closed.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { ConnectionOptions } from 'node:tls';
 import { Pool } from 'undici';
 import type { BackendAccessToken } from '../../common/backend-contract';
@@ -207,5 +207,5 @@ function parseJson(text: string): unknown {
 }
 
 export function sha256Base64(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64');
+  return hash('sha256', text, 'base64');
 }

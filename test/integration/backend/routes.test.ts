@@ -2,7 +2,10 @@
  * Every route and every error of the v1 contract over real HTTP, against the real backend and
  * the ACS stand-in (through the real identity SDK).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
+import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   backendRoutes,
@@ -86,6 +89,28 @@ describe('GET /.well-known/switchboard and /healthz', () => {
     expect(preflight.status).toBe(405);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(await errorCode(preflight)).toBe('method_not_allowed');
+  });
+
+  test("every answer, errors included, carries exactly Helmet's default headers", async () => {
+    // What Helmet's middleware itself sets on a plain Node server: the backend records it once at
+    // start-up (security-headers.ts) and must send the same, on success and on failure alike.
+    const plain = createServer((request, response) => helmet()(request, response, () => response.end()));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const helmetAnswer = await fetch(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/`);
+    await new Promise((resolve) => plain.close(resolve));
+    const transport = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+    const expected = [...helmetAnswer.headers].filter(([name]) => !transport.has(name));
+    expect(expected.length).toBeGreaterThan(8);
+
+    const answers = [
+      await fetch(`${backend.url}${backendRoutes.discovery}`),
+      await refresh('not-a-token'), // 401 from the refresh path
+      await fetch(`${backend.url}/v1/nothing-here`), // 404
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404]);
+    for (const answer of answers) {
+      for (const [name, value] of expected) expect([name, answer.headers.get(name)]).toEqual([name, value]);
+    }
   });
 
   test('a wrong method on a known path is 405 with Allow; an unknown path is 404', async () => {

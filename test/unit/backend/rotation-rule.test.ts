@@ -61,11 +61,14 @@ describe('judgePresentedToken', () => {
 
 describe('refresh tokens', () => {
   test('256 random bits as 43 base64url characters, hashed with SHA-256', () => {
-    const tokens = new Set(Array.from({ length: 100 }, newRefreshToken));
-    expect(tokens.size).toBe(100);
+    // 300 crosses the pool of random bytes several times (refresh-token.ts draws 64 tokens' worth at once).
+    const tokens = new Set(Array.from({ length: 300 }, newRefreshToken));
+    expect(tokens.size).toBe(300);
     for (const value of tokens) {
       expect(isWellFormedRefreshToken(value)).toBe(true);
-      expect(Buffer.from(value, 'base64url')).toHaveLength(32);
+      const bytes = Buffer.from(value, 'base64url');
+      expect(bytes).toHaveLength(32);
+      expect(bytes.equals(Buffer.alloc(32))).toBe(false); // never a handed-out (zeroed) slot
     }
     expect(hashRefreshToken('abc').toString('hex')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
