@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { SessionAnswer } from '../../common/backend-contract';
 import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
 import type { SignedInPrincipal, VerifiedPerson } from '../auth/authenticator';
@@ -33,8 +34,20 @@ export interface SessionServiceOptions {
 /** What a refresh token resolved to; computed once per request (the rate limiter needs it too). */
 export type TokenLookup = { session: SessionRecord; token: RefreshTokenRecord } | null;
 
+/** Refresh tokens issued here and not yet presented, remembered at most (the oldest go first). */
+const ISSUED_HERE_MAX = 20_000;
+
 export class SessionService {
   private readonly now: () => Date;
+  /**
+   * The ACS identity of each refresh token this instance issued and nobody has presented yet, by
+   * the token's SHA-256 (never the token). Only a hint for `refresh`: it lets the ACS call start
+   * while the rotation runs instead of after it. The rotation alone decides; a token presented
+   * once is forgotten, so a replayed, revoked or rate-limited one costs at most one ACS token,
+   * which never leaves this process. Tokens issued by another instance, or forgotten, take the
+   * serial path (rotation, then ACS).
+   */
+  private readonly issuedHere = new LRUCache<string, string>({ max: ISSUED_HERE_MAX });
 
   constructor(private readonly options: SessionServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -63,6 +76,7 @@ export class SessionService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + Math.min(this.options.sessionIdleMs, this.options.sessionMaxMs));
     const sessionId = randomUUID();
+    const refreshTokenHash = hashRefreshToken(refreshToken);
     await this.options.store.createSession({
       id: sessionId,
       communicationUserId,
@@ -70,8 +84,9 @@ export class SessionService {
       subject: principal.subject,
       now,
       expiresAt,
-      refreshTokenHash: hashRefreshToken(refreshToken),
+      refreshTokenHash,
     });
+    this.issuedHere.set(refreshTokenHash.toString('latin1'), communicationUserId);
     log.info({ sessionId }, 'session created');
     return {
       user: { communicationUserId, displayName: name },
@@ -83,7 +98,9 @@ export class SessionService {
 
   /**
    * One atomic store step (one round trip on PostgreSQL) counts the request against `limits`,
-   * judges the token and rotates it; only a refresh that passed it spends an ACS call. When ACS
+   * judges the token and rotates it; only a refresh that passed it gets an ACS token. For a token
+   * this instance issued, the ACS call runs alongside that step (`issuedHere`); otherwise after
+   * it, so a token of unknown origin never costs an ACS call before it is judged. When ACS
    * then fails, the presented token has become the anchor and stays valid, so the client's retry
    * with the same token works, exactly as after a lost answer (docs/backend.md, "Refresh-token
    * rotation"). `refreshToken` is null when the request carried none.
@@ -106,9 +123,21 @@ export class SessionService {
     }
     const next = newRefreshToken();
     const now = this.now();
+    const presentedHash = hashRefreshToken(refreshToken);
+    const newHash = hashRefreshToken(next);
+    // A token issued here: its ACS call overlaps the rotation (see `issuedHere`). Its failure is
+    // handled below, only if the rotation lets the refresh through.
+    const presentedKey = presentedHash.toString('latin1');
+    const knownUser = this.issuedHere.get(presentedKey);
+    let early: Promise<SessionAnswer['accessToken']> | undefined;
+    if (knownUser !== undefined) {
+      this.issuedHere.delete(presentedKey);
+      early = this.options.acs.getToken(knownUser);
+      early.catch(() => {}); // settled either way; awaited only after a rotation
+    }
     const outcome = await store.rotate({
-      presentedHash: hashRefreshToken(refreshToken),
-      newHash: hashRefreshToken(next),
+      presentedHash,
+      newHash,
       now,
       expiresAt: new Date(now.getTime() + this.options.sessionIdleMs),
       maxLifetimeMs: this.options.sessionMaxMs,
@@ -128,7 +157,15 @@ export class SessionService {
         throw tokenReused();
     }
     const { session } = outcome;
-    const accessToken = await this.acsCall(log, () => this.options.acs.getToken(session.communicationUserId), session);
+    const accessToken = await this.acsCall(
+      log,
+      () =>
+        early !== undefined && knownUser === session.communicationUserId
+          ? early
+          : this.options.acs.getToken(session.communicationUserId),
+      session,
+    );
+    this.issuedHere.set(newHash.toString('latin1'), session.communicationUserId);
     return {
       user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
       accessToken,
