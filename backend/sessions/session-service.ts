@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import type { SessionAnswer } from '../../common/backend-contract';
 import { AcsFailure, type AcsIdentityGateway } from '../acs/identity-gateway';
 import type { SignedInPrincipal, VerifiedPerson } from '../auth/authenticator';
@@ -45,9 +44,10 @@ export class SessionService {
    * while the rotation runs instead of after it. The rotation alone decides; a token presented
    * once is forgotten, so a replayed, revoked or rate-limited one costs at most one ACS token,
    * which never leaves this process. Tokens issued by another instance, or forgotten, take the
-   * serial path (rotation, then ACS).
+   * serial path (rotation, then ACS). A Map in insertion order: each token is read at most
+   * once, so "least recently used" is "oldest issued", and the oldest goes first when full.
    */
-  private readonly issuedHere = new LRUCache<string, string>({ max: ISSUED_HERE_MAX });
+  private readonly issuedHere = new Map<string, string>();
 
   constructor(private readonly options: SessionServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -86,7 +86,7 @@ export class SessionService {
       expiresAt,
       refreshTokenHash,
     });
-    this.issuedHere.set(refreshTokenHash.toString('latin1'), communicationUserId);
+    this.rememberIssued(refreshTokenHash, communicationUserId);
     log.info({ sessionId }, 'session created');
     return {
       user: { communicationUserId, displayName: name },
@@ -165,13 +165,21 @@ export class SessionService {
           : this.options.acs.getToken(session.communicationUserId),
       session,
     );
-    this.issuedHere.set(newHash.toString('latin1'), session.communicationUserId);
+    this.rememberIssued(newHash, session.communicationUserId);
     return {
       user: { communicationUserId: session.communicationUserId, displayName: session.displayName },
       accessToken,
       session: { refreshToken: next, expiresOn: session.expiresAt.toISOString() },
       ...(await this.directoryAccess(session)),
     };
+  }
+
+  private rememberIssued(refreshTokenHash: Buffer, communicationUserId: string): void {
+    this.issuedHere.set(refreshTokenHash.toString('latin1'), communicationUserId);
+    if (this.issuedHere.size > ISSUED_HERE_MAX) {
+      const oldest = this.issuedHere.keys().next().value;
+      if (oldest !== undefined) this.issuedHere.delete(oldest);
+    }
   }
 
   /**
