@@ -31,8 +31,21 @@ function residentMegabytes(pid: number): number {
   return kilobytes / 1024;
 }
 
+/**
+ * `fetch`, whose network failures say why: undici's own message is only "fetch failed", with the
+ * reason (a reset, a connect timeout) in `cause`.
+ */
+async function send(what: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`${what}: ${(error as Error).message} (${cause?.code ?? cause?.message ?? 'no cause given'})`);
+  }
+}
+
 async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}${backendRoutes.sessions}`, {
+  const response = await send('sign-in', `${url}${backendRoutes.sessions}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{"displayName":"Memory"}',
@@ -82,7 +95,7 @@ const benchmark: Benchmark = {
       const refresh = async (index: number) => {
         busy.add(index);
         const started = performance.now();
-        const response = await fetch(`${backend.url}${backendRoutes.token}`, {
+        const response = await send('refresh', `${backend.url}${backendRoutes.token}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${tokens[index]}` },
         });
