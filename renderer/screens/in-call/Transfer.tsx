@@ -303,7 +303,7 @@ export function TransferNotice(props: { call: CallView }) {
           intent={shown.intent}
           layout="singleline"
           data-testid="transfer-notice"
-          {...(shown.intent === 'info' ? { icon: <Spinner size="extra-tiny" /> } : {})}
+          {...(shown.intent === 'info' ? { icon: <Spinner size="extra-tiny" aria-hidden /> } : {})}
         >
           <MessageBarBody>{shown.text}</MessageBarBody>
           {shown.intent === 'info' ? null : (
