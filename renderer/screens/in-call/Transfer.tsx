@@ -277,6 +277,26 @@ function TransferPicker(props: { call: CallView; onClose(): void }) {
   );
 }
 
+type Notice = { key: string; intent: 'info' | 'success' | 'error'; text: string };
+
+function noticeOf(call: CallView): Notice | null {
+  const { transfer } = call;
+  const name = transfer.targetName ?? '';
+  switch (transfer.status) {
+    case 'transferring':
+      return { key: 'transferring', intent: 'info', text: transferStrings.transferring(name) };
+    // Until the service ends my part of the call (the ended card then says it too).
+    case 'transferred':
+      return { key: 'transferred', intent: 'success', text: transferStrings.transferred(name) };
+    case 'failed':
+      if (transfer.problem) return { key: `failed:${transfer.problem}`, intent: 'error', text: transfer.problem };
+      break;
+  }
+  return transfer.arrivedByTransfer
+    ? { key: `arrived:${call.id}`, intent: 'success', text: transferStrings.arrived(call.title) }
+    : null;
+}
+
 /**
  * The transfer in the call's banners, inside a live region that stays mounted for the whole call,
  * so a screen reader hears it start, fail, or (receiving) that the call is now with someone else.
@@ -287,14 +307,7 @@ export function TransferNotice(props: { call: CallView }) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   // A new attempt may fail the same way: what was dismissed before shows again.
   if (transfer.status === 'transferring' && dismissed !== null) setDismissed(null);
-  const notice =
-    transfer.status === 'transferring'
-      ? { key: 'transferring', intent: 'info' as const, text: transferStrings.transferring(transfer.targetName ?? '') }
-      : transfer.status === 'failed' && transfer.problem
-        ? { key: `failed:${transfer.problem}`, intent: 'error' as const, text: transfer.problem }
-        : transfer.arrivedByTransfer
-          ? { key: `arrived:${call.id}`, intent: 'success' as const, text: transferStrings.arrived(call.title) }
-          : null;
+  const notice = noticeOf(call);
   const shown = notice && notice.key !== dismissed ? notice : null;
   return (
     <div role="status" aria-live="polite" aria-atomic="true" data-testid="transfer-live-region">
