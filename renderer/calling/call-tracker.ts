@@ -19,6 +19,7 @@ import type {
   SdkRemoteParticipant,
   SdkRemoteVideoStream,
 } from './sdk-surface';
+import { TransferTracker, transferEndReason } from './transfer';
 
 const CALL_STATUS: Record<SdkCall['state'], CallStatus> = {
   None: 'connecting',
@@ -56,6 +57,10 @@ export interface CallTrackerOptions {
   localVideo: SdkLocalVideoStream | null;
   now: () => number;
   onChange: (tracker: CallTracker) => void;
+  /** The other side transferred this call into `targetCall` (renderer/calling/transfer.ts). */
+  onTransferAccepted?: (tracker: CallTracker, targetCall: SdkCall) => void;
+  /** This call is the one the other side transferred me into. */
+  arrivedByTransfer?: boolean;
 }
 
 export class CallTracker {
@@ -64,6 +69,7 @@ export class CallTracker {
   private view: CallView;
   private readonly features: SdkCallFeatures;
   readonly captions: CaptionsTracker;
+  readonly transfer: TransferTracker;
   private readonly cleanups: Array<() => void> = [];
   private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
   private connectedAt: number | null = null;
@@ -121,6 +127,13 @@ export class CallTracker {
         refresh();
       }),
     );
+    this.transfer = new TransferTracker({
+      feature: this.features.transfer,
+      arrivedByTransfer: options.arrivedByTransfer ?? false,
+      onChange: refresh,
+      onAccepted: (targetCall) => options.onTransferAccepted?.(this, targetCall),
+    });
+    this.cleanups.push(() => this.transfer.dispose());
     const lobby = call.lobby;
     lobby.on('lobbyParticipantsUpdated', refresh);
     this.cleanups.push(() => lobby.off('lobbyParticipantsUpdated', refresh));
@@ -251,6 +264,7 @@ export class CallTracker {
     }
     const ended = status === 'ended';
     const host = ended ? noHostControls : snapshotHostControls(this.features.capabilities, call.role);
+    const transfer = this.transfer.snapshot({ target: this.options.target, status, participants });
     return {
       id: call.id,
       direction: this.options.direction,
@@ -269,7 +283,7 @@ export class CallTracker {
       participants: ended ? [] : participants,
       remoteVideos: ended ? [] : remoteVideos,
       diagnostics: ended ? [] : diagnostics,
-      endReason: ended ? describeEndReason(call.callEndReason, this.endedByMe) : null,
+      endReason: ended ? transferEndReason(transfer, describeEndReason(call.callEndReason, this.endedByMe)) : null,
       compliance: ended ? { recording: false, transcribing: false } : snapshotCompliance(this.features),
       captions: this.captions.snapshot(),
       host,
@@ -280,6 +294,7 @@ export class CallTracker {
             return { id, displayName: remoteDisplayName(waiting.displayName, id) };
           })
         : [],
+      transfer,
     };
   }
 }

@@ -6,7 +6,7 @@
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { StateStore } from '../lib/state-store';
-import { callActionStrings, deviceStrings } from '../strings';
+import { callActionStrings, deviceStrings, transferStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import {
   attachCallSounds,
@@ -15,7 +15,7 @@ import {
   type SoundPlayer,
   writeSoundSettings,
 } from './call-sounds';
-import { CallTracker } from './call-tracker';
+import { CallTracker, type CallTrackerOptions } from './call-tracker';
 import { callbackTargetFromRawId } from './callback-target';
 import { DeviceController, type DeviceStorage, initialDevicesState } from './devices';
 import { needsPhoneFormatting, remoteDisplayName } from './display-name';
@@ -39,6 +39,7 @@ import type {
   SdkVideoStreamRenderer,
   VideoDeviceInfo,
 } from './sdk-surface';
+import { transferTargetOf } from './transfer';
 
 export const initialCallingState: Omit<CallingState, 'effects' | 'sounds' | 'preJoinSettings'> = {
   agent: 'signed-out',
@@ -185,18 +186,44 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     if (!sdk) throw new Error(callActionStrings.noAgent);
     if (active && !active.isEnded) held.push(active);
     else active?.dispose();
-    active = new CallTracker({
-      call,
-      sdk,
-      direction,
-      title,
-      target,
-      localVideo,
+    active = newTracker(sdk, { call, direction, title, target, localVideo });
+    onTrackerChange(active);
+  };
+  const newTracker = (
+    loaded: CallingSdk,
+    call: Pick<CallTrackerOptions, 'call' | 'direction' | 'title' | 'target' | 'localVideo' | 'arrivedByTransfer'>,
+  ) =>
+    new CallTracker({
+      ...call,
+      sdk: loaded,
       myCommunicationUserId: store.getState().myCommunicationUserId ?? '',
       now,
       onChange: onTrackerChange,
+      onTransferAccepted: adoptTransferredCall,
     });
-    onTrackerChange(active);
+
+  /**
+   * The other side transferred `from` into `targetCall`: the new call takes the old one's place
+   * (active or held) at once, and the old tracker is let go before the service ends that call, so
+   * its end never shows "Call ended" over the new one. The SDK lists the new call in
+   * `callAgent.calls` too; a call already tracked is not adopted twice.
+   */
+  const adoptTransferredCall = (from: CallTracker, targetCall: SdkCall) => {
+    if (!sdk || [active, ...held].some((tracker) => tracker?.call.id === targetCall.id)) return;
+    const slot = from === active ? -1 : held.indexOf(from);
+    if (from !== active && slot < 0) return;
+    const next = newTracker(sdk, {
+      call: targetCall,
+      direction: from.getView().direction,
+      title: null,
+      target: transferTargetOf(targetCall, sdk.rawId),
+      localVideo: null,
+      arrivedByTransfer: true,
+    });
+    if (slot < 0) active = next;
+    else held[slot] = next;
+    from.dispose();
+    onTrackerChange(next);
   };
 
   const publishIncoming = () => {
@@ -535,6 +562,31 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     },
     async setSpokenLanguage(spokenLanguage) {
       await requireCall().captions.setSpokenLanguage(spokenLanguage);
+    },
+    async transferCall(target, { title }) {
+      const tracker = requireCall();
+      const unavailable = tracker.getView().transfer.unavailable;
+      if (unavailable) throw new Error(unavailable);
+      if (target.kind !== 'acs-user' && target.kind !== 'phone') throw new Error(transferStrings.problems.notAPerson);
+      // As for a phone call: ACS reaches a number only from a number of the resource (the caller id).
+      if (target.kind === 'phone' && !(await deps.bridge.config.get()).alternateCallerId) {
+        throw new Error(transferStrings.problems.noCallerId);
+      }
+      const identifier =
+        target.kind === 'phone' ? { phoneNumber: target.e164 } : { communicationUserId: target.communicationUserId };
+      const rawId = requireSdk().rawId(identifier);
+      if (tracker.getView().participants.some((participant) => participant.id === rawId)) {
+        throw new Error(transferStrings.problems.same);
+      }
+      tracker.transfer.start({ targetParticipant: identifier }, title?.trim() || remoteDisplayName(undefined, rawId));
+    },
+    async transferToHeldCall(heldCallId) {
+      const tracker = requireCall();
+      const unavailable = tracker.getView().transfer.unavailable;
+      if (unavailable) throw new Error(unavailable);
+      const other = held.find((candidate) => candidate.call.id === heldCallId && !candidate.isEnded);
+      if (!other) throw new Error(transferStrings.problems.heldCallGone);
+      tracker.transfer.start({ targetCallId: heldCallId }, other.getView().title);
     },
     dismissDeviceNotice() {
       devices.setNotice(null);

@@ -120,6 +120,23 @@ export interface CallView {
   lobby: LobbyPerson[];
   /** The call's media statistics, summarised (renderer/calling/network-quality.ts); null until the first sample. */
   network: NetworkQuality | null;
+  /** Call transfer, sending and receiving (renderer/calling/transfer.ts). */
+  transfer: TransferView;
+}
+
+/**
+ * A transfer of this call: `transferring` while the service works on it, then `transferred` (the
+ * call ends for me) or `failed` with the reason in words. `unavailable` says why this call offers
+ * no transfer (a group call, not connected yet), null where it does. `arrivedByTransfer`: this call
+ * is the one the other side transferred me into.
+ */
+export interface TransferView {
+  status: 'idle' | 'transferring' | 'transferred' | 'failed';
+  /** Who the call goes to, by name; null while idle. */
+  targetName: string | null;
+  problem: string | null;
+  unavailable: string | null;
+  arrivedByTransfer: boolean;
 }
 
 /**
@@ -353,6 +370,13 @@ export interface CallingActions {
   startCaptions(spokenLanguage?: string): Promise<void>;
   stopCaptions(): Promise<void>;
   setSpokenLanguage(spokenLanguage: string): Promise<void>;
+  /**
+   * Transfers the call to a person or phone number (`Features.Transfer`); resolves once asked.
+   * Progress and the outcome are in `call.transfer`; on success the call ends for me.
+   */
+  transferCall(target: CallTarget, options: { title?: string }): Promise<void>;
+  /** A consult transfer: connects the other side of this call with the held call's. */
+  transferToHeldCall(heldCallId: string): Promise<void>;
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
   dismissDeviceNotice(): void;

@@ -42,6 +42,11 @@ import type {
   TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
   TranscriptionCallFeature,
+  Transfer,
+  TransferToCallLocator,
+  TransferToCallOptions,
+  TransferToParticipantLocator,
+  TransferToParticipantOptions,
   UserFacingDiagnosticsFeature,
   VideoDeviceInfo,
   VideoEffectsFeature,
@@ -138,6 +143,20 @@ export interface SdkCaptionsFeature extends Pick<CaptionsCallFeature, 'on' | 'of
   readonly captions: SdkCaptions;
 }
 
+/** One transfer under way: `state` None → Transferring → Transferred | Failed (with `error`). */
+export type SdkTransfer = Pick<Transfer, 'state' | 'error' | 'on' | 'off'>;
+
+/**
+ * `Features.Transfer`: sends this call to a person or into another call, and, on the receiving
+ * side, `transferAccepted` hands over the call the other side transferred me into.
+ */
+export interface SdkTransferFeature {
+  transfer(target: TransferToParticipantLocator, options?: TransferToParticipantOptions): SdkTransfer;
+  transfer(target: TransferToCallLocator, options?: TransferToCallOptions): SdkTransfer;
+  on(event: 'transferAccepted', listener: (args: { targetCall: SdkCall }) => void): void;
+  off(event: 'transferAccepted', listener: (args: { targetCall: SdkCall }) => void): void;
+}
+
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
   raiseHand: SdkRaiseHand;
@@ -148,6 +167,8 @@ export interface SdkCallFeatures {
   captions: SdkCaptionsFeature | null;
   capabilities: SdkCapabilities;
   mediaStats: SdkMediaStats;
+  /** Null when the SDK offers no transfer feature for this call. */
+  transfer: SdkTransferFeature | null;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */

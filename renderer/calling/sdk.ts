@@ -12,10 +12,11 @@ import {
   LocalVideoStream,
   type RemoteVideoStream,
   type TeamsCaptions,
+  type TransferCallFeature,
   VideoStreamRenderer,
 } from '@azure/communication-calling';
 import { AzureCommunicationTokenCredential, getIdentifierRawId } from '@azure/communication-common';
-import type { CallingSdk, SdkCaptionsFeature } from './sdk-surface';
+import type { CallingSdk, SdkCaptionsFeature, SdkTransferFeature } from './sdk-surface';
 
 /**
  * `Features.Captions`, or null where this SDK build or call type has none (the feature factory
@@ -27,6 +28,25 @@ function captionsOf(call: Call): SdkCaptionsFeature | null {
     const feature = call.feature(Features.Captions);
     // The compiler checks both run-time kinds against the surface here.
     return feature.captions ? (feature as CaptionsCallFeature & { readonly captions: Captions | TeamsCaptions }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `TransferEventArgs.targetCall` is declared as `CallCommon`; a CallAgent's calls (and so the call
+ * it transfers me into) are `Call`s at run time.
+ */
+type TransferFeatureOfCall = Omit<TransferCallFeature, 'on' | 'off'> & {
+  on(event: 'transferAccepted', listener: (args: { targetCall: Call }) => void): void;
+  off(event: 'transferAccepted', listener: (args: { targetCall: Call }) => void): void;
+};
+
+/** `Features.Transfer`, or null where the SDK has none for this call (the factory throws then). */
+function transferOf(call: Call): SdkTransferFeature | null {
+  try {
+    // The compiler checks the run-time shape against the surface here.
+    return call.feature(Features.Transfer) as TransferFeatureOfCall;
   } catch {
     return null;
   }
@@ -46,6 +66,7 @@ export const callingSdk = {
     captions: captionsOf(call as Call),
     capabilities: (call as Call).feature(Features.Capabilities),
     mediaStats: (call as Call).feature(Features.MediaStats),
+    transfer: transferOf(call as Call),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

@@ -10,3 +10,4 @@ export * from './directory';
 export * from './pre-join';
 export * from './session';
 export * from './time-format';
+export * from './transfer';

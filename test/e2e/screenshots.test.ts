@@ -804,6 +804,36 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await shoot(page, '29-in-call-captions-unavailable');
     await page.close();
   });
+
+  test("transfer: the picker, a transfer under way, the transferee's notice, light and dark", async () => {
+    for (const theme of ['light', 'dark']) {
+      const suffix = theme === 'dark' ? '-dark' : '';
+      const picker = await open('transfer-picker', `&directory=org${theme === 'dark' ? '&theme=dark' : ''}`);
+      await picker.getByRole('toolbar').getByRole('button', { name: 'Transfer', exact: true }).click();
+      const dialog = picker.getByRole('dialog', { name: 'Transfer this call' });
+      await dialog.waitFor();
+      await dialog.getByRole('combobox', { name: 'Transfer to' }).fill('al');
+      await dialog.getByRole('option', { name: /^Alex Wilber/ }).waitFor();
+      await expect(
+        dialog.getByRole('button', { name: 'Transfer to the held call with Megan Bowen' }).isVisible(),
+      ).resolves.toBe(true);
+      await expectFitsWindowBox(picker, dialog);
+      await shoot(picker, `transfer-picker${suffix}`);
+      await picker.close();
+
+      const progress = await open('transfer-in-progress', theme === 'dark' ? '&theme=dark' : '');
+      await expect(progress.getByTestId('transfer-notice').textContent()).resolves.toBe('Transferring to Lee Gu…');
+      await shoot(progress, `transfer-in-progress${suffix}`);
+      await progress.close();
+
+      const arrived = await open('transfer-arrived', theme === 'dark' ? '&theme=dark' : '');
+      await expect(
+        arrived.getByTestId('transfer-live-region').evaluate((el) => [el.getAttribute('role'), el.textContent]),
+      ).resolves.toEqual(['status', 'You were transferred to Lee Gu.Dismiss']);
+      await shoot(arrived, `transfer-arrived${suffix}`);
+      await arrived.close();
+    }
+  });
 });
 
 async function expectFitsWindowBox(page: Page, locator: ReturnType<Page['getByRole']>): Promise<void> {

@@ -19,6 +19,10 @@ import type {
   MediaStatsReportSample,
   ParticipantCapabilities,
   ParticipantRole,
+  TransferErrorCode,
+  TransferState,
+  TransferToCallLocator,
+  TransferToParticipantLocator,
   VideoDeviceInfo,
   VideoEffectName,
   VideoEffectProcessor,
@@ -56,6 +60,8 @@ import type {
   SdkRemoteVideoStream,
   SdkStartCallOptions,
   SdkTranscription,
+  SdkTransfer,
+  SdkTransferFeature,
   SdkUserFacingDiagnostics,
   SdkVideoEffects,
   SdkVideoStreamRenderer,
@@ -317,6 +323,57 @@ export class FakeMediaStats implements SdkMediaStats {
   }
 }
 
+/** One transfer as the service runs it: Transferring at once (after `transfer()` returns), then the test decides. */
+export class FakeTransfer extends FakeEmitter implements SdkTransfer {
+  state: TransferState = 'None';
+  error?: TransferErrorCode;
+  remoteSetState(state: TransferState, error?: TransferErrorCode): void {
+    this.state = state;
+    if (error) this.error = error;
+    this.emit('stateChanged');
+  }
+}
+
+/**
+ * `Features.Transfer` of one call. Sending: `transfer()` returns a `Transfer` that reports
+ * Transferring, then `remoteComplete` (Transferred; the service then ends the transferor's call,
+ * and in a consult transfer the target call too) or `remoteFail`. `refuse` makes `transfer()`
+ * throw, as the SDK does for a call it cannot transfer. Receiving: see FakeCallAgent.remoteTransferIn.
+ */
+export class FakeTransferFeature extends FakeEmitter implements SdkTransferFeature {
+  readonly requests: Array<{ target: TransferToParticipantLocator | TransferToCallLocator; transfer: FakeTransfer }> =
+    [];
+  refuse: Error | null = null;
+  constructor(private readonly call: FakeCall) {
+    super();
+  }
+  transfer(target: TransferToParticipantLocator | TransferToCallLocator): FakeTransfer {
+    if (this.refuse) throw this.refuse;
+    const transfer = new FakeTransfer();
+    this.requests.push({ target, transfer });
+    queueMicrotask(() => transfer.remoteSetState('Transferring'));
+    return transfer;
+  }
+  private get last(): FakeTransfer {
+    const request = this.requests.at(-1);
+    if (!request) throw new Error('Nothing was transferred');
+    return request.transfer;
+  }
+  /** The target answered: Transferred, then my part of the call (and any consulted call) ends. */
+  remoteComplete(consulted?: FakeCall): void {
+    this.last.remoteSetState('Transferred');
+    this.call.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+    consulted?.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+  }
+  remoteFail(code: number, subCode = 0): void {
+    this.last.remoteSetState('Failed', { code, subCode });
+  }
+  /** The other side transferred this call: the SDK hands over the call it became. */
+  remoteAccepted(targetCall: FakeCall): void {
+    this.emit('transferAccepted', { targetCall });
+  }
+}
+
 /** A Teams meeting's lobby: people wait here until a host admits or turns them away. */
 export class FakeLobby extends FakeEmitter implements SdkLobby {
   participants: FakeRemoteParticipant[] = [];
@@ -432,6 +489,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     captions: FakeCaptionsFeature | null;
     capabilities: FakeCapabilities;
     mediaStats: FakeMediaStats;
+    transfer: FakeTransferFeature | null;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -452,6 +510,7 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       captions: new FakeCaptionsFeature(),
       capabilities: new FakeCapabilities(),
       mediaStats: new FakeMediaStats(),
+      transfer: new FakeTransferFeature(this),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;
@@ -598,6 +657,19 @@ export class FakeCallAgent extends FakeEmitter implements SdkCallAgent {
     const incoming = new FakeIncomingCall(`incoming-${this.nextId++}`, acsUser(callerId, displayName), this.me);
     this.emit('incomingCall', { incomingCall: incoming });
     return incoming;
+  }
+  /**
+   * The other side of `from` transferred me to `to`: the SDK adds the new call to `calls`, fires
+   * `transferAccepted` on the old call with it, and the service ends the old call (code 0).
+   */
+  remoteTransferIn(from: FakeCall, to: FakeRemoteParticipant): FakeCall {
+    const call = new FakeCall(`call-${this.nextId++}`, 'Incoming', { identifier: to.identifier }, this.me, undefined);
+    call.remoteParticipants = [to];
+    call.state = 'Connected';
+    this.calls.push(call);
+    from.features.transfer?.remoteAccepted(call);
+    from.remoteSetState('Disconnected', { code: 0, subCode: 0 });
+    return call;
   }
   private newCall(options: SdkStartCallOptions | undefined): FakeCall {
     const call = new FakeCall(`call-${this.nextId++}`, 'Outgoing', { identifier: undefined }, this.me, options);

@@ -26,7 +26,7 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { captionStrings, hostStrings, inCallStrings, lobbyStrings } from '../../strings';
+import { captionStrings, hostStrings, inCallStrings, lobbyStrings, transferStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -35,6 +35,7 @@ import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 import { EndForEveryone } from './HostControls';
 import { PeopleIcon } from './Lobby';
+import { TransferControl } from './Transfer';
 
 const useStyles = makeStyles({
   // The bar is its own container: in a narrow window the labels go and the icons stay (their
@@ -253,6 +254,9 @@ export function ControlBar(props: ControlBarProps) {
             </PopoverSurface>
           </Popover>
         ) : null}
+        <TransferControl call={call} className={styles.control}>
+          <span className={styles.label}>{transferStrings.control}</span>
+        </TransferControl>
         <span className={styles.separator} aria-hidden />
         <ControlTooltip label={inCallStrings.hangUp} shortcut="hangUp">
           <Button

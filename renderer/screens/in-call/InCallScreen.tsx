@@ -19,6 +19,7 @@ import { ControlBar } from './ControlBar';
 import { HeldCalls } from './HeldCalls';
 import { LobbyNotice } from './Lobby';
 import { ParticipantsPanel } from './ParticipantsPanel';
+import { TransferNotice } from './Transfer';
 import { VideoStage } from './VideoStage';
 
 const useStyles = makeStyles({
@@ -123,6 +124,7 @@ export function InCallScreen() {
         <ComplianceBanner notice={call.compliance} />
         <AgentBanner />
         <LobbyNotice call={call} onView={() => setParticipantsOpen(true)} />
+        <TransferNotice call={call} />
         {call.isScreenSharing ? (
           <MessageBar intent="warning" layout="singleline" data-testid="sharing-bar">
             <MessageBarBody>{inCallStrings.sharingBar}</MessageBarBody>

@@ -251,6 +251,7 @@ describe('controls', () => {
       'Mute',
       'Hold',
       'Keypad',
+      'Transfer',
       'Hang up',
     ]);
     for (const control of controls) {
@@ -264,12 +265,23 @@ describe('controls', () => {
     [
       'a 1:1 call',
       callView(),
-      ['People', 'Share screen', 'Captions', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
+      ['People', 'Share screen', 'Captions', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Transfer', 'Hang up'],
     ],
     [
       'a group call',
       callView({ target: { kind: 'group', groupId: 'g-1' } }),
-      ['People', 'Raise hand', 'Share screen', 'Captions', 'Devices', 'Turn camera on', 'Mute', 'Hold', 'Hang up'],
+      [
+        'People',
+        'Raise hand',
+        'Share screen',
+        'Captions',
+        'Devices',
+        'Turn camera on',
+        'Mute',
+        'Hold',
+        'Transfer',
+        'Hang up',
+      ],
     ],
   ])('%s offers the controls that apply to it', (_name, call, expected) => {
     setup(new FakeCallingStore({ call }));

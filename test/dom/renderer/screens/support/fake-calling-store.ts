@@ -15,6 +15,7 @@ import type {
   LobbyPerson,
   Participant,
   RemoteVideo,
+  TransferView,
 } from '../../../../../renderer/calling/model';
 import { defaultPreJoinSettings, preJoinKindFor } from '../../../../../renderer/calling/pre-join';
 
@@ -87,8 +88,13 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     lobby: [],
     network: null,
     captions: captionsView(),
+    transfer: transferView(),
     ...overrides,
   };
+}
+
+export function transferView(overrides: Partial<TransferView> = {}): TransferView {
+  return { status: 'idle', targetName: null, problem: null, unavailable: null, arrivedByTransfer: false, ...overrides };
 }
 
 export function captionsView(overrides: Partial<CaptionsView> = {}): CaptionsView {
@@ -413,6 +419,16 @@ export class FakeCallingStore implements CallingStore {
       this.record('setSpokenLanguage', [spokenLanguage]);
       const captions = this.state.call?.captions ?? captionsView();
       this.updateCall({ captions: { ...captions, spokenLanguage } });
+    },
+    // The service's answer is the test's to give (updateCall); asking shows the transfer under way.
+    transferCall: async (target, options) => {
+      this.record('transferCall', [target, options]);
+      this.updateCall({ transfer: transferView({ status: 'transferring', targetName: options.title ?? null }) });
+    },
+    transferToHeldCall: async (heldCallId) => {
+      this.record('transferToHeldCall', [heldCallId]);
+      const title = this.state.held.find((call) => call.id === heldCallId)?.title ?? null;
+      this.updateCall({ transfer: transferView({ status: 'transferring', targetName: title }) });
     },
     dismissDeviceNotice: () => {
       this.recorded.push({ name: 'dismissDeviceNotice', args: [] });

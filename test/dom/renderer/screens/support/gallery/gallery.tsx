@@ -18,7 +18,7 @@ import { PreJoinScreen } from '../../../../../../renderer/screens/pre-join/PreJo
 import { SettingsScreen } from '../../../../../../renderer/screens/settings/SettingsScreen';
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
 import { SignInScreen } from '../../../../../../renderer/screens/sign-in/SignInScreen';
-import { agentStrings, captionStrings } from '../../../../../../renderer/strings';
+import { agentStrings, captionStrings, transferStrings } from '../../../../../../renderer/strings';
 import { DIRECTORY_PEOPLE } from '../directory-people';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import {
@@ -28,6 +28,7 @@ import {
   incomingCall,
   participant,
   remoteVideo,
+  transferView,
 } from '../fake-calling-store';
 
 const PALETTE = ['#5b5fc7', '#0f6cbd', '#107c10', '#c239b3', '#ca5010', '#038387', '#8764b8', '#986f0b', '#4f6bed'];
@@ -437,6 +438,36 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       };
     case 'devices':
       return { store, screen: <DeviceSetup /> };
+    // Issue 14, transfer: the picker (with a call on hold), a transfer under way, and the transferee's notice.
+    case 'transfer-picker':
+      store.setState({
+        call: callView({ connectedAt: minutesAgo(6) }),
+        held: [{ id: 'held-1', title: 'Megan Bowen', status: 'on-hold' }],
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'transfer-in-progress':
+      store.setState({
+        call: callView({
+          connectedAt: minutesAgo(6),
+          transfer: transferView({
+            status: 'transferring',
+            targetName: 'Lee Gu',
+            unavailable: transferStrings.unavailable.busy,
+          }),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    case 'transfer-arrived':
+      store.setState({
+        call: callView({
+          title: 'Lee Gu',
+          target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_lee' },
+          participants: [participant('lee', 'Lee Gu', { isSpeaking: true })],
+          connectedAt: Date.now() - 4_000,
+          transfer: transferView({ arrivedByTransfer: true }),
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
     default:
       throw new Error(`unknown scene ${name}`);
   }
