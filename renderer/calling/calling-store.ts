@@ -39,6 +39,7 @@ import type {
   SdkVideoStreamRenderer,
   VideoDeviceInfo,
 } from './sdk-surface';
+import { spotlightActions } from './spotlight';
 
 export const initialCallingState: Omit<CallingState, 'effects' | 'sounds' | 'preJoinSettings'> = {
   agent: 'signed-out',
@@ -536,6 +537,10 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     async setSpokenLanguage(spokenLanguage) {
       await requireCall().captions.setSpokenLanguage(spokenLanguage);
     },
+    async sendReaction(reaction) {
+      await requireCall().reactions.send(reaction);
+    },
+    ...spotlightActions(requireCall),
     dismissDeviceNotice() {
       devices.setNotice(null);
     },

@@ -34,10 +34,12 @@ import type {
   MediaStatsCollectorOptions,
   PropertyChangedEvent,
   RaiseHandCallFeature,
+  ReactionCallFeature,
   RecordingCallFeature,
   RemoteParticipant,
   RemoteVideoStream,
   RoomLocator,
+  SpotlightCallFeature,
   StartCallOptions,
   TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
@@ -138,6 +140,20 @@ export interface SdkCaptionsFeature extends Pick<CaptionsCallFeature, 'on' | 'of
   readonly captions: SdkCaptions;
 }
 
+/** `Features.Reaction`: send one; everyone's (with the sender's identifier) arrive as `reaction` events. */
+export type SdkReaction = Pick<ReactionCallFeature, 'sendReaction' | 'on' | 'off'>;
+/** `Features.Spotlight`: who is spotlighted for everyone, and (where the role allows) changing it. */
+export type SdkSpotlight = Pick<
+  SpotlightCallFeature,
+  | 'startSpotlight'
+  | 'stopSpotlight'
+  | 'stopAllSpotlight'
+  | 'getSpotlightedParticipants'
+  | 'maxParticipantsToSpotlight'
+  | 'on'
+  | 'off'
+>;
+
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
   raiseHand: SdkRaiseHand;
@@ -148,6 +164,8 @@ export interface SdkCallFeatures {
   captions: SdkCaptionsFeature | null;
   capabilities: SdkCapabilities;
   mediaStats: SdkMediaStats;
+  reaction: SdkReaction;
+  spotlight: SdkSpotlight;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */

@@ -46,6 +46,8 @@ export const callingSdk = {
     captions: captionsOf(call as Call),
     capabilities: (call as Call).feature(Features.Capabilities),
     mediaStats: (call as Call).feature(Features.MediaStats),
+    reaction: (call as Call).feature(Features.Reaction),
+    spotlight: (call as Call).feature(Features.Spotlight),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

@@ -87,6 +87,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     lobby: [],
     network: null,
     captions: captionsView(),
+    reactions: { offered: false, allowed: false, shown: [] },
+    spotlight: { spotlightedIds: [], max: 7, canSpotlight: false, canRemove: false },
     ...overrides,
   };
 }
@@ -193,6 +195,12 @@ export class FakeCallingStore implements CallingStore {
     const admitted = lobby.filter(which).map((p) => participant(p.id, p.displayName));
     this.updateCall({ lobby: lobby.filter((p) => !which(p)) });
     this.updateCall({ participants: [...(this.state.call?.participants ?? []), ...admitted] });
+  }
+
+  private setSpotlighted(change: (ids: string[]) => string[]): void {
+    const spotlight = this.state.call?.spotlight;
+    if (!spotlight) return;
+    this.updateCall({ spotlight: { ...spotlight, spotlightedIds: [...new Set(change(spotlight.spotlightedIds))] } });
   }
 
   updateDevices(patch: Partial<DevicesState>): void {
@@ -413,6 +421,33 @@ export class FakeCallingStore implements CallingStore {
       this.record('setSpokenLanguage', [spokenLanguage]);
       const captions = this.state.call?.captions ?? captionsView();
       this.updateCall({ captions: { ...captions, spokenLanguage } });
+    },
+    // As the real layer: mine shows on my self-view at once; spotlights change for everyone.
+    sendReaction: async (reaction) => {
+      this.record('sendReaction', [reaction]);
+      const reactions = this.state.call?.reactions ?? { offered: true, allowed: true, shown: [] };
+      const me = this.state.myCommunicationUserId ?? MY_ID;
+      const mine = {
+        id: `reaction-${this.recorded.length}`,
+        participantId: me,
+        senderName: 'You',
+        fromMe: true,
+        reaction,
+      };
+      this.updateCall({ reactions: { ...reactions, shown: [...reactions.shown.filter((r) => !r.fromMe), mine] } });
+    },
+    startSpotlight: async (participantId) => {
+      this.record('startSpotlight', participantId === undefined ? [] : [participantId]);
+      this.setSpotlighted((ids) => [...ids, participantId ?? this.state.myCommunicationUserId ?? MY_ID]);
+    },
+    stopSpotlight: async (participantId) => {
+      this.record('stopSpotlight', participantId === undefined ? [] : [participantId]);
+      const id = participantId ?? this.state.myCommunicationUserId ?? MY_ID;
+      this.setSpotlighted((ids) => ids.filter((other) => other !== id));
+    },
+    stopAllSpotlights: async () => {
+      this.record('stopAllSpotlights', []);
+      this.setSpotlighted(() => []);
     },
     dismissDeviceNotice: () => {
       this.recorded.push({ name: 'dismissDeviceNotice', args: [] });
