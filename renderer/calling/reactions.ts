@@ -8,7 +8,7 @@
  * My own reaction is shown as soon as the service has taken it (sendReaction resolved); an echo
  * of it in the `reaction` event is ignored, so it never shows twice whether or not one comes.
  */
-import { reactionStrings } from '../strings';
+import { inCallStrings, reactionStrings } from '../strings';
 import { remoteDisplayName } from './display-name';
 import { capabilityAllows } from './host-controls';
 import type { CallTarget, ReactionKind, ReactionsView, ShownReaction } from './model';
@@ -67,7 +67,7 @@ export class ReactionsTracker {
     if (!view.offered) throw new Error(reactionStrings.notOffered);
     if (!view.allowed) throw new Error(reactionStrings.notAllowed);
     await this.options.feature.sendReaction({ reactionType: reaction });
-    this.show(this.options.me, reactionStrings.you, reaction);
+    this.show(this.options.me, inCallStrings.you, reaction);
   }
 
   dispose(): void {

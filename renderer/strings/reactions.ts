@@ -12,7 +12,6 @@ type ReactionName = keyof typeof REACTION_NAMES;
 
 export const reactionStrings = {
   control: 'React',
-  you: 'You',
   pickerLabel: 'Send a reaction',
   /** The buttons in the picker, capitalised as labels. */
   names: { like: 'Like', heart: 'Heart', laugh: 'Laugh', surprised: 'Surprised', applause: 'Applause' } as const,

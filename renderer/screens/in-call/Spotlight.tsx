@@ -85,37 +85,27 @@ export function SpotlightBar(props: { call: CallView; myId: string | null }) {
   const { spotlight } = props.call;
   const mine = props.myId !== null && spotlight.spotlightedIds.includes(props.myId);
   const others = spotlight.spotlightedIds.some((id) => id !== props.myId);
-  const buttons = [
-    mine ? (
-      <Button
-        key="me"
-        size="small"
-        icon={<VideoPersonStarOffRegular />}
-        onClick={() => void action.run(() => actions.stopSpotlight())}
-      >
-        {spotlightStrings.stopMine}
-      </Button>
-    ) : spotlight.canSpotlight ? (
-      <Button
-        key="me"
-        size="small"
-        icon={<VideoPersonStarRegular />}
-        onClick={() => void action.run(() => actions.startSpotlight())}
-      >
-        {spotlightStrings.spotlightMe}
-      </Button>
-    ) : null,
-    spotlight.canRemove && others ? (
-      <Button key="all" size="small" onClick={() => void action.run(() => actions.stopAllSpotlights())}>
-        {spotlightStrings.stopAll}
-      </Button>
-    ) : null,
-  ].filter(Boolean);
-  if (buttons.length === 0 && !mine) return null;
+  // Ending my own spotlight needs no capability; starting it does.
+  const showMe = mine || spotlight.canSpotlight;
+  const showStopAll = spotlight.canRemove && others;
+  if (!showMe && !showStopAll) return null;
   return (
     <div className={styles.bar} data-testid="spotlight-bar">
       {mine ? <Text className={styles.note}>{spotlightStrings.youAreSpotlighted}</Text> : null}
-      {buttons}
+      {showMe ? (
+        <Button
+          size="small"
+          icon={mine ? <VideoPersonStarOffRegular /> : <VideoPersonStarRegular />}
+          onClick={() => void action.run(() => (mine ? actions.stopSpotlight() : actions.startSpotlight()))}
+        >
+          {mine ? spotlightStrings.stopMine : spotlightStrings.spotlightMe}
+        </Button>
+      ) : null}
+      {showStopAll ? (
+        <Button size="small" onClick={() => void action.run(() => actions.stopAllSpotlights())}>
+          {spotlightStrings.stopAll}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -80,10 +80,23 @@ const useStyles = makeStyles({
     position: 'absolute',
     right: tokens.spacingHorizontalL,
     bottom: tokens.spacingVerticalL,
-    width: '96px',
-    height: '72px',
+    width: '200px',
+    height: '112px',
     zIndex: 2,
     pointerEvents: 'none',
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
+  selfLabel: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    bottom: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
+    color: tokens.colorNeutralForegroundStaticInverted,
+    fontSize: tokens.fontSizeBase200,
   },
   more: {
     width: '100%',
@@ -171,6 +184,7 @@ export function VideoStage(props: { call: CallView }) {
     !selfOn && (myReaction || meSpotlighted) ? (
       <div className={styles.selfStatus} data-testid="self-status">
         {selfOverlay}
+        <span className={styles.selfLabel}>{inCallStrings.you}</span>
       </div>
     ) : null;
 
