@@ -11,6 +11,7 @@ import { describeEndReason } from './end-reasons';
 import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
 import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
 import { watchNetworkQuality } from './network-quality';
+import { isGroupCall, ReactionsTracker } from './reactions';
 import type {
   CallingSdk,
   SdkCall,
@@ -19,6 +20,7 @@ import type {
   SdkRemoteParticipant,
   SdkRemoteVideoStream,
 } from './sdk-surface';
+import { noSpotlight, snapshotSpotlight, watchSpotlight } from './spotlight';
 import { TransferTracker, transferEndReason } from './transfer';
 
 const CALL_STATUS: Record<SdkCall['state'], CallStatus> = {
@@ -70,6 +72,7 @@ export class CallTracker {
   private readonly features: SdkCallFeatures;
   readonly captions: CaptionsTracker;
   readonly transfer: TransferTracker;
+  readonly reactions: ReactionsTracker;
   private readonly cleanups: Array<() => void> = [];
   private readonly participantCleanups = new Map<SdkRemoteParticipant, () => void>();
   private connectedAt: number | null = null;
@@ -134,6 +137,17 @@ export class CallTracker {
       onAccepted: (targetCall) => options.onTransferAccepted?.(this, targetCall),
     });
     this.cleanups.push(() => this.transfer.dispose());
+    this.reactions = new ReactionsTracker({
+      feature: this.features.reaction,
+      capabilities: this.features.capabilities,
+      offered: isGroupCall(options.target),
+      rawId: (identifier) => options.sdk.rawId(identifier),
+      me: options.myCommunicationUserId,
+      participants: () => call.remoteParticipants,
+      onChange: refresh,
+    });
+    this.cleanups.push(() => this.reactions.dispose());
+    this.cleanups.push(watchSpotlight(this.features.spotlight, refresh));
     const lobby = call.lobby;
     lobby.on('lobbyParticipantsUpdated', refresh);
     this.cleanups.push(() => lobby.off('lobbyParticipantsUpdated', refresh));
@@ -151,6 +165,15 @@ export class CallTracker {
 
   get raiseHand(): SdkCallFeatures['raiseHand'] {
     return this.features.raiseHand;
+  }
+
+  /** The signed-in user's raw id, as the call knows them. */
+  get myId(): string {
+    return this.options.myCommunicationUserId;
+  }
+
+  get spotlight(): SdkCallFeatures['spotlight'] {
+    return this.features.spotlight;
   }
 
   /** So that code 0 reads "You ended the call" rather than "The other side ended the call". */
@@ -288,6 +311,12 @@ export class CallTracker {
       captions: this.captions.snapshot(),
       host,
       network: ended ? null : this.network,
+      reactions: ended ? { ...this.reactions.snapshot(), shown: [] } : this.reactions.snapshot(),
+      spotlight: ended
+        ? noSpotlight
+        : snapshotSpotlight(this.features.spotlight, this.features.capabilities, call.role, this.options.target, (i) =>
+            this.options.sdk.rawId(i),
+          ),
       lobby: host.manageLobby
         ? call.lobby.participants.map((waiting) => {
             const id = this.participantId(waiting);

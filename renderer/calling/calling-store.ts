@@ -39,6 +39,7 @@ import type {
   SdkVideoStreamRenderer,
   VideoDeviceInfo,
 } from './sdk-surface';
+import { spotlightActions } from './spotlight';
 import { transferTargetOf } from './transfer';
 
 export const initialCallingState: Omit<CallingState, 'effects' | 'sounds' | 'preJoinSettings'> = {
@@ -588,6 +589,10 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       if (!other) throw new Error(transferStrings.problems.heldCallGone);
       tracker.transfer.start({ targetCallId: heldCallId }, other.getView().title);
     },
+    async sendReaction(reaction) {
+      await requireCall().reactions.send(reaction);
+    },
+    ...spotlightActions(requireCall),
     dismissDeviceNotice() {
       devices.setNotice(null);
     },

@@ -21,10 +21,23 @@ export const noHostControls: HostControls = {
   manageLobby: false,
 };
 
-function allows(feature: SdkCapabilities, role: SdkCall['role'], name: CapabilityName): boolean {
+/**
+ * Whether a capability is granted: present → yes; refused by the service → no; not resolved yet
+ * (or not reported by this SDK build) → `fallback`, the caller's best guess for the call.
+ */
+export function capabilityAllows(feature: SdkCapabilities, name: CapabilityName, fallback: boolean): boolean {
   const capability = feature.capabilities[name] as SdkCapabilities['capabilities'][CapabilityName] | undefined;
   if (capability?.isPresent) return true;
-  return (!capability || UNRESOLVED.has(capability.reason)) && HOST_ROLES.has(role);
+  return (!capability || UNRESOLVED.has(capability.reason)) && fallback;
+}
+
+/** An organiser, co-organiser or presenter: who may run a meeting where the service has not said. */
+export function isHostRole(role: SdkCall['role']): boolean {
+  return HOST_ROLES.has(role);
+}
+
+function allows(feature: SdkCapabilities, role: SdkCall['role'], name: CapabilityName): boolean {
+  return capabilityAllows(feature, name, isHostRole(role));
 }
 
 export function snapshotHostControls(feature: SdkCapabilities, role: SdkCall['role']): HostControls {

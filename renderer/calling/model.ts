@@ -122,6 +122,45 @@ export interface CallView {
   network: NetworkQuality | null;
   /** Call transfer, sending and receiving (renderer/calling/transfer.ts). */
   transfer: TransferView;
+  /** Reactions sent in the call, each shown for a few seconds (renderer/calling/reactions.ts). */
+  reactions: ReactionsView;
+  /** Who is spotlighted for everyone, and whether I may change it (renderer/calling/spotlight.ts). */
+  spotlight: SpotlightView;
+}
+
+/** The SDK's reaction types (`Reaction` in @azure/communication-calling). */
+export type ReactionKind = 'like' | 'heart' | 'laugh' | 'surprised' | 'applause';
+
+/** One reaction on show: on the sender's tile, or on my self-view when `fromMe`. */
+export interface ShownReaction {
+  /** Stable for a React list and the announcement: a new reaction from the same person gets a new id. */
+  id: string;
+  /** The sender's raw id (my own for mine). */
+  participantId: string;
+  /** The sender's name as the layer knows it (renderer/calling/display-name.ts); the screens prefer the directory's. */
+  senderName: string;
+  fromMe: boolean;
+  reaction: ReactionKind;
+}
+
+export interface ReactionsView {
+  /** False in a 1:1 or phone call: ACS offers reactions in group calls, rooms and Teams meetings only. */
+  offered: boolean;
+  /** False where the service refuses them (a Teams meeting's policy turned them off). */
+  allowed: boolean;
+  /** At most one per person, newest last; each leaves after REACTION_SHOWN_MS. */
+  shown: ShownReaction[];
+}
+
+export interface SpotlightView {
+  /** Raw ids of the people spotlighted, in the service's order; mine is among them when I am. */
+  spotlightedIds: string[];
+  /** How many may be spotlighted at once (the SDK's `maxParticipantsToSpotlight`). */
+  max: number;
+  /** I may spotlight people (others and myself): `spotlightParticipant`. */
+  canSpotlight: boolean;
+  /** I may end others' spotlights: `removeParticipantsSpotlight`. Ending my own needs nothing. */
+  canRemove: boolean;
 }
 
 /**
@@ -377,6 +416,13 @@ export interface CallingActions {
   transferCall(target: CallTarget, options: { title?: string }): Promise<void>;
   /** A consult transfer: connects the other side of this call with the held call's. */
   transferToHeldCall(heldCallId: string): Promise<void>;
+  /** Sends a reaction to everyone in the call (`reactions.offered` and `allowed`). */
+  sendReaction(reaction: ReactionKind): Promise<void>;
+  /** Spotlights a participant for everyone, or me when no id is given (`spotlight.canSpotlight`). */
+  startSpotlight(participantId?: string): Promise<void>;
+  /** Ends a participant's spotlight (`spotlight.canRemove`), or my own when no id is given. */
+  stopSpotlight(participantId?: string): Promise<void>;
+  stopAllSpotlights(): Promise<void>;
   /** Clears an ended call from the state once the user has read its end reason. */
   dismissEndedCall(): void;
   dismissDeviceNotice(): void;

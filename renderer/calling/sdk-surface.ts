@@ -34,10 +34,12 @@ import type {
   MediaStatsCollectorOptions,
   PropertyChangedEvent,
   RaiseHandCallFeature,
+  ReactionCallFeature,
   RecordingCallFeature,
   RemoteParticipant,
   RemoteVideoStream,
   RoomLocator,
+  SpotlightCallFeature,
   StartCallOptions,
   TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
@@ -156,6 +158,19 @@ export interface SdkTransferFeature {
   on(event: 'transferAccepted', listener: (args: { targetCall: SdkCall }) => void): void;
   off(event: 'transferAccepted', listener: (args: { targetCall: SdkCall }) => void): void;
 }
+/** `Features.Reaction`: send one; everyone's (with the sender's identifier) arrive as `reaction` events. */
+export type SdkReaction = Pick<ReactionCallFeature, 'sendReaction' | 'on' | 'off'>;
+/** `Features.Spotlight`: who is spotlighted for everyone, and (where the role allows) changing it. */
+export type SdkSpotlight = Pick<
+  SpotlightCallFeature,
+  | 'startSpotlight'
+  | 'stopSpotlight'
+  | 'stopAllSpotlight'
+  | 'getSpotlightedParticipants'
+  | 'maxParticipantsToSpotlight'
+  | 'on'
+  | 'off'
+>;
 
 /** The call features the layer uses, fetched by the adapter through `sdk.Features`. */
 export interface SdkCallFeatures {
@@ -169,6 +184,8 @@ export interface SdkCallFeatures {
   mediaStats: SdkMediaStats;
   /** Null when the SDK offers no transfer feature for this call. */
   transfer: SdkTransferFeature | null;
+  reaction: SdkReaction;
+  spotlight: SdkSpotlight;
 }
 
 /** `Features.VideoEffects` of a local camera stream and `Features.AudioEffects` of the call's microphone stream. */

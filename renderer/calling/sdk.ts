@@ -67,6 +67,8 @@ export const callingSdk = {
     capabilities: (call as Call).feature(Features.Capabilities),
     mediaStats: (call as Call).feature(Features.MediaStats),
     transfer: transferOf(call as Call),
+    reaction: (call as Call).feature(Features.Reaction),
+    spotlight: (call as Call).feature(Features.Spotlight),
   }),
   // As with the renderer: only streams and calls this SDK handed out come back here.
   videoEffects: (stream) => (stream as LocalVideoStream).feature(Features.VideoEffects),

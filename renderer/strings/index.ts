@@ -8,6 +8,7 @@ export * from './calls';
 export * from './desktop';
 export * from './directory';
 export * from './pre-join';
+export * from './reactions';
 export * from './session';
 export * from './time-format';
 export * from './transfer';

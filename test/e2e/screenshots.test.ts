@@ -610,6 +610,80 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await page.close();
   });
 
+  test('reactions, light and dark: badges on the senders and my self-view, the picker, a meeting without them', async () => {
+    for (const theme of ['light', 'dark']) {
+      const suffix = theme === 'dark' ? '-dark' : '';
+      const page = await open('reaction-received', theme === 'dark' ? '&theme=dark' : '');
+      await expect(page.getByTestId('reaction-badge').count()).resolves.toBe(3);
+      await expect(page.getByTestId('self-view').getByRole('img', { name: 'Reacted with like' }).count()).resolves.toBe(
+        1,
+      );
+      await expect(page.getByTestId('reactions-live-region').textContent()).resolves.toContain(
+        'Adele Vance reacted with applause',
+      );
+      await expectFitsWindow(page, ['stage']);
+      await shoot(page, `reaction-received${suffix}`);
+      await page.getByRole('button', { name: 'React', exact: true }).click();
+      const picker = page.getByRole('dialog', { name: 'Send a reaction' });
+      await expect(picker.getByRole('button', { name: 'Applause' }).isVisible()).resolves.toBe(true);
+      await shoot(page, `reaction-picker${suffix}`);
+      await page.close();
+
+      const off = await open('reaction-turned-off', theme === 'dark' ? '&theme=dark' : '');
+      await off.getByRole('button', { name: 'React', exact: true }).click();
+      await expect(off.getByTestId('reactions-unavailable').textContent()).resolves.toContain(
+        'Reactions are turned off in this meeting.',
+      );
+      await shoot(off, `reaction-turned-off${suffix}`);
+      await off.close();
+    }
+  });
+
+  test('reactions pop in, and under reduced motion simply appear', async () => {
+    const page = await open('reaction-received');
+    const animations = () =>
+      page.getByTestId('reaction-badge').evaluateAll((badges) => badges.map((b) => getComputedStyle(b).animationName));
+    await expect(animations()).resolves.not.toContain('none');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect(animations()).resolves.toEqual(['none', 'none', 'none']);
+    await page.close();
+  });
+
+  test("spotlight, light and dark: the spotlighted share the large area, marked; an organiser's people pane", async () => {
+    for (const theme of ['light', 'dark']) {
+      const suffix = theme === 'dark' ? '-dark' : '';
+      const page = await open('spotlight-organiser', theme === 'dark' ? '&theme=dark' : '');
+      await expect(page.getByTestId('stage').getAttribute('data-layout')).resolves.toBe('spotlight');
+      await expect(
+        page
+          .getByTestId('stage-large')
+          .getByTestId('stage-tile')
+          .evaluateAll((tiles) => tiles.map((t) => t.dataset.participant)),
+      ).resolves.toEqual(['p1', 'p3']);
+      await expect(page.getByTestId('stage-large').getByText('Spotlighted').count()).resolves.toBe(2);
+      await expectFitsWindow(page, ['stage-large']);
+      await shoot(page, `spotlight-stage${suffix}`);
+      await page.getByRole('button', { name: 'People', exact: true }).click();
+      const pane = page.getByTestId('participants');
+      await expect(pane.getByRole('button', { name: 'Stop spotlight for Lee Gu' }).isVisible()).resolves.toBe(true);
+      await expect(pane.getByRole('button', { name: 'Spotlight Adele Vance' }).isVisible()).resolves.toBe(true);
+      await expect(pane.getByRole('button', { name: 'Spotlight me', exact: true }).isVisible()).resolves.toBe(true);
+      await expect(pane.getByRole('button', { name: 'Stop all spotlights' }).isVisible()).resolves.toBe(true);
+      await expectFitsWindow(page, ['participants']);
+      await shoot(page, `spotlight-people${suffix}`);
+      await page.close();
+
+      const me = await open('spotlight-me', theme === 'dark' ? '&theme=dark' : '');
+      await me.getByRole('button', { name: 'People', exact: true }).click();
+      await expect(me.getByText('You are spotlighted: everyone sees your video large.').isVisible()).resolves.toBe(
+        true,
+      );
+      await expect(me.getByTestId('self-status').getByText('Spotlighted').isVisible()).resolves.toBe(true);
+      await shoot(me, `spotlight-me${suffix}`);
+      await me.close();
+    }
+  });
+
   test('dialer: join a Teams meeting with its id and passcode', async () => {
     const page = await open('dialer');
     await page.getByRole('button', { name: 'Join a Teams meeting with an ID' }).click();

@@ -19,6 +19,8 @@ import type {
   MediaStatsReportSample,
   ParticipantCapabilities,
   ParticipantRole,
+  Reaction,
+  SpotlightedParticipant,
   TransferErrorCode,
   TransferState,
   TransferToCallLocator,
@@ -55,9 +57,11 @@ import type {
   SdkMediaStatsCollector,
   SdkOutgoingParticipant,
   SdkRaiseHand,
+  SdkReaction,
   SdkRecording,
   SdkRemoteParticipant,
   SdkRemoteVideoStream,
+  SdkSpotlight,
   SdkStartCallOptions,
   SdkTranscription,
   SdkTransfer,
@@ -335,6 +339,29 @@ export class FakeTransfer extends FakeEmitter implements SdkTransfer {
 }
 
 /**
+/**
+ * `Features.Reaction`: `sendReaction` goes to the service, which hands every reaction (the
+ * sender's own too, with `echo`) to everyone as a `reaction` event with the sender's identifier.
+ */
+export class FakeReaction extends FakeEmitter implements SdkReaction {
+  readonly sent: Reaction[] = [];
+  echo = true;
+  refuse: Error | null = null;
+  constructor(private readonly me: string) {
+    super();
+  }
+  async sendReaction(message: { reactionType: Reaction }): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.sent.push(message.reactionType);
+    if (this.echo) this.remoteReact(this.me, message.reactionType);
+  }
+  /** Someone in the call reacted. */
+  remoteReact(rawId: string, reactionType: Reaction): void {
+    this.emit('reaction', { identifier: { communicationUserId: rawId }, reactionMessage: { reactionType } });
+  }
+}
+
+/**
  * `Features.Transfer` of one call. Sending: `transfer()` returns a `Transfer` that reports
  * Transferring, then `remoteComplete` (Transferred; the service then ends the transferor's call,
  * and in a consult transfer the target call too) or `remoteFail`. `refuse` makes `transfer()`
@@ -371,6 +398,51 @@ export class FakeTransferFeature extends FakeEmitter implements SdkTransferFeatu
   /** The other side transferred this call: the SDK hands over the call it became. */
   remoteAccepted(targetCall: FakeCall): void {
     this.emit('transferAccepted', { targetCall });
+  }
+}
+
+/**
+ * `Features.Spotlight` as the service runs it: no participants means the local user, a change
+ * fires `spotlightChanged` with what was added and removed, more than the maximum is refused.
+ */
+export class FakeSpotlight extends FakeEmitter implements SdkSpotlight {
+  maxParticipantsToSpotlight = 7;
+  refuse: Error | null = null;
+  private spotlighted: SpotlightedParticipant[] = [];
+  private nextOrder = 1;
+  constructor(private readonly me: string) {
+    super();
+  }
+  getSpotlightedParticipants(): SpotlightedParticipant[] {
+    return [...this.spotlighted];
+  }
+  async startSpotlight(participants?: CommunicationIdentifier[]): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.remoteStart(...(participants ?? [{ communicationUserId: this.me }]).map(getIdentifierRawId));
+  }
+  async stopSpotlight(participants?: CommunicationIdentifier[]): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.remoteStop(...(participants ?? [{ communicationUserId: this.me }]).map(getIdentifierRawId));
+  }
+  async stopAllSpotlight(): Promise<void> {
+    if (this.refuse) throw this.refuse;
+    this.remoteStop(...this.spotlighted.map((p) => getIdentifierRawId(p.identifier)));
+  }
+  /** An organiser (or this user) spotlights people: by raw id. */
+  remoteStart(...rawIds: string[]): void {
+    const added = rawIds
+      .filter((id) => !this.spotlighted.some((p) => getIdentifierRawId(p.identifier) === id))
+      .map((id) => ({ identifier: { communicationUserId: id }, order: this.nextOrder++ }));
+    if (this.spotlighted.length + added.length > this.maxParticipantsToSpotlight) {
+      throw new Error('The maximum number of participants are already spotlighted');
+    }
+    this.spotlighted = [...this.spotlighted, ...added];
+    if (added.length > 0) this.emit('spotlightChanged', { added, removed: [] });
+  }
+  remoteStop(...rawIds: string[]): void {
+    const removed = this.spotlighted.filter((p) => rawIds.includes(getIdentifierRawId(p.identifier)));
+    this.spotlighted = this.spotlighted.filter((p) => !removed.includes(p));
+    if (removed.length > 0) this.emit('spotlightChanged', { added: [], removed });
   }
 }
 
@@ -490,6 +562,8 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     capabilities: FakeCapabilities;
     mediaStats: FakeMediaStats;
     transfer: FakeTransferFeature | null;
+    reaction: FakeReaction;
+    spotlight: FakeSpotlight;
   };
   /** The microphone stream's AudioEffects feature; set by the SDK fake when handed out. */
   audioEffects: FakeAudioEffects | null = null;
@@ -511,6 +585,8 @@ export class FakeCall extends FakeEmitter implements SdkCall {
       capabilities: new FakeCapabilities(),
       mediaStats: new FakeMediaStats(),
       transfer: new FakeTransferFeature(this),
+      reaction: new FakeReaction(me),
+      spotlight: new FakeSpotlight(me),
     };
     const streams = options?.videoOptions?.localVideoStreams ?? [];
     this.localVideoStreams = streams;

@@ -12,6 +12,7 @@ import {
   CallEndRegular,
   ClosedCaptionRegular,
   DialpadRegular,
+  EmojiRegular,
   HandRightFilled,
   HandRightRegular,
   MicOffRegular,
@@ -26,7 +27,14 @@ import {
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { CallView, DtmfTone } from '../../calling/model';
-import { captionStrings, hostStrings, inCallStrings, lobbyStrings, transferStrings } from '../../strings';
+import {
+  captionStrings,
+  hostStrings,
+  inCallStrings,
+  lobbyStrings,
+  reactionStrings,
+  transferStrings,
+} from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useCallButtonStyles } from '../shared/call-button-styles';
 import { DevicePickers } from '../shared/DevicePickers';
@@ -35,6 +43,7 @@ import { ariaShortcut, type CallShortcut } from '../shared/shortcuts';
 import { DtmfKeypad } from './DtmfKeypad';
 import { EndForEveryone } from './HostControls';
 import { PeopleIcon } from './Lobby';
+import { ReactionPicker } from './Reactions';
 import { TransferControl } from './Transfer';
 
 const useStyles = makeStyles({
@@ -114,7 +123,8 @@ export interface ControlBarProps {
 /**
  * The row of call controls, Teams' order: people, hand, share, devices | camera, mic, hold, keypad |
  * hang up. Only what applies is offered: a phone call has no people pane, hand, screen share or
- * camera (PSTN is audio only, one other person); a hand is raised in group calls and meetings.
+ * camera (PSTN is audio only, one other person); a hand is raised, and reactions sent, in group
+ * calls and meetings.
  */
 export function ControlBar(props: ControlBarProps) {
   const styles = useStyles();
@@ -187,6 +197,21 @@ export function ControlBar(props: ControlBarProps) {
               onClick: props.onToggleHand,
             })
           : null}
+        {call.reactions.offered ? (
+          <Popover withArrow positioning="above" trapFocus>
+            <PopoverTrigger disableButtonEnhancement>
+              {control({
+                label: reactionStrings.control,
+                icon: <EmojiRegular />,
+                disabled: !live,
+                testId: 'reactions-control',
+              })}
+            </PopoverTrigger>
+            <PopoverSurface className={styles.popover} aria-label={reactionStrings.pickerLabel}>
+              <ReactionPicker call={call} />
+            </PopoverSurface>
+          </Popover>
+        ) : null}
         {isPhone
           ? null
           : control({

@@ -6,6 +6,7 @@ import { inCallStrings } from '../../strings';
 import { VerifiedMark } from '../shared/VerifiedMark';
 import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
 import { LobbyList } from './Lobby';
+import { SpotlightBar, SpotlightMarker, SpotlightToggle } from './Spotlight';
 
 const useStyles = makeStyles({
   panel: {
@@ -44,6 +45,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
   const styles = useStyles();
   const { call } = props;
   const myName = useCallingState((state) => state.myDisplayName);
+  const myId = useCallingState((state) => state.myCommunicationUserId);
   const present = call.participants.filter((p) => p.state !== 'disconnected');
   const verified = useDirectoryPeople(present.map((p) => p.id));
   const rows = [
@@ -77,6 +79,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
       </div>
       <HostActionScope>
         <LobbyList call={call} />
+        <SpotlightBar call={call} myId={myId} />
         <ul className={styles.list}>
           {rows.map((p) => {
             const state = [
@@ -100,6 +103,9 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
                     <Text className={styles.name}>{p.displayName}</Text>
                     {verified.has(p.id) ? <VerifiedMark /> : null}
                   </span>
+                  {call.spotlight.spotlightedIds.includes(p.id === 'me' ? (myId ?? '') : p.id) ? (
+                    <SpotlightMarker inline />
+                  ) : null}
                   {state ? <Text className={styles.state}>{state}</Text> : null}
                 </div>
                 <span className={styles.icons}>
@@ -108,6 +114,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
                   ) : null}
                   {p.isMuted ? <MicOffRegular aria-label={inCallStrings.muted} /> : <MicRegular aria-hidden />}
                 </span>
+                {p.id === 'me' ? null : <SpotlightToggle call={call} participantId={p.id} name={p.displayName} />}
                 {p.id === 'me' ? null : <ParticipantHostMenu call={call} participant={p} />}
               </li>
             );

@@ -1,10 +1,12 @@
 import { Avatar, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { HandRightFilled, MicOffFilled, PinFilled, PinRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import { type Participant, type RemoteVideo, useCallingActions } from '../../calling/model';
+import { type Participant, type RemoteVideo, type ShownReaction, useCallingActions } from '../../calling/model';
 import { useNameCheck } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { ReactionBadge } from './Reactions';
+import { SpotlightMarker } from './Spotlight';
 
 const useStyles = makeStyles({
   tile: {
@@ -82,6 +84,10 @@ export function RemoteTile(props: {
   avatarSize: 48 | 72 | 96 | 120;
   /** Pinning gives this person the large tile; absent on a shared screen's tile. */
   pin?: { pinned: boolean; onToggle: () => void };
+  /** Spotlighted for everyone (renderer/calling/spotlight.ts): the tile says so. */
+  spotlighted?: boolean;
+  /** Their reaction on show, if any (renderer/calling/reactions.ts). */
+  reaction?: ShownReaction | null;
 }) {
   const styles = useStyles();
   const { participant, video } = props;
@@ -109,6 +115,8 @@ export function RemoteTile(props: {
           activeAppearance="ring"
         />
       )}
+      {props.spotlighted ? <SpotlightMarker /> : null}
+      <ReactionBadge reaction={props.reaction} small={props.avatarSize <= 48} />
       <div className={styles.label}>
         {participant.isHandRaised ? (
           <HandRightFilled className={styles.hand} aria-label={inCallStrings.handRaised} />

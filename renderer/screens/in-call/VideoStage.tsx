@@ -18,9 +18,11 @@ import { useRef } from 'react';
 import { type CallView, type Participant, type RemoteVideo, useCallingState } from '../../calling/model';
 import { inCallStrings } from '../../strings';
 import { LocalPreview } from '../shared/LocalPreview';
+import { ReactionAnnouncer, ReactionBadge } from './Reactions';
 import { RemoteTile } from './RemoteTile';
+import { SpotlightMarker } from './Spotlight';
 import { usePin, useStageView } from './use-stage-view';
-import { planStage, type StageView } from './video-layout';
+import { gridFor, planStage, type StageView } from './video-layout';
 
 const useStyles = makeStyles({
   stage: {
@@ -61,6 +63,7 @@ const useStyles = makeStyles({
     bottom: tokens.spacingVerticalL,
     width: '200px',
     boxShadow: tokens.shadow16,
+    borderRadius: tokens.borderRadiusXLarge,
     zIndex: 1,
   },
   // With others, it has a slot of its own (a grid cell, or the top of the strip), covering no one.
@@ -69,6 +72,31 @@ const useStyles = makeStyles({
     height: '100%',
     minHeight: 0,
     borderRadius: tokens.borderRadiusLarge,
+  },
+  // The self-view's slot: my reaction and spotlight show over it, as on anyone's tile.
+  selfSlot: { position: 'relative', minWidth: 0, minHeight: 0 },
+  // Camera off: my reaction and spotlight float in the corner where my camera would.
+  selfStatus: {
+    position: 'absolute',
+    right: tokens.spacingHorizontalL,
+    bottom: tokens.spacingVerticalL,
+    width: '200px',
+    height: '112px',
+    zIndex: 2,
+    pointerEvents: 'none',
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
+  selfLabel: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    bottom: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
+    color: tokens.colorNeutralForegroundStaticInverted,
+    fontSize: tokens.fontSizeBase200,
   },
   more: {
     width: '100%',
@@ -119,6 +147,7 @@ export function VideoStage(props: { call: CallView }) {
   const [view, setView] = useStageView();
   const [pinnedId, setPinned] = usePin(call.id);
   const hasCamera = useCallingState((state) => state.devices.cameras.length > 0);
+  const myId = useCallingState((state) => state.myCommunicationUserId);
   const present = call.participants.filter((p) => p.state !== 'disconnected');
   // People with video first, then the ones speaking: the ones worth seeing get the visible tiles.
   const ordered = [...present].sort(
@@ -130,7 +159,34 @@ export function VideoStage(props: { call: CallView }) {
   const sharer = present.find((p) => videoFor(p, call.remoteVideos, 'screen-share'));
   const screen = sharer ? videoFor(sharer, call.remoteVideos, 'screen-share') : null;
   const selfOn = call.isCameraOn && hasCamera;
-  const plan = planStage({ people: ordered, view, pinnedId, speakerId, screenShared: screen !== null, selfOn });
+  const spotlightIds = call.spotlight.spotlightedIds;
+  const plan = planStage({
+    people: ordered,
+    view,
+    spotlightIds,
+    pinnedId,
+    speakerId,
+    screenShared: screen !== null,
+    selfOn,
+  });
+  const reactionOf = (participantId: string) =>
+    call.reactions.shown.find((r) => !r.fromMe && r.participantId === participantId) ?? null;
+  const myReaction = call.reactions.shown.find((r) => r.fromMe) ?? null;
+  const meSpotlighted = myId !== null && spotlightIds.includes(myId);
+  // My reaction and spotlight: over my self-view, or, with the camera off, in its corner.
+  const selfOverlay = (
+    <>
+      {meSpotlighted ? <SpotlightMarker /> : null}
+      <ReactionBadge reaction={myReaction} small />
+    </>
+  );
+  const selfStatus =
+    !selfOn && (myReaction || meSpotlighted) ? (
+      <div className={styles.selfStatus} data-testid="self-status">
+        {selfOverlay}
+        <span className={styles.selfLabel}>{inCallStrings.you}</span>
+      </div>
+    ) : null;
 
   if (present.length === 0) {
     return (
@@ -144,12 +200,24 @@ export function VideoStage(props: { call: CallView }) {
             {call.status === 'connected' ? inCallStrings.noParticipants : inCallStrings.status[call.status]}
           </Text>
         </div>
-        {selfOn ? <LocalPreview enabled className={styles.selfFloating} /> : null}
+        {selfOn ? (
+          <div className={styles.selfFloating} data-testid="self-view">
+            <LocalPreview enabled />
+            {selfOverlay}
+          </div>
+        ) : null}
+        {selfStatus}
+        <ReactionAnnouncer call={call} />
       </div>
     );
   }
 
-  const self = selfOn ? <LocalPreview enabled className={styles.selfTile} /> : null;
+  const self = selfOn ? (
+    <div className={styles.selfSlot} data-testid="self-view">
+      <LocalPreview enabled className={styles.selfTile} />
+      {selfOverlay}
+    </div>
+  ) : null;
   const tile = (participant: Participant, avatarSize: 48 | 72 | 96 | 120) => (
     <RemoteTile
       key={participant.id}
@@ -160,6 +228,8 @@ export function VideoStage(props: { call: CallView }) {
         pinned: participant.id === pinnedId,
         onToggle: () => setPinned(participant.id === pinnedId ? null : participant.id),
       }}
+      spotlighted={spotlightIds.includes(participant.id)}
+      reaction={reactionOf(participant.id)}
     />
   );
   const more =
@@ -170,24 +240,30 @@ export function VideoStage(props: { call: CallView }) {
   const viewMenu = present.length > 1 ? <ViewMenu view={view} onChange={setView} /> : null;
 
   if (plan.kind === 'focus') {
-    const avatarSize = plan.strip.length + plan.overflow.length === 0 ? 120 : 96;
+    const larges = plan.large ? [plan.large, ...plan.alsoLarge] : [];
+    const avatarSize = plan.strip.length + plan.overflow.length === 0 && larges.length === 1 ? 120 : 96;
+    // Several spotlighted people share the large area as a grid of their own.
+    const largeGrid = gridFor(larges.length);
+    const spotlit = !screen && larges.some((p) => spotlightIds.includes(p.id));
     return (
       <div
         className={styles.stage}
         data-testid="stage"
-        data-layout={screen ? 'screen-share' : pinnedId ? 'pinned' : 'speaker'}
+        data-layout={screen ? 'screen-share' : spotlit ? 'spotlight' : pinnedId ? 'pinned' : 'speaker'}
       >
         {viewMenu}
         <div
           className={styles.grid}
-          style={{ gridTemplate: 'minmax(0, 1fr) / minmax(0, 1fr)' }}
+          style={{
+            gridTemplate: `repeat(${largeGrid.rows}, minmax(0, 1fr)) / repeat(${largeGrid.columns}, minmax(0, 1fr))`,
+          }}
           data-testid="stage-large"
         >
           {sharer && screen ? (
             <RemoteTile participant={sharer} video={screen} avatarSize={96} />
-          ) : plan.large ? (
-            tile(plan.large, avatarSize)
-          ) : null}
+          ) : (
+            larges.map((participant) => tile(participant, avatarSize))
+          )}
         </div>
         {plan.strip.length > 0 || self || more ? (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the strip scrolls; a keyboard must reach it to scroll it.
@@ -197,6 +273,8 @@ export function VideoStage(props: { call: CallView }) {
             {more}
           </section>
         ) : null}
+        {selfStatus}
+        <ReactionAnnouncer call={call} />
       </div>
     );
   }
@@ -213,6 +291,8 @@ export function VideoStage(props: { call: CallView }) {
         {more}
         {self}
       </div>
+      {selfStatus}
+      <ReactionAnnouncer call={call} />
     </div>
   );
 }

@@ -5,8 +5,14 @@
  *   make 3×3. More than 9 are not shown at once: the last tile says how many more there are and
  *   opens the list of them, as in Teams and the ACS UI library.
  * - Focus: one person large, everyone else in a strip beside them. The large tile goes to, in
- *   order: a shared screen, the person the user pinned, the active speaker (speaker view), and in
- *   speaker view with nobody speaking yet, the first person. A pin therefore works in either view.
+ *   order: a shared screen, the people spotlighted, the person the user pinned, the active speaker
+ *   (speaker view), and in speaker view with nobody speaking yet, the first person. A pin
+ *   therefore works in either view.
+ * - Spotlight beats pin: a spotlight is the meeting's decision for everyone (an organiser's or a
+ *   presenter's), a pin is mine alone. While anyone is spotlighted they share the large area
+ *   (up to the SDK's maximum, 7), in the order the service spotlighted them; my pin waits, still
+ *   shown as pinned, and applies again when the spotlight ends. A shared screen still wins over
+ *   both (it is what the meeting is looking at): the spotlighted people then head the strip.
  */
 export const MAX_TILES = 9;
 /** The strip beside a large tile scrolls, but it stops somewhere: the rest are behind "+N more". */
@@ -27,6 +33,8 @@ export interface StageFacts<P extends { id: string }> {
   /** The people present, in the order worth seeing (video first, then speaking). */
   readonly people: readonly P[];
   readonly view: StageView;
+  /** The people spotlighted for everyone, in the service's order (absent ones are skipped). */
+  readonly spotlightIds: readonly string[];
   /** The person the user pinned, if still present. */
   readonly pinnedId: string | null;
   /** The person who spoke last (sticky: the large tile does not jump back when they pause). */
@@ -39,21 +47,34 @@ export interface StageFacts<P extends { id: string }> {
 
 export type StagePlan<P> =
   | { kind: 'grid'; tiles: P[]; overflow: P[]; columns: number; rows: number }
-  | { kind: 'focus'; large: P | null; strip: P[]; overflow: P[] };
+  /** `alsoLarge`: further spotlighted people, sharing the large area with `large`. */
+  | { kind: 'focus'; large: P | null; alsoLarge: P[]; strip: P[]; overflow: P[] };
 
 export function planStage<P extends { id: string }>(facts: StageFacts<P>): StagePlan<P> {
   const { people } = facts;
   const pinned = people.find((p) => p.id === facts.pinnedId) ?? null;
-  const focus = facts.screenShared || pinned !== null || facts.view === 'speaker';
+  const spotlit = facts.spotlightIds
+    .map((id) => people.find((p) => p.id === id))
+    .filter((p): p is P => p !== undefined);
+  const focus = facts.screenShared || spotlit.length > 0 || pinned !== null || facts.view === 'speaker';
   if (focus) {
-    // A shared screen is the large tile itself; otherwise a person is.
-    const large = facts.screenShared
-      ? null
-      : (pinned ?? people.find((p) => p.id === facts.speakerId) ?? people[0] ?? null);
-    const rest = people.filter((p) => p !== large);
+    // A shared screen is the large tile itself; otherwise the spotlighted people, or one person.
+    const larges = facts.screenShared
+      ? []
+      : spotlit.length > 0
+        ? spotlit
+        : [pinned ?? people.find((p) => p.id === facts.speakerId) ?? people[0]].filter((p): p is P => !!p);
+    // Beside a shared screen the spotlighted people come first in the strip.
+    const rest = [...spotlit, ...people.filter((p) => !spotlit.includes(p))].filter((p) => !larges.includes(p));
     const room = MAX_STRIP_TILES - (facts.selfOn ? 1 : 0);
     const split = rest.length > room ? room - 1 : rest.length;
-    return { kind: 'focus', large, strip: rest.slice(0, split), overflow: rest.slice(split) };
+    return {
+      kind: 'focus',
+      large: larges[0] ?? null,
+      alsoLarge: larges.slice(1),
+      strip: rest.slice(0, split),
+      overflow: rest.slice(split),
+    };
   }
   // In the grid my camera takes one of the tiles.
   const capacity = MAX_TILES - (facts.selfOn ? 1 : 0);

@@ -6,6 +6,7 @@ const ids = (list: Array<{ id: string }>) => list.map((p) => p.id);
 const facts = (overrides: Partial<StageFacts<{ id: string }>>): StageFacts<{ id: string }> => ({
   people: people(4),
   view: 'gallery',
+  spotlightIds: [],
   pinnedId: null,
   speakerId: null,
   screenShared: false,
@@ -50,4 +51,25 @@ test('the strip beside a large tile stops too: the rest are behind "+N more"', (
   if (plan.kind !== 'focus') throw new Error('expected focus');
   expect(plan.strip.length + 1 /* me */ + 1 /* +N more */).toBe(MAX_STRIP_TILES);
   expect(plan.strip.length + plan.overflow.length + 1).toBe(30);
+});
+
+test('spotlight beats pin and speaker: the spotlighted share the large area, in the service order', () => {
+  const plan = planStage(facts({ spotlightIds: ['p2', 'p0'], pinnedId: 'p3', speakerId: 'p1', view: 'speaker' }));
+  if (plan.kind !== 'focus') throw new Error('expected focus');
+  expect(plan.large?.id).toBe('p2');
+  expect(ids(plan.alsoLarge)).toEqual(['p0']);
+  // The pin waits in the strip, and applies again once the spotlight ends.
+  expect(ids(plan.strip)).toEqual(['p1', 'p3']);
+  expect(planStage(facts({ spotlightIds: [], pinnedId: 'p3' }))).toMatchObject({ large: { id: 'p3' }, alsoLarge: [] });
+});
+
+test('spotlight turns the gallery into focus; people who left are skipped; a shared screen still wins', () => {
+  expect(planStage(facts({ spotlightIds: ['p1'] }))).toMatchObject({ kind: 'focus', large: { id: 'p1' } });
+  expect(planStage(facts({ spotlightIds: ['gone', 'p3'] }))).toMatchObject({ large: { id: 'p3' }, alsoLarge: [] });
+  // Only absent (or my own, which is not on the stage) spotlights: the gallery stays.
+  expect(planStage(facts({ spotlightIds: ['gone'] }))).toMatchObject({ kind: 'grid' });
+  const shared = planStage(facts({ spotlightIds: ['p3', 'p2'], screenShared: true }));
+  if (shared.kind !== 'focus') throw new Error('expected focus');
+  expect(shared.large).toBeNull();
+  expect(ids(shared.strip)).toEqual(['p3', 'p2', 'p0', 'p1']);
 });

@@ -89,6 +89,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     network: null,
     captions: captionsView(),
     transfer: transferView(),
+    reactions: { offered: false, allowed: false, shown: [] },
+    spotlight: { spotlightedIds: [], max: 7, canSpotlight: false, canRemove: false },
     ...overrides,
   };
 }
@@ -199,6 +201,12 @@ export class FakeCallingStore implements CallingStore {
     const admitted = lobby.filter(which).map((p) => participant(p.id, p.displayName));
     this.updateCall({ lobby: lobby.filter((p) => !which(p)) });
     this.updateCall({ participants: [...(this.state.call?.participants ?? []), ...admitted] });
+  }
+
+  private setSpotlighted(change: (ids: string[]) => string[]): void {
+    const spotlight = this.state.call?.spotlight;
+    if (!spotlight) return;
+    this.updateCall({ spotlight: { ...spotlight, spotlightedIds: [...new Set(change(spotlight.spotlightedIds))] } });
   }
 
   updateDevices(patch: Partial<DevicesState>): void {
@@ -429,6 +437,33 @@ export class FakeCallingStore implements CallingStore {
       this.record('transferToHeldCall', [heldCallId]);
       const title = this.state.held.find((call) => call.id === heldCallId)?.title ?? null;
       this.updateCall({ transfer: transferView({ status: 'transferring', targetName: title }) });
+    },
+    // As the real layer: mine shows on my self-view at once; spotlights change for everyone.
+    sendReaction: async (reaction) => {
+      this.record('sendReaction', [reaction]);
+      const reactions = this.state.call?.reactions ?? { offered: true, allowed: true, shown: [] };
+      const me = this.state.myCommunicationUserId ?? MY_ID;
+      const mine = {
+        id: `reaction-${this.recorded.length}`,
+        participantId: me,
+        senderName: 'You',
+        fromMe: true,
+        reaction,
+      };
+      this.updateCall({ reactions: { ...reactions, shown: [...reactions.shown.filter((r) => !r.fromMe), mine] } });
+    },
+    startSpotlight: async (participantId) => {
+      this.record('startSpotlight', participantId === undefined ? [] : [participantId]);
+      this.setSpotlighted((ids) => [...ids, participantId ?? this.state.myCommunicationUserId ?? MY_ID]);
+    },
+    stopSpotlight: async (participantId) => {
+      this.record('stopSpotlight', participantId === undefined ? [] : [participantId]);
+      const id = participantId ?? this.state.myCommunicationUserId ?? MY_ID;
+      this.setSpotlighted((ids) => ids.filter((other) => other !== id));
+    },
+    stopAllSpotlights: async () => {
+      this.record('stopAllSpotlights', []);
+      this.setSpotlighted(() => []);
     },
     dismissDeviceNotice: () => {
       this.recorded.push({ name: 'dismissDeviceNotice', args: [] });

@@ -9,6 +9,7 @@ import type { JSX } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SessionState } from '../../../../../../common/ipc';
 import { ServicesProvider } from '../../../../../../renderer/app/App';
+import type { ShownReaction } from '../../../../../../renderer/calling/model';
 import { loadPhoneNumbers } from '../../../../../../renderer/calling/phone-numbers-loader';
 import { DeviceSetup } from '../../../../../../renderer/screens/devices/DeviceSetup';
 import { DialerScreen } from '../../../../../../renderer/screens/dialer/DialerScreen';
@@ -26,6 +27,7 @@ import {
   captionsView,
   FakeCallingStore,
   incomingCall,
+  MY_ID,
   participant,
   remoteVideo,
   transferView,
@@ -318,6 +320,75 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
       });
       return { store, screen: <InCallScreen /> };
     }
+    // Issue 14, reactions: badges on the senders' tiles and on my self-view.
+    case 'reaction-received': {
+      const ps = people(4).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 2 }));
+      const shown = (participantId: string, senderName: string, reaction: ShownReaction['reaction']) => ({
+        id: `r-${participantId}`,
+        participantId,
+        senderName,
+        fromMe: participantId === MY_ID,
+        reaction,
+      });
+      store.setState({
+        call: callView({
+          title: 'Design review',
+          target: { kind: 'group', groupId: '29228d3e-040e-4656-a70e-890ab4e173e5' },
+          connectedAt: minutesAgo(8),
+          isCameraOn: true,
+          participants: ps,
+          remoteVideos: ps.slice(0, 3).map((p) => remoteVideo(p.id)),
+          reactions: {
+            offered: true,
+            allowed: true,
+            shown: [
+              shown('p0', 'Adele Vance', 'applause'),
+              shown('p3', 'Nestor Wilke', 'heart'),
+              shown(MY_ID, 'You', 'like'),
+            ],
+          },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'reaction-turned-off':
+      store.setState({
+        call: callView({
+          title: 'All hands',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(5),
+          participants: people(3).map((name, i) => participant(`p${i}`, name)),
+          reactions: { offered: true, allowed: false, shown: [] },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    // Issue 14, spotlight: two people spotlighted share the large area; an organiser's people pane.
+    case 'spotlight-organiser': {
+      const ps = people(6).map((name, i) => participant(`p${i}`, name, { isSpeaking: i === 4 }));
+      store.setState({
+        call: callView({
+          title: 'Quarterly review',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(21),
+          participants: ps,
+          remoteVideos: ps.slice(0, 4).map((p) => remoteVideo(p.id)),
+          host: { endForEveryone: true, muteOthers: true, removeParticipants: true, manageLobby: true },
+          spotlight: { spotlightedIds: ['p1', 'p3'], max: 7, canSpotlight: true, canRemove: true },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
+    }
+    case 'spotlight-me':
+      store.setState({
+        call: callView({
+          title: 'Quarterly review',
+          target: { kind: 'teams-meeting', meetingLink: 'https://teams.microsoft.com/meet/28512416645934?p=Z9bM5' },
+          connectedAt: minutesAgo(21),
+          participants: people(3).map((name, i) => participant(`p${i}`, name)),
+          spotlight: { spotlightedIds: [MY_ID], max: 7, canSpotlight: false, canRemove: false },
+        }),
+      });
+      return { store, screen: <InCallScreen /> };
     case 'in-call-held':
       store.setState({
         call: callView({ id: 'call-2', title: 'Lee Gu', connectedAt: minutesAgo(1) }),
