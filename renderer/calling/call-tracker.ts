@@ -11,6 +11,7 @@ import { describeEndReason } from './end-reasons';
 import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
 import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
 import { watchNetworkQuality } from './network-quality';
+import { cannotAddPeople, snapshotAddPeople } from './participants-add';
 import type {
   CallingSdk,
   SdkCall,
@@ -274,6 +275,7 @@ export class CallTracker {
       captions: this.captions.snapshot(),
       host,
       network: ended ? null : this.network,
+      addPeople: ended ? cannotAddPeople : snapshotAddPeople(this.features.capabilities, call.role),
       lobby: host.manageLobby
         ? call.lobby.participants.map((waiting) => {
             const id = this.participantId(waiting);
