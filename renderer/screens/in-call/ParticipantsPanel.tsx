@@ -4,6 +4,7 @@ import { type CallView, useCallingState } from '../../calling/model';
 import { useDirectoryPeople } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { AddPeople } from './AddPeople';
 import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
 import { LobbyList } from './Lobby';
 
@@ -75,6 +76,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
           onClick={props.onClose}
         />
       </div>
+      <AddPeople call={call} />
       <HostActionScope>
         <LobbyList call={call} />
         <ul className={styles.list}>
