@@ -27,9 +27,9 @@ export const groupCallStrings = {
 
   /** The people pane's field for adding someone to the call in progress. */
   addPeople: 'Add people',
-  addPeoplePlaceholder: 'Name, call id or phone number',
-  addPeopleDirectoryPlaceholder: 'Search by name, or type a call id or phone number',
-  addButton: 'Add',
+  addPeoplePlaceholder: 'Call id or phone number',
+  addPeopleDirectoryPlaceholder: 'Name, call id or number',
+  addButton: 'Add to the call',
   addButtonLabel: (what: string) => `Add ${what} to the call`,
   adding: (name: string) => `Ringing ${name}…`,
   addedToCall: (name: string) => `${name} joined the call.`,

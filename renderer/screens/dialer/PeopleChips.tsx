@@ -4,7 +4,7 @@
  * keyboard (Delete, Backspace or Enter on a chip; Backspace in the empty box removes the last),
  * and every change said to screen readers.
  */
-import { Avatar, makeStyles, mergeClasses, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { targetTitle } from '../../calling/display-name';
 import type { PersonTarget } from '../../calling/model';
@@ -101,10 +101,9 @@ export function PeopleChips(props: { chips: PeopleChipsState; onEmptied: () => v
               value={chipKey(chip.target)}
               dismissible
               shape="circular"
+              // An icon, not an avatar: an avatar's initials are visible text the name would not contain.
               aria-label={groupCallStrings.removeFromList(chip.name)}
-              {...(chip.target.kind === 'phone'
-                ? { icon: <TargetIcon kind="phone" /> }
-                : { media: <Avatar name={chip.name} color="colorful" aria-hidden /> })}
+              icon={<TargetIcon kind={chip.target.kind} />}
             >
               {chip.name}
             </Tag>

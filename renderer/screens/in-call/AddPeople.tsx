@@ -14,6 +14,7 @@ import { isPersonTarget } from '../../calling/participants-add';
 import { callTargetStrings, dialerStrings, groupCallStrings } from '../../strings';
 import { chipName } from '../dialer/PeopleChips';
 import { PeopleSuggestions } from '../dialer/PeopleSuggestions';
+import { ControlTooltip } from '../shared/ControlTooltip';
 import { useAction } from '../shared/use-action';
 import { personTarget, useTargetEntry } from '../shared/use-target-entry';
 
@@ -24,8 +25,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
   },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', minWidth: 0 },
+  field: { minWidth: 0 },
   anchor: { position: 'relative', flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  /** The pane is narrow: the box gives way to the Add button instead of pushing it out. */
+  input: { minWidth: 0, width: '100%' },
+  addButton: { flexShrink: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -86,6 +91,7 @@ export function AddPeople(props: { call: CallView }) {
   return (
     <div className={styles.root} data-testid="add-people">
       <Field
+        className={styles.field}
         label={{ children: groupCallStrings.addPeople, htmlFor: inputId }}
         validationState={refusal ? 'error' : 'none'}
         validationMessage={message}
@@ -95,6 +101,9 @@ export function AddPeople(props: { call: CallView }) {
           <div className={styles.anchor}>
             <Input
               id={inputId}
+              className={styles.input}
+              // No intrinsic width (a text input's is 20 characters): the box takes what the pane leaves.
+              input={{ size: 1 }}
               value={value}
               placeholder={
                 entry.directory.available
@@ -121,14 +130,16 @@ export function AddPeople(props: { call: CallView }) {
               />
             ) : null}
           </div>
-          <Button
-            icon={<PersonAddRegular />}
-            disabled={!target || refusal !== null}
-            aria-label={target ? groupCallStrings.addButtonLabel(name) : undefined}
-            onClick={() => target && add(target, name)}
-          >
-            {groupCallStrings.addButton}
-          </Button>
+          <ControlTooltip label={groupCallStrings.addButton}>
+            <Button
+              className={styles.addButton}
+              icon={<PersonAddRegular />}
+              disabled={!target || refusal !== null}
+              aria-label={target ? groupCallStrings.addButtonLabel(name) : groupCallStrings.addButton}
+              onClick={() => target && add(target, name)}
+              data-testid="add-people-button"
+            />
+          </ControlTooltip>
         </div>
       </Field>
       {target?.kind === 'phone' && entry.configuredCallerId ? (
