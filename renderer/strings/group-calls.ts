@@ -18,8 +18,6 @@ export const groupCallStrings = {
     'A group call id, Teams meeting, room or meeting ID cannot be called together with people. Remove the people above to join it, or clear the box.',
   /** What the box says while chips are there and it is empty. */
   readyToCall: (count: number) => `Call or Video call rings ${count === 1 ? 'this person' : `all ${count} people`}.`,
-  callEveryoneLabel: (what: string) => `Audio call to ${what}`,
-  videoEveryoneLabel: (what: string) => `Video call to ${what}`,
   /** Video with only phone numbers on the list. */
   videoNeedsPerson: 'Phone calls are audio only: add a person to make a video call.',
   tooMany: (limit: number) =>

@@ -5,7 +5,7 @@ import type { DirectoryPerson } from '../../../common/backend-contract';
 // history-limits, not history: a value import from history.ts would pull zod into the home screen.
 import { FAVOURITES_LIMIT } from '../../../common/ipc/history-limits';
 import { callTargetDisplay, callTargetKey, targetSupportsVideo } from '../../calling/call-target';
-import { type CallTarget, type PersonTarget, useCallingActions, useCallingState } from '../../calling/model';
+import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
 import { isPersonTarget } from '../../calling/participants-add';
 import type { HistorySnapshot } from '../../history/history-client';
 import { callTargetStrings, dialerStrings, directoryStrings, groupCallStrings } from '../../strings';
@@ -81,6 +81,14 @@ export function CallBox(props: {
   const canCall = target !== null && groupReady && !phoneBlocked && agent === 'connected' && !placing.busy;
   const canVideo = canCall && (grouped ? group.some((p) => p.target.kind !== 'phone') : targetSupportsVideo(target));
 
+  const videoTip = grouped
+    ? group.some((p) => p.target.kind !== 'phone')
+      ? dialerStrings.videoCall
+      : groupCallStrings.videoNeedsPerson
+    : isPhone
+      ? dialerStrings.videoNotForPhone
+      : dialerStrings.videoCall;
+
   const favourites = props.history.status === 'ready' ? props.history.history.favourites : [];
   const favouriteTarget = entry.target;
   const existingFavourite = favouriteTarget
@@ -125,7 +133,7 @@ export function CallBox(props: {
   /** With people already listed, a picked person joins the list instead of being called alone. */
   const pickPerson = (chosen: DirectoryPerson) => {
     if (!grouped) return callPerson(chosen);
-    if (chips.add(personTarget(chosen) as PersonTarget, chosen.displayName)) props.onChange('');
+    if (chips.add(personTarget(chosen), chosen.displayName)) props.onChange('');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -314,7 +322,7 @@ export function CallBox(props: {
         >
           {placing.busy ? dialerStrings.placing : dialerStrings.audioCall}
         </Button>
-        <ControlTooltip label={isPhone ? dialerStrings.videoNotForPhone : dialerStrings.videoCall}>
+        <ControlTooltip label={videoTip}>
           <Button
             className={styles.callButton}
             size="large"

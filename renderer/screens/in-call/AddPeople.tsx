@@ -126,7 +126,7 @@ export function AddPeople(props: { call: CallView }) {
                 optionId={entry.optionId}
                 people={entry.people}
                 highlight={entry.highlight}
-                onPick={(chosen) => add(personTarget(chosen) as PersonTarget, chosen.displayName)}
+                onPick={(chosen) => add(personTarget(chosen), chosen.displayName)}
               />
             ) : null}
           </div>

@@ -8,7 +8,7 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import type { DirectoryPerson } from '../../../common/backend-contract';
 import { needsPhoneNumbers, parseCallTarget } from '../../calling/call-target';
-import type { CallTarget } from '../../calling/model';
+import type { PersonTarget } from '../../calling/model';
 import { usePhoneNumbers } from '../../calling/use-phone-numbers';
 import { useDirectoryState, useNameCheck, usePeopleSearch } from '../../directory/directory-context';
 import { directoryStrings } from '../../strings';
@@ -17,7 +17,7 @@ import { useAlternateCallerId } from './use-caller-id';
 /** Fewer letters than this find too many people to be worth a round trip. */
 const SEARCH_MIN_LENGTH = 2;
 
-export const personTarget = (person: DirectoryPerson): CallTarget => ({
+export const personTarget = (person: DirectoryPerson): PersonTarget => ({
   kind: 'acs-user',
   communicationUserId: person.communicationUserId,
 });
