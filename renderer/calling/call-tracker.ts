@@ -11,6 +11,7 @@ import { describeEndReason } from './end-reasons';
 import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
 import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
 import { watchNetworkQuality } from './network-quality';
+import { cannotAddPeople, snapshotAddPeople } from './participants-add';
 import { isGroupCall, ReactionsTracker } from './reactions';
 import type {
   CallingSdk,
@@ -317,6 +318,7 @@ export class CallTracker {
         : snapshotSpotlight(this.features.spotlight, this.features.capabilities, call.role, this.options.target, (i) =>
             this.options.sdk.rawId(i),
           ),
+      addPeople: ended ? cannotAddPeople : snapshotAddPeople(this.features.capabilities, call.role),
       lobby: host.manageLobby
         ? call.lobby.participants.map((waiting) => {
             const id = this.participantId(waiting);

@@ -6,7 +6,7 @@
 import type { SessionState } from '../../common/ipc';
 import type { RendererBridge } from '../bridge';
 import { StateStore } from '../lib/state-store';
-import { callActionStrings, deviceStrings, transferStrings } from '../strings';
+import { callActionStrings, deviceStrings, groupCallStrings, transferStrings } from '../strings';
 import { AgentLifecycle } from './agent-lifecycle';
 import {
   attachCallSounds,
@@ -28,6 +28,7 @@ import {
 } from './effects';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
 import type { CallingActions, CallingState, CallingStore, CallView, HeldCallView, IncomingCallView } from './model';
+import { addToCall, callerIdOptionFor, isPersonTarget, peopleToRing, sdkParticipant } from './participants-add';
 import { loadPhoneNumbers } from './phone-numbers-loader';
 import { preJoinKindFor, readPreJoinSettings, writePreJoinSettings } from './pre-join';
 import type {
@@ -377,19 +378,25 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       watchMicrophoneLevel(media, store.getState().devices.selectedMicrophoneId, listener),
     playTestSound: () => playTestSound(media, store.getState().devices.selectedSpeakerId),
 
-    async placeCall(target, { video, title }) {
+    async placeCall(target, { video, title, others }) {
       const kind = preJoinKindFor(target, video);
+      const more = others?.length ? { others } : {};
       if (kind && store.getState().preJoinSettings[kind]) {
         // Nothing is dialled yet: the pre-join screen shows, and Join now starts the call.
-        update(() => ({ preJoin: { kind, target, title: title ?? null, video } }));
+        update(() => ({ preJoin: { kind, target, title: title ?? null, video, ...more } }));
         return;
       }
-      await actions.startCall(target, { video, ...(title === undefined ? {} : { title }) });
+      await actions.startCall(target, { video, ...(title === undefined ? {} : { title }), ...more });
     },
     async joinFromPreJoin({ muted, video, dontShowAgain }) {
       const request = store.getState().preJoin;
       if (!request) throw new Error(callActionStrings.noPreJoin);
-      await actions.startCall(request.target, { video, muted, ...(request.title ? { title: request.title } : {}) });
+      await actions.startCall(request.target, {
+        video,
+        muted,
+        ...(request.title ? { title: request.title } : {}),
+        ...(request.others ? { others: request.others } : {}),
+      });
       // Only once the call is placed: a refused start leaves the check up, with its choices.
       if (dontShowAgain) actions.setPreJoinShown(request.kind, false);
       update((state) => (state.preJoin === request ? { preJoin: null } : null));
@@ -401,25 +408,21 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       update((state) => ({ preJoinSettings: { ...state.preJoinSettings, [kind]: shown } }));
       writePreJoinSettings(deps.storage, store.getState().preJoinSettings);
     },
-    async startCall(target, { video, title, muted }) {
+    async startCall(target, { video, title, muted, others }) {
       const callAgent = requireAgent();
+      if (others?.length && !isPersonTarget(target)) throw new Error(groupCallStrings.cannotMix);
+      // Everyone a call to people rings, in one startCall (renderer/calling/participants-add.ts).
+      const people = isPersonTarget(target) ? peopleToRing(target, others) : [];
       await askBeforeFirstUse(video);
-      let alternateCallerId: string | null = null;
-      if (target.kind === 'phone') {
-        alternateCallerId = (await deps.bridge.config.get()).alternateCallerId;
-        if (!alternateCallerId) throw new Error(callActionStrings.noCallerId);
-      }
+      const callerIdOption = people.some((person) => person.kind === 'phone')
+        ? callerIdOptionFor(people, (await deps.bridge.config.get()).alternateCallerId)
+        : {};
       const { localVideo, options } = mediaOptions(video, muted);
       let call: SdkCall;
       switch (target.kind) {
         case 'acs-user':
-          call = callAgent.startCall([{ communicationUserId: target.communicationUserId }], options);
-          break;
         case 'phone':
-          call = callAgent.startCall([{ phoneNumber: target.e164 }], {
-            ...options,
-            alternateCallerId: { phoneNumber: alternateCallerId ?? '' },
-          });
+          call = callAgent.startCall(people.map(sdkParticipant), { ...options, ...callerIdOption });
           break;
         case 'group':
           call = callAgent.join({ groupId: target.groupId }, options);
@@ -508,6 +511,15 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       const participant = tracker.findParticipant(participantId);
       if (!participant) throw new Error(callActionStrings.participantGone);
       await tracker.call.removeParticipant(participant.identifier);
+    },
+    async addParticipant(target) {
+      const tracker = requireCall();
+      if (!(target.kind === 'phone' ? tracker.getView().addPeople.phoneNumbers : tracker.getView().addPeople.people)) {
+        throw new Error(callActionStrings.notAllowed);
+      }
+      const callerId = target.kind === 'phone' ? (await deps.bridge.config.get()).alternateCallerId : null;
+      const sdkNow = requireSdk();
+      await addToCall(tracker.call, target, callerId, (participant) => sdkNow.rawId(participant.identifier));
     },
     async admitFromLobby(participantId) {
       const tracker = requireCall();

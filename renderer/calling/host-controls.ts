@@ -12,7 +12,8 @@ import type { SdkCall, SdkCapabilities } from './sdk-surface';
 type CapabilityName = keyof SdkCapabilities['capabilities'];
 
 const HOST_ROLES: ReadonlySet<SdkCall['role']> = new Set(['Organizer', 'Co-organizer', 'Presenter']);
-const UNRESOLVED = new Set(['NotInitialized', 'FeatureNotSupported']);
+/** Reasons that mean the service has not decided yet (or this build cannot say), not a refusal. */
+export const UNRESOLVED = new Set(['NotInitialized', 'FeatureNotSupported']);
 
 export const noHostControls: HostControls = {
   endForEveryone: false,

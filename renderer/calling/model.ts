@@ -15,6 +15,9 @@ export type CallTarget =
   /** A Teams meeting by id and passcode (TeamsMeetingIdLocator); parsed by meeting-id.ts. */
   | { kind: 'teams-meeting-id'; meetingId: string; passcode: string };
 
+/** A target that is one person: what a call to several people, or "Add people", is made of. */
+export type PersonTarget = Extract<CallTarget, { kind: 'acs-user' | 'phone' }>;
+
 /**
  * The CallAgent's life: `unreachable` is the offline case where createCallAgent resolved but the
  * agent stayed `Disconnected` (the SDK throws nothing): the UI says ACS cannot be reached.
@@ -126,6 +129,8 @@ export interface CallView {
   reactions: ReactionsView;
   /** Who is spotlighted for everyone, and whether I may change it (renderer/calling/spotlight.ts). */
   spotlight: SpotlightView;
+  /** Whom the service lets me add to this call (renderer/calling/participants-add.ts). */
+  addPeople: AddPeopleAbility;
 }
 
 /** The SDK's reaction types (`Reaction` in @azure/communication-calling). */
@@ -176,6 +181,14 @@ export interface TransferView {
   problem: string | null;
   unavailable: string | null;
   arrivedByTransfer: boolean;
+}
+
+/** Who may be added to the call in progress; "Add people" is offered when either is true. */
+export interface AddPeopleAbility {
+  /** ACS users (`8:acs:…`), found in the directory or by id. */
+  people: boolean;
+  /** Phone numbers, rung from the configured caller id. */
+  phoneNumbers: boolean;
 }
 
 /**
@@ -280,6 +293,8 @@ export interface PreJoinRequest {
   title: string | null;
   /** Whether the call was asked for with video: the camera starts on in the check. */
   video: boolean;
+  /** More people rung together with `target` (a call to several people). */
+  others?: PersonTarget[];
 }
 
 /** What the user chose in the pre-join check: the call starts with exactly this. */
@@ -362,12 +377,16 @@ export interface CallingActions {
    * What a call button means: the pre-join check first when this kind of call gets one
    * (renderer/calling/pre-join.ts) and the user has not turned it off, else `startCall` at once.
    */
-  placeCall(target: CallTarget, options: { video: boolean; title?: string }): Promise<void>;
+  placeCall(target: CallTarget, options: { video: boolean; title?: string; others?: PersonTarget[] }): Promise<void>;
   /**
    * Dials now. `title`: the name the user knows the target by (a favourite's label, a recent's
-   * title); `muted`: the microphone starts muted.
+   * title); `muted`: the microphone starts muted; `others`: more people rung in the same call,
+   * when `target` is a person too (one `startCall` with everyone).
    */
-  startCall(target: CallTarget, options: { video: boolean; title?: string; muted?: boolean }): Promise<void>;
+  startCall(
+    target: CallTarget,
+    options: { video: boolean; title?: string; muted?: boolean; others?: PersonTarget[] },
+  ): Promise<void>;
   /** Starts the call waiting on its pre-join check, with what the user chose there. */
   joinFromPreJoin(choice: PreJoinChoice): Promise<void>;
   /** Drops the call waiting on its pre-join check: nothing was dialled. */
@@ -391,6 +410,11 @@ export interface CallingActions {
   muteAllParticipants(): Promise<void>;
   /** Removes a participant from the call (`host.removeParticipants`). */
   removeParticipant(participantId: string): Promise<void>;
+  /**
+   * Rings someone into the call in progress (`addPeople`). Resolves once they have joined; rejects,
+   * in words, when the service refuses or they do not join. They show in `participants` meanwhile.
+   */
+  addParticipant(target: PersonTarget): Promise<void>;
   /** Lets someone in from a Teams meeting's lobby (`host.manageLobby`). */
   admitFromLobby(participantId: string): Promise<void>;
   admitAllFromLobby(): Promise<void>;

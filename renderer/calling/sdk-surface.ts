@@ -8,6 +8,7 @@
  */
 import type {
   AcceptCallOptions,
+  AddPhoneNumberOptions,
   AudioDeviceInfo,
   AudioEffectsFeature,
   BackgroundBlurEffect,
@@ -242,6 +243,9 @@ export interface SdkCall
   readonly remoteParticipants: ReadonlyArray<SdkRemoteParticipant>;
   readonly localVideoStreams: ReadonlyArray<SdkLocalVideoStream>;
   readonly lobby: SdkLobby;
+  /** `Call.addParticipant`'s two overloads, handing out the narrowed participant. */
+  addParticipant(identifier: CommunicationUserIdentifier): SdkRemoteParticipant;
+  addParticipant(identifier: PhoneNumberIdentifier, options?: AddPhoneNumberOptions): SdkRemoteParticipant;
   startVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   stopVideo(localVideoStream: SdkLocalVideoStream): Promise<void>;
   on(event: SdkCallPropertyEvent, listener: PropertyChangedEvent): void;

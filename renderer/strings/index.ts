@@ -7,6 +7,7 @@ export * from './call-features';
 export * from './calls';
 export * from './desktop';
 export * from './directory';
+export * from './group-calls';
 export * from './pre-join';
 export * from './reactions';
 export * from './session';

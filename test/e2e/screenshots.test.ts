@@ -908,6 +908,47 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
       await arrived.close();
     }
   });
+
+  test('group calls, light and dark: three people as chips in the call box, one added mid-call ringing', async () => {
+    for (const theme of ['light', 'dark']) {
+      const suffix = theme === 'dark' ? '-dark' : '';
+      const dialer = await open('dialer', `&directory=org&theme=${theme}`);
+      const box = dialer.getByRole('combobox', { name: 'Who do you want to call?' });
+      await box.fill('ade');
+      await dialer.getByRole('option', { name: 'Adele Vance AdeleV@contoso.com', exact: true }).waitFor();
+      await dialer.getByRole('button', { name: 'Add to the people to call' }).click();
+      await box.fill('+1 425 555 0123');
+      await dialer.getByTestId('call-target-understood').waitFor();
+      await box.press(',');
+      await box.fill('meg');
+      await dialer.getByRole('option', { name: 'Megan Bowen MeganB@contoso.com', exact: true }).waitFor();
+      await box.press('Enter');
+      const chips = dialer.getByRole('toolbar', { name: 'People to call' }).getByRole('button');
+      await expect(chips.evaluateAll((all) => all.map((chip) => chip.getAttribute('aria-label')))).resolves.toEqual([
+        'Remove Adele Vance',
+        'Remove +1 425 555 0123',
+        'Remove Megan Bowen',
+      ]);
+      const call = dialer.getByRole('button', { name: 'Audio call to Adele Vance, +1 425 555 0123 and 1 other' });
+      await expect(call.isEnabled()).resolves.toBe(true);
+      await expectFitsWindow(dialer, ['call-list']);
+      await shoot(dialer, `group-call-box-three-chips${suffix}`);
+      await dialer.close();
+
+      const inCall = await open('in-call-audio', `&directory=org&theme=${theme}`);
+      await inCall.getByRole('button', { name: 'People', exact: true }).click();
+      const pane = inCall.getByTestId('participants');
+      await pane.getByRole('combobox', { name: 'Add people' }).fill('meg');
+      await pane.getByRole('option', { name: 'Megan Bowen MeganB@contoso.com', exact: true }).click();
+      await expect(pane.getByTestId('add-people-status').textContent()).resolves.toBe('Ringing Megan Bowen…');
+      await expect(pane.getByTestId('participant').filter({ hasText: 'Megan Bowen' }).textContent()).resolves.toContain(
+        'Ringing…',
+      );
+      await expectFitsWindow(inCall, ['participants', 'add-people']);
+      await shoot(inCall, `group-add-people-ringing${suffix}`);
+      await inCall.close();
+    }
+  });
 });
 
 async function expectFitsWindowBox(page: Page, locator: ReturnType<Page['getByRole']>): Promise<void> {

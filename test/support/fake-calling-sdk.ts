@@ -6,6 +6,7 @@
  * helpers for what Azure or the other side would do.
  */
 import type {
+  AddPhoneNumberOptions,
   AudioDeviceInfo,
   AudioEffectsStartConfig,
   BackgroundBlurEffect,
@@ -33,7 +34,9 @@ import {
   type CommunicationIdentifier,
   type CommunicationIdentifierKind,
   type CommunicationTokenRefreshOptions,
+  type CommunicationUserIdentifier,
   getIdentifierRawId,
+  type PhoneNumberIdentifier,
 } from '@azure/communication-common';
 import type {
   CallingSdk,
@@ -126,13 +129,14 @@ export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParti
   state: SdkRemoteParticipant['state'] = 'Connected';
   isMuted = false;
   isSpeaking = false;
-  callEndReason = undefined;
+  callEndReason: SdkRemoteParticipant['callEndReason'] = undefined;
   videoStreams: FakeRemoteVideoStream[] = [];
   readonly identifier: CommunicationIdentifierKind;
   displayName?: string;
-  constructor(id: string, displayName?: string) {
+  /** `id`: an ACS user id, or the identifier itself (a phone number, `{ kind: 'phoneNumber', … }`). */
+  constructor(id: string | CommunicationIdentifierKind, displayName?: string) {
     super();
-    const user = acsUser(id, displayName);
+    const user = typeof id === 'string' ? acsUser(id, displayName) : { identifier: id, displayName };
     this.identifier = user.identifier;
     if (user.displayName) this.displayName = user.displayName;
   }
@@ -140,7 +144,9 @@ export class FakeRemoteParticipant extends FakeEmitter implements SdkRemoteParti
   async mute(): Promise<void> {
     this.remoteSet({ isMuted: true });
   }
-  remoteSet(change: Partial<Pick<FakeRemoteParticipant, 'state' | 'isMuted' | 'isSpeaking'>>): void {
+  remoteSet(
+    change: Partial<Pick<FakeRemoteParticipant, 'state' | 'isMuted' | 'isSpeaking' | 'callEndReason' | 'displayName'>>,
+  ): void {
     Object.assign(this, change);
     if ('state' in change) this.emit('stateChanged');
     if ('isMuted' in change) this.emit('isMutedChanged');
@@ -553,6 +559,13 @@ export class FakeCall extends FakeEmitter implements SdkCall {
   readonly hangUps: Array<HangUpOptions | undefined> = [];
   /** Who the local user removed, by raw id. */
   readonly removed: string[] = [];
+  /** Every addParticipant, in order, with the options it was given. */
+  readonly added: Array<{ identifier: CommunicationIdentifier; options: AddPhoneNumberOptions | undefined }> = [];
+  /**
+   * What the service answers the next addParticipant with: a message makes the SDK throw it (as
+   * it does when the call does not allow adding), else the person starts `Connecting`.
+   */
+  addRefusal: string | null = null;
   readonly features: SdkCallFeatures & {
     raiseHand: FakeRaiseHand;
     diagnostics: FakeUserFacingDiagnostics;
@@ -633,6 +646,31 @@ export class FakeCall extends FakeEmitter implements SdkCall {
     this.removed.push(id);
     participant.remoteSet({ state: 'Disconnected' });
     this.remoteLeave(participant);
+  }
+  /**
+   * As the SDK: the person is in `remoteParticipants` at once, `Connecting`; the service then
+   * rings them (`remoteSet({ state: 'Ringing' })`) and they join or drop with an end reason.
+   */
+  addParticipant(identifier: CommunicationUserIdentifier): FakeRemoteParticipant;
+  addParticipant(identifier: PhoneNumberIdentifier, options?: AddPhoneNumberOptions): FakeRemoteParticipant;
+  addParticipant(
+    identifier: CommunicationUserIdentifier | PhoneNumberIdentifier,
+    options?: AddPhoneNumberOptions,
+  ): FakeRemoteParticipant {
+    if (this.addRefusal) {
+      const refusal = this.addRefusal;
+      this.addRefusal = null;
+      throw new Error(refusal);
+    }
+    this.added.push({ identifier, options });
+    const kind: CommunicationIdentifierKind =
+      'phoneNumber' in identifier
+        ? { kind: 'phoneNumber', phoneNumber: identifier.phoneNumber }
+        : { kind: 'communicationUser', communicationUserId: identifier.communicationUserId };
+    const participant = new FakeRemoteParticipant(kind);
+    participant.state = 'Connecting';
+    this.remoteJoin(participant);
+    return participant;
   }
   async unmute(): Promise<void> {
     this.isMuted = false;

@@ -1,26 +1,20 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CallRegular, StarFilled, StarRegular, VideoRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { CallRegular, PersonAddRegular, StarFilled, StarRegular, VideoRegular } from '@fluentui/react-icons';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { DirectoryPerson } from '../../../common/backend-contract';
 // history-limits, not history: a value import from history.ts would pull zod into the home screen.
 import { FAVOURITES_LIMIT } from '../../../common/ipc/history-limits';
-import {
-  callTargetDisplay,
-  callTargetKey,
-  needsPhoneNumbers,
-  parseCallTarget,
-  targetSupportsVideo,
-} from '../../calling/call-target';
+import { callTargetDisplay, callTargetKey, targetSupportsVideo } from '../../calling/call-target';
 import { type CallTarget, useCallingActions, useCallingState } from '../../calling/model';
-import { usePhoneNumbers } from '../../calling/use-phone-numbers';
-import { useDirectoryState, useNameCheck, usePeopleSearch } from '../../directory/directory-context';
+import { isPersonTarget } from '../../calling/participants-add';
 import type { HistorySnapshot } from '../../history/history-client';
-import { callTargetStrings, dialerStrings, directoryStrings } from '../../strings';
+import { callTargetStrings, dialerStrings, directoryStrings, groupCallStrings } from '../../strings';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { TargetIcon } from '../shared/target-icon';
 import { useAction } from '../shared/use-action';
-import { useAlternateCallerId } from '../shared/use-caller-id';
+import { personTarget, useTargetEntry } from '../shared/use-target-entry';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { chipName, groupTitle, PeopleChips, usePeopleChips } from './PeopleChips';
 import { PeopleSuggestions } from './PeopleSuggestions';
 
 const useStyles = makeStyles({
@@ -38,15 +32,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   /** The suggestions hang from the input, over what follows, as a combobox's list does. */
-  anchor: { position: 'relative', display: 'flex', flexDirection: 'column' },
-});
-
-/** Fewer letters than this find too many people to be worth a round trip. */
-const SEARCH_MIN_LENGTH = 2;
-
-const personTarget = (person: DirectoryPerson): CallTarget => ({
-  kind: 'acs-user',
-  communicationUserId: person.communicationUserId,
+  anchor: { position: 'relative', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  after: { display: 'inline-flex', alignItems: 'center' },
 });
 
 /**
@@ -54,6 +41,8 @@ const personTarget = (person: DirectoryPerson): CallTarget => ({
  * enables the call buttons only when there is something to call. Text that is no number, link or
  * id is a name: with a company directory the box suggests people (a combobox: arrows move the
  * highlight, Enter or the call buttons call the highlighted person); without one it says why.
+ * A person or number can instead be added as a chip (PeopleChips): with chips, Call rings them
+ * all at once, and a place (group id, Teams meeting, room) cannot be mixed in.
  */
 export function CallBox(props: {
   value: string;
@@ -65,55 +54,60 @@ export function CallBox(props: {
 }) {
   const styles = useStyles();
   const inputId = useId();
-  const listId = useId();
-  const optionId = (index: number) => `${listId}-option-${index}`;
+  const inputRef = useRef<HTMLInputElement>(null);
   const actions = useCallingActions();
   const agent = useCallingState((state) => state.agent);
-  const callerId = useAlternateCallerId();
   const placing = useAction();
   const favouriteAction = useAction();
   const [showProblems, setShowProblems] = useState(false);
+  const entry = useTargetEntry(props.value);
+  const { callerId, configuredCallerId, phoneNumbers, parsed, directory, people, showList, highlight, person } = entry;
+  const { idPerson, listId, optionId } = entry;
+  // Several people at once: each added as a chip (PeopleChips), rung together by one call.
+  const chips = usePeopleChips();
+  const inputPerson = entry.target && isPersonTarget(entry.target) ? entry.target : null;
+  const grouped = chips.list.length > 0;
+  const mixed = grouped && entry.target !== null && inputPerson === null;
+  const inputHasText = props.value.trim() !== '';
+  const group = grouped
+    ? [...chips.list, ...(inputPerson ? [{ target: inputPerson, name: entry.targetName }] : [])]
+    : [];
 
-  const configuredCallerId = callerId.status === 'ready' ? callerId.callerId : null;
-  // The phone-number library loads when a number is typed, not before: the input is "checking"
-  // for the few milliseconds that takes. The caller-id note below is only shown for a parsed
-  // number, so by then the library is there to format the caller id too.
-  const phoneNumbers = usePhoneNumbers(needsPhoneNumbers(props.value, { callerId: configuredCallerId }));
-  const parsed = useMemo(
-    () => parseCallTarget(props.value, { phoneNumbers, callerId: configuredCallerId }),
-    [props.value, phoneNumbers, configuredCallerId],
-  );
-  const directory = useDirectoryState();
-  const typedName = parsed.status === 'invalid' && parsed.problem === 'unrecognized';
-  const query =
-    directory.available && typedName && props.value.trim().length >= SEARCH_MIN_LENGTH ? props.value.trim() : null;
-  const search = usePeopleSearch(query);
-  const people = query !== null && (search.status === 'done' || search.status === 'searching') ? search.people : [];
-  const [listDismissed, setListDismissed] = useState(false);
-  // Each answer starts at its first person, so Enter calls the best match.
-  const [highlighted, setHighlighted] = useState({ among: people, index: 0 });
-  const highlight = highlighted.among === people ? highlighted.index : 0;
-  const showList = !listDismissed && people.length > 0;
-  const person = showList ? people[Math.min(highlight, people.length - 1)] : undefined;
-  // A pasted id the directory knows is shown, favourited and called by the person's name.
-  const idCheck = useNameCheck(
-    parsed.status === 'valid' && parsed.target.kind === 'acs-user' ? parsed.target.communicationUserId : null,
-  );
-  const idPerson = idCheck.status === 'verified' ? idCheck.person : null;
-
-  const target = parsed.status === 'valid' ? parsed.target : person ? personTarget(person) : null;
-  const isPhone = target?.kind === 'phone';
+  const target = grouped ? (group[0]?.target ?? null) : entry.target;
+  const isPhone = grouped ? group.some((p) => p.target.kind === 'phone') : target?.kind === 'phone';
   const phoneBlocked = isPhone && configuredCallerId === null;
-  const canCall = target !== null && !phoneBlocked && agent === 'connected' && !placing.busy;
-  const canVideo = canCall && target !== null && targetSupportsVideo(target);
+  // With chips, the box must be empty or hold one more person: typed text that is neither is not dialled silently.
+  const groupReady = !grouped || ((inputPerson !== null || !inputHasText) && !mixed);
+  const canCall = target !== null && groupReady && !phoneBlocked && agent === 'connected' && !placing.busy;
+  const canVideo = canCall && (grouped ? group.some((p) => p.target.kind !== 'phone') : targetSupportsVideo(target));
+
+  const videoTip = grouped
+    ? group.some((p) => p.target.kind !== 'phone')
+      ? dialerStrings.videoCall
+      : groupCallStrings.videoNeedsPerson
+    : isPhone
+      ? dialerStrings.videoNotForPhone
+      : dialerStrings.videoCall;
 
   const favourites = props.history.status === 'ready' ? props.history.history.favourites : [];
-  const existingFavourite = target
-    ? favourites.find((f) => callTargetKey(f.target) === callTargetKey(target))
+  const favouriteTarget = entry.target;
+  const existingFavourite = favouriteTarget
+    ? favourites.find((f) => callTargetKey(f.target) === callTargetKey(favouriteTarget))
     : undefined;
 
   const place = (video: boolean) => {
     if (!target) return;
+    if (grouped) {
+      const [first, ...others] = group;
+      if (!first) return;
+      const title = groupTitle(group.map((p) => p.name));
+      void placing.run(async () => {
+        await actions.placeCall(first.target, { video, title, others: others.map((p) => p.target) });
+        chips.clear();
+        props.onCalled(first.target, title);
+      });
+      return;
+    }
     // A person's name heads the call; anything else is titled by the layer (callTitle).
     const name = parsed.status === 'valid' ? idPerson?.displayName : person?.displayName;
     void placing.run(async () => {
@@ -128,27 +122,39 @@ export function CallBox(props: {
       props.onCalled(personTarget(chosen), chosen.displayName);
     });
   };
+  /** What is in the box becomes a chip, and the box is ready for the next person. */
+  const addTypedPerson = () => {
+    if (!inputPerson) return;
+    if (chips.add(inputPerson, chipName(inputPerson, entry.targetName, idPerson?.displayName ?? person?.displayName))) {
+      props.onChange('');
+      setShowProblems(false);
+    }
+  };
+  /** With people already listed, a picked person joins the list instead of being called alone. */
+  const pickPerson = (chosen: DirectoryPerson) => {
+    if (!grouped) return callPerson(chosen);
+    if (chips.add(personTarget(chosen), chosen.displayName)) props.onChange('');
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (showList && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    if (entry.onListKey(event)) return;
+    if ((event.key === ',' || event.key === ';') && inputPerson) {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setHighlighted({ among: people, index: (highlight + step + people.length) % people.length });
+      addTypedPerson();
       return;
     }
-    if (event.key === 'ArrowDown' && listDismissed && people.length > 0) {
+    if (event.key === 'Backspace' && grouped && props.value === '') {
       event.preventDefault();
-      setListDismissed(false);
-      return;
-    }
-    if (event.key === 'Escape' && showList) {
-      event.preventDefault();
-      setListDismissed(true);
+      chips.removeLast();
       return;
     }
     if (event.key !== 'Enter') return;
+    if (grouped && inputPerson) {
+      addTypedPerson();
+      return;
+    }
     if (person) {
-      callPerson(person);
+      pickPerson(person);
       return;
     }
     setShowProblems(true);
@@ -157,7 +163,10 @@ export function CallBox(props: {
 
   let validationState: 'none' | 'success' | 'error' = 'none';
   let message: ReactNode = null;
-  if (parsed.status === 'valid') {
+  if (mixed) {
+    validationState = 'error';
+    message = groupCallStrings.cannotMix;
+  } else if (parsed.status === 'valid') {
     validationState = 'success';
     message = (
       <span className={styles.understood} data-testid="call-target-understood">
@@ -177,24 +186,21 @@ export function CallBox(props: {
   } else if (parsed.status === 'invalid' && parsed.problem === 'unrecognized' && !showList) {
     // Typing "hello" is not an error yet, but silence leaves the user guessing: say what works,
     // and, when the box finds no one or has no directory to ask, why no names come up.
-    const directoryNote =
-      query !== null && search.status === 'done' && search.people.length === 0
-        ? directoryStrings.noOneFound(query)
-        : query !== null && search.status === 'failed'
-          ? directoryStrings.searchFailed(search.message)
-          : query !== null
-            ? directoryStrings.searching
-            : !directory.available && directory.reason !== 'checking' && directory.reason !== 'signed-out'
-              ? directoryStrings.unavailable[directory.reason]
-              : null;
+    const { directoryNote } = entry;
     message = (
       <span className={styles.callerId} data-testid="call-target-hint">
         {directoryNote ? <span data-testid="directory-note">{directoryNote} </span> : null}
         {callTargetStrings.accepted}
       </span>
     );
+  } else if (grouped && parsed.status === 'empty') {
+    message = (
+      <span className={styles.callerId} data-testid="call-target-hint">
+        {groupCallStrings.readyToCall(chips.list.length)}
+      </span>
+    );
   }
-  if (parsed.status === 'valid' && idPerson) {
+  if (!mixed && parsed.status === 'valid' && idPerson) {
     message = (
       <span className={styles.understood} data-testid="call-target-understood">
         <TargetIcon kind="acs-user" />
@@ -204,8 +210,7 @@ export function CallBox(props: {
     );
   }
 
-  const displayForLabel =
-    parsed.status === 'valid' ? (idPerson?.displayName ?? parsed.display) : (person?.displayName ?? '');
+  const displayForLabel = grouped ? groupTitle(group.map((p) => p.name)) : entry.targetName;
   const favouriteLabel = existingFavourite ? dialerStrings.removeFavourite : dialerStrings.addFavourite;
   const atFavouriteLimit = !existingFavourite && favourites.length >= FAVOURITES_LIMIT;
 
@@ -219,24 +224,17 @@ export function CallBox(props: {
         size="large"
       >
         <div className={styles.anchor}>
+          <PeopleChips chips={chips} onEmptied={() => inputRef.current?.focus()} />
           <Input
             id={inputId}
+            input={{ ref: inputRef }}
             size="large"
             value={props.value}
             placeholder={directory.available ? directoryStrings.placeholder : dialerStrings.inputPlaceholder}
-            // A combobox only when there is a directory to suggest from; otherwise a plain text box.
-            {...(directory.available
-              ? {
-                  role: 'combobox',
-                  'aria-autocomplete': 'list' as const,
-                  'aria-expanded': showList,
-                  'aria-controls': listId,
-                  'aria-activedescendant': person ? optionId(highlight) : undefined,
-                }
-              : {})}
+            {...entry.comboboxProps}
             onChange={(_, data) => {
               props.onChange(data.value);
-              setListDismissed(false);
+              entry.reopenList();
               if (data.value.trim() === '') setShowProblems(false);
             }}
             onBlur={() => setShowProblems(props.value.trim() !== '')}
@@ -245,29 +243,44 @@ export function CallBox(props: {
             spellCheck={false}
             data-testid="call-box"
             contentAfter={
-              target ? (
-                <ControlTooltip label={atFavouriteLimit ? dialerStrings.favouriteLimit : favouriteLabel}>
-                  <Button
-                    appearance="transparent"
-                    aria-label={favouriteLabel}
-                    aria-pressed={existingFavourite !== undefined}
-                    disabled={atFavouriteLimit || favouriteAction.busy || props.history.status !== 'ready'}
-                    icon={
-                      existingFavourite ? (
-                        <StarFilled color={tokens.colorPaletteMarigoldForeground1} />
-                      ) : (
-                        <StarRegular />
-                      )
-                    }
-                    onClick={() =>
-                      favouriteAction.run(() =>
-                        existingFavourite
-                          ? props.onRemoveFavourite(existingFavourite.id)
-                          : props.onAddFavourite(target, displayForLabel),
-                      )
-                    }
-                  />
-                </ControlTooltip>
+              inputPerson || favouriteTarget ? (
+                <span className={styles.after}>
+                  {inputPerson ? (
+                    <ControlTooltip label={groupCallStrings.addToListHint}>
+                      <Button
+                        appearance="transparent"
+                        aria-label={groupCallStrings.addToList}
+                        icon={<PersonAddRegular />}
+                        onClick={addTypedPerson}
+                        data-testid="add-to-call-list"
+                      />
+                    </ControlTooltip>
+                  ) : null}
+                  {favouriteTarget ? (
+                    <ControlTooltip label={atFavouriteLimit ? dialerStrings.favouriteLimit : favouriteLabel}>
+                      <Button
+                        appearance="transparent"
+                        aria-label={favouriteLabel}
+                        aria-pressed={existingFavourite !== undefined}
+                        disabled={atFavouriteLimit || favouriteAction.busy || props.history.status !== 'ready'}
+                        icon={
+                          existingFavourite ? (
+                            <StarFilled color={tokens.colorPaletteMarigoldForeground1} />
+                          ) : (
+                            <StarRegular />
+                          )
+                        }
+                        onClick={() =>
+                          favouriteAction.run(() =>
+                            existingFavourite
+                              ? props.onRemoveFavourite(existingFavourite.id)
+                              : props.onAddFavourite(favouriteTarget, entry.targetName),
+                          )
+                        }
+                      />
+                    </ControlTooltip>
+                  ) : null}
+                </span>
               ) : undefined
             }
           />
@@ -277,7 +290,7 @@ export function CallBox(props: {
               optionId={optionId}
               people={people}
               highlight={highlight}
-              onPick={callPerson}
+              onPick={pickPerson}
             />
           ) : null}
         </div>
@@ -309,7 +322,7 @@ export function CallBox(props: {
         >
           {placing.busy ? dialerStrings.placing : dialerStrings.audioCall}
         </Button>
-        <ControlTooltip label={isPhone ? dialerStrings.videoNotForPhone : dialerStrings.videoCall}>
+        <ControlTooltip label={videoTip}>
           <Button
             className={styles.callButton}
             size="large"

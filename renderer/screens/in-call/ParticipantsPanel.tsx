@@ -4,6 +4,7 @@ import { type CallView, useCallingState } from '../../calling/model';
 import { useDirectoryPeople } from '../../directory/directory-context';
 import { inCallStrings } from '../../strings';
 import { VerifiedMark } from '../shared/VerifiedMark';
+import { AddPeople } from './AddPeople';
 import { HostActionScope, MuteAllButton, ParticipantHostMenu } from './HostControls';
 import { LobbyList } from './Lobby';
 import { SpotlightBar, SpotlightMarker, SpotlightToggle } from './Spotlight';
@@ -77,6 +78,7 @@ export function ParticipantsPanel(props: { call: CallView; onClose: () => void }
           onClick={props.onClose}
         />
       </div>
+      <AddPeople call={call} />
       <HostActionScope>
         <LobbyList call={call} />
         <SpotlightBar call={call} myId={myId} />

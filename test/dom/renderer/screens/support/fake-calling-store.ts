@@ -4,6 +4,8 @@
  * way the real layer would (mute flips `isMuted`, hold moves to `on-hold`, …). Plain TypeScript
  * (no vitest), so the screenshot gallery page can use it in Chromium too.
  */
+
+import { remoteDisplayName } from '../../../../../renderer/calling/display-name';
 import type {
   CallingActions,
   CallingState,
@@ -85,6 +87,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     endReason: null,
     compliance: { recording: false, transcribing: false },
     host: { endForEveryone: false, muteOthers: false, removeParticipants: false, manageLobby: false },
+    addPeople: { people: true, phoneNumbers: true },
     lobby: [],
     network: null,
     captions: captionsView(),
@@ -209,6 +212,19 @@ export class FakeCallingStore implements CallingStore {
     this.updateCall({ spotlight: { ...spotlight, spotlightedIds: [...new Set(change(spotlight.spotlightedIds))] } });
   }
 
+  /** People added with `addParticipant` who have not joined or dropped yet, by participant id. */
+  private readonly ringing = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
+
+  /** An added person answers (`true`) or drops with `reason`, as the service would report. */
+  remoteSettleAdded(id: string, outcome: { joined: true } | { joined: false; reason: string }): void {
+    const pending = this.ringing.get(id);
+    if (!pending) throw new Error(`nobody ringing with id ${id}`);
+    this.ringing.delete(id);
+    this.updateParticipants((p) => (p.id !== id ? p : outcome.joined ? { ...p, state: 'connected' } : null));
+    if (outcome.joined) pending.resolve();
+    else pending.reject(new Error(outcome.reason));
+  }
+
   updateDevices(patch: Partial<DevicesState>): void {
     this.setState({ devices: { ...this.state.devices, ...patch } });
   }
@@ -281,7 +297,15 @@ export class FakeCallingStore implements CallingStore {
       this.record('placeCall', [target, options]);
       const kind = preJoinKindFor(target, options.video);
       if (kind && this.state.preJoinSettings[kind]) {
-        this.setState({ preJoin: { kind, target, title: options.title ?? null, video: options.video } });
+        this.setState({
+          preJoin: {
+            kind,
+            target,
+            title: options.title ?? null,
+            video: options.video,
+            ...(options.others ? { others: options.others } : {}),
+          },
+        });
       } else {
         await this.actions.startCall(target, options);
       }
@@ -368,6 +392,18 @@ export class FakeCallingStore implements CallingStore {
     muteAllParticipants: async () => {
       this.record('muteAllParticipants', []);
       this.updateParticipants((p) => ({ ...p, isMuted: true }));
+    },
+    // As the layer: the person shows ringing at once; the promise settles when they join or drop.
+    addParticipant: (target) => {
+      this.record('addParticipant', [target]);
+      const id = target.kind === 'phone' ? `4:${target.e164}` : target.communicationUserId;
+      this.updateCall({
+        participants: [
+          ...(this.state.call?.participants ?? []),
+          participant(id, remoteDisplayName(undefined, id), { state: 'ringing' }),
+        ],
+      });
+      return new Promise<void>((resolve, reject) => this.ringing.set(id, { resolve, reject }));
     },
     removeParticipant: async (participantId) => {
       this.record('removeParticipant', [participantId]);
