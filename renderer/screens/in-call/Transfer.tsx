@@ -24,17 +24,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CallTransferRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import type { DirectoryPerson } from '../../../common/backend-contract';
-import { needsPhoneNumbers, parseCallTarget } from '../../calling/call-target';
-import { type CallTarget, type CallView, useCallingActions, useCallingState } from '../../calling/model';
-import { usePhoneNumbers } from '../../calling/use-phone-numbers';
-import { useDirectoryState, useNameCheck, usePeopleSearch } from '../../directory/directory-context';
+import { type CallView, useCallingActions, useCallingState } from '../../calling/model';
 import { callTargetStrings, transferStrings } from '../../strings';
 import { PeopleSuggestions } from '../dialer/PeopleSuggestions';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useAction } from '../shared/use-action';
-import { useAlternateCallerId } from '../shared/use-caller-id';
+import { personTarget, useTargetEntry } from '../shared/use-target-entry';
 
 const useStyles = makeStyles({
   surface: { width: '480px', maxWidth: 'calc(100vw - 32px)' },
@@ -53,9 +50,6 @@ const useStyles = makeStyles({
   },
   heading: { fontWeight: tokens.fontWeightSemibold },
 });
-
-/** Fewer letters than this find too many people to be worth a round trip (as in the call box). */
-const SEARCH_MIN_LENGTH = 2;
 
 /** The control bar's "Transfer", beside Hold: opens the picker, or says why this call cannot be transferred. */
 export function TransferControl(props: { call: CallView; className?: string; children?: ReactNode }) {
@@ -111,53 +105,26 @@ function TransferDialog(props: { call: CallView; onClose(): void }) {
   );
 }
 
-const personTarget = (person: DirectoryPerson): CallTarget => ({
-  kind: 'acs-user',
-  communicationUserId: person.communicationUserId,
-});
-
 /**
- * The call box's way of reading input (parseCallTarget, the directory's search as you type),
- * as a combobox: the arrows move the highlight, Enter picks the person; Transfer sends the call.
+ * The call box's way of reading input (use-target-entry.ts: parseCallTarget, the directory's
+ * search as you type), as a combobox: the arrows move the highlight, Enter picks the person into
+ * the box; Transfer sends the call.
  */
 function TransferPicker(props: { call: CallView; onClose(): void }) {
   const styles = useStyles();
   const inputId = useId();
-  const listId = useId();
-  const optionId = (index: number) => `${listId}-option-${index}`;
   const actions = useCallingActions();
   const action = useAction();
   const held = useCallingState((state) => state.held).filter((call) => call.status !== 'ended');
   const [value, setValue] = useState('');
   const [picked, setPicked] = useState<DirectoryPerson | null>(null);
-  const [highlighted, setHighlighted] = useState(0);
-
-  const callerId = useAlternateCallerId();
-  const configuredCallerId = callerId.status === 'ready' ? callerId.callerId : null;
-  const phoneNumbers = usePhoneNumbers(needsPhoneNumbers(value, { callerId: configuredCallerId }));
-  const parsed = useMemo(
-    () => parseCallTarget(value, { phoneNumbers, callerId: configuredCallerId }),
-    [value, phoneNumbers, configuredCallerId],
-  );
-  const directory = useDirectoryState();
   const person = picked && picked.displayName === value ? picked : null;
+  // Once a person is picked, the box holds their name: nothing more to read or search.
+  const entry = useTargetEntry(person ? '' : value);
+  const { parsed } = entry;
   const typedName = !person && parsed.status === 'invalid' && parsed.problem === 'unrecognized';
-  const query = directory.available && typedName && value.trim().length >= SEARCH_MIN_LENGTH ? value.trim() : null;
-  const search = usePeopleSearch(query);
-  const people = query !== null && (search.status === 'done' || search.status === 'searching') ? search.people : [];
-  const highlight = Math.min(highlighted, Math.max(people.length - 1, 0));
-  const idCheck = useNameCheck(
-    parsed.status === 'valid' && parsed.target.kind === 'acs-user' ? parsed.target.communicationUserId : null,
-  );
-
   const target = person ? personTarget(person) : parsed.status === 'valid' ? parsed.target : null;
-  const name = person
-    ? person.displayName
-    : idCheck.status === 'verified'
-      ? idCheck.person.displayName
-      : parsed.status === 'valid'
-        ? parsed.display
-        : '';
+  const name = person ? person.displayName : entry.targetName;
 
   const pick = (chosen: DirectoryPerson) => {
     setPicked(chosen);
@@ -171,15 +138,10 @@ function TransferPicker(props: { call: CallView; onClose(): void }) {
     });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (people.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      setHighlighted((highlight + (event.key === 'ArrowDown' ? 1 : -1) + people.length) % people.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const suggested = people[highlight];
-      if (suggested) pick(suggested);
-      else transfer();
-    }
+    if (entry.onListKey(event) || event.key !== 'Enter') return;
+    event.preventDefault();
+    if (entry.person) pick(entry.person);
+    else transfer();
   };
 
   const message = target ? (
@@ -207,28 +169,30 @@ function TransferPicker(props: { call: CallView; onClose(): void }) {
               id={inputId}
               value={value}
               placeholder={transferStrings.targetPlaceholder}
-              role="combobox"
-              aria-autocomplete="list"
-              aria-expanded={people.length > 0}
-              aria-controls={listId}
-              aria-activedescendant={people.length > 0 ? optionId(highlight) : undefined}
+              {...entry.comboboxProps}
               autoComplete="off"
               spellCheck={false}
               onChange={(_, data) => {
                 setValue(data.value);
-                setHighlighted(0);
+                entry.reopenList();
               }}
               onKeyDown={onKeyDown}
               data-testid="transfer-target"
             />
-            {people.length > 0 ? (
-              <PeopleSuggestions id={listId} optionId={optionId} people={people} highlight={highlight} onPick={pick} />
+            {entry.showList ? (
+              <PeopleSuggestions
+                id={entry.listId}
+                optionId={entry.optionId}
+                people={entry.people}
+                highlight={entry.highlight}
+                onPick={pick}
+              />
             ) : null}
           </div>
         </Field>
         {held.length > 0 ? (
-          <section aria-labelledby={`${listId}-held`} className={styles.content}>
-            <Text id={`${listId}-held`} className={styles.heading}>
+          <section aria-labelledby={`${inputId}-held`} className={styles.content}>
+            <Text id={`${inputId}-held`} className={styles.heading}>
               {transferStrings.heldHeading}
             </Text>
             <Text size={200} className={styles.hint}>
