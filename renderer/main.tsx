@@ -5,6 +5,8 @@ import { App } from './app/App';
 import { createAppServices } from './app/services';
 import { windowBridge } from './bridge';
 import { loadCallingSdk } from './calling/load-sdk';
+import { startI18n } from './strings/i18n';
+import { loadLanguage, startingLanguage } from './strings/load-language';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -17,13 +19,20 @@ const services = createAppServices(windowBridge());
 // and the SDK's parse are all that run at start. Why this order and not a modulepreload: measured
 // in docs/performance.md ("Renderer").
 void loadCallingSdk();
-const root = createRoot(container);
-// The shell's first render runs to its commit in one go: a concurrent render would yield to the
-// preloaded chunks' parsing and paint the shell later (docs/performance.md, "Renderer").
-flushSync(() =>
-  root.render(
-    <StrictMode>
-      <App services={services} />
-    </StrictMode>,
-  ),
-);
+// The words of one language only, the one main chose last time (else the OS's), fetched while
+// the session request is in flight; <App> follows main's choice from there (app/ui-language.ts).
+const language = startingLanguage(globalThis.localStorage, navigator.languages);
+document.documentElement.lang = language;
+void loadLanguage(language).then((resources) => {
+  startI18n(language, resources);
+  const root = createRoot(container);
+  // The shell's first render runs to its commit in one go: a concurrent render would yield to the
+  // preloaded chunks' parsing and paint the shell later (docs/performance.md, "Renderer").
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <App services={services} />
+      </StrictMode>,
+    ),
+  );
+});

@@ -1,12 +1,14 @@
 /**
  * The one strings module: every user-facing sentence, one file per area, re-exported here.
- * Components import from 'renderer/strings' only.
+ * Components import from 'renderer/strings' only. The words themselves are in locales/ (docs/i18n.md).
  */
 
 export * from './call-features';
 export * from './calls';
 export * from './desktop';
 export * from './directory';
+export { currentLanguage } from './i18n';
 export * from './pre-join';
 export * from './session';
 export * from './time-format';
+export { useUiLanguage } from './use-ui-language';
