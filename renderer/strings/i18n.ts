@@ -35,6 +35,9 @@ export function startI18n(language: Language, resources: LanguageResources): voi
     // Resources are given, never fetched by i18next itself: init is synchronous.
     initAsync: false,
     returnNull: false,
+    // One sentence is empty on purpose (a connected participant has no status line): "" it is,
+    // not its key.
+    returnEmptyString: true,
   });
 }
 
