@@ -30,14 +30,24 @@ function osHourCycle(clock: Clock): Intl.DateTimeFormatOptions['hourCycle'] {
 }
 
 /**
- * The locale and hour cycle a date is written in: the OS's locale when it is in the UI language
- * (so its region's conventions stay), else the UI language itself; the OS's hour cycle either way.
+ * The locale and hour cycle a date is written in: the UI language in the OS's region (nl-BE as
+ * the OS says; English on a Dutch system is en-NL, "3 Mar"), the UI language alone when the OS
+ * names no region; the OS's hour cycle either way.
  */
 export function dateLocale(
   clock: Clock,
   language: string,
 ): { locale: string; hourCycle: Intl.DateTimeFormatOptions['hourCycle'] } {
-  const locale = clock.locale && primaryOf(clock.locale) === language ? clock.locale : language;
+  let locale = language;
+  if (clock.locale && primaryOf(clock.locale) === language) locale = clock.locale;
+  else if (clock.locale) {
+    try {
+      const region = new Intl.Locale(clock.locale).region;
+      if (region) locale = `${language}-${region}`;
+    } catch {
+      // A tag Intl cannot read: the UI language alone.
+    }
+  }
   return { locale, hourCycle: osHourCycle(clock) };
 }
 
