@@ -20,6 +20,18 @@ export type LanguageResources = Record<Namespace, object>;
 
 export const i18n: I18n = createInstance();
 
+/**
+ * A language's namespaces from its folder's JSON files (`import.meta.glob('./*.json')` in
+ * locales/<language>/index.ts): `./calls.json` is the namespace `calls`. A namespace without its
+ * file stops here, by name, rather than showing keys on screen.
+ */
+export function resourcesFrom(files: Record<string, object>): LanguageResources {
+  const byName = new Map(Object.entries(files).map(([path, json]) => [path.replace(/^.*\/|\.json$/g, ''), json]));
+  const missing = NAMESPACES.filter((ns) => !byName.has(ns));
+  if (missing.length > 0) throw new Error(`locale files missing: ${missing.map((ns) => `${ns}.json`).join(', ')}`);
+  return Object.fromEntries(NAMESPACES.map((ns) => [ns, byName.get(ns) as object])) as LanguageResources;
+}
+
 /** Binds the instance to a language whose resources are at hand (tests, and the first load). */
 export function startI18n(language: Language, resources: LanguageResources): void {
   void i18n.init({
