@@ -1,14 +1,23 @@
 /**
- * Fetches a language's words on demand: each language is its own chunk (locales/<language>/index.ts),
- * so a window downloads and parses only the language it shows. Which language to start in, before
- * main's configuration arrives: the one main chose last time (remembered here), else the one
- * Chromium reports from the OS, which is what main resolves too (common/i18n/languages.ts).
+ * A language's words. English is in the entry bundle: the shell's first render needs words and
+ * must not wait for a chunk in the common case (bench/renderer-startup: an awaited chunk is one
+ * more round trip before the first paint). Every other language is its own chunk
+ * (locales/<language>/index.ts), fetched only when it is in force. Which language to start in,
+ * before main's configuration arrives: the one main chose last time (remembered here), else the
+ * one Chromium reports from the OS, which is what main resolves too (common/i18n/languages.ts).
  */
 import { type Language, languageFromPreferences, SUPPORTED_LANGUAGES } from '../../common/i18n/language-codes';
 import type { LanguageResources } from './i18n';
+import { resources as english } from './locales/en/index';
+
+/** The words the entry carries, for the first render when English is in force or a chunk fails. */
+export const BUNDLED_LANGUAGE = { language: 'en', resources: english } as const satisfies {
+  language: Language;
+  resources: LanguageResources;
+};
 
 const loaders: Record<Language, () => Promise<LanguageResources>> = {
-  en: () => import('./locales/en/index').then((chunk) => chunk.resources),
+  en: async () => english,
   nl: () => import('./locales/nl/index').then((chunk) => chunk.resources),
 };
 

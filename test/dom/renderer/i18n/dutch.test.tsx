@@ -8,7 +8,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Clock } from '../../../../common/ipc';
-import { ServicesProvider } from '../../../../renderer/app/App';
+import { type ProvidedServices, ServicesProvider } from '../../../../renderer/app/App';
 import { DialerScreen } from '../../../../renderer/screens/dialer/DialerScreen';
 import { InCallScreen } from '../../../../renderer/screens/in-call/InCallScreen';
 import { IncomingCallScreen } from '../../../../renderer/screens/incoming/IncomingCallScreen';
@@ -121,24 +121,24 @@ describe('screens in Dutch', () => {
   });
 });
 
+/** What <App> does: read the language at the root, so a change re-renders the tree below it. */
+function LanguageRoot({ services }: { services: ProvidedServices }) {
+  useUiLanguage();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ServicesProvider services={services}>
+        <InCallScreen />
+      </ServicesProvider>
+    </FluentProvider>
+  );
+}
+
 test('switching language mid-call re-renders the words in place: the video is not attached again', async () => {
   const people = [participant('adele', 'Adele Vance'), participant('lee', 'Lee Gu')];
   const store = new FakeCallingStore({
     call: callView({ participants: people, remoteVideos: people.map((p) => remoteVideo(p.id)) }),
   });
-  const services = servicesFor(installFakeBridge().bridge, store);
-  // What <App> does: read the language at the root, so a change re-renders the tree below it.
-  function Root() {
-    useUiLanguage();
-    return (
-      <FluentProvider theme={webLightTheme}>
-        <ServicesProvider services={services}>
-          <InCallScreen />
-        </ServicesProvider>
-      </FluentProvider>
-    );
-  }
-  render(<Root />);
+  render(<LanguageRoot services={servicesFor(installFakeBridge().bridge, store)} />);
   await waitFor(() => expect(screen.getAllByTestId('fake-remote-video')).toHaveLength(2));
   const videos = screen.getAllByTestId('fake-remote-video');
   const attached = store.recorded.filter((action) => action.name === 'attachRemoteVideo').length;
