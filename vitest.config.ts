@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
+        },
       },
       {
         extends: true,
@@ -23,7 +28,7 @@ export default defineConfig({
           // Whole screens render in jsdom with Fluent UI: on 2 busy cores a user-event journey can
           // take longer than vitest's default 5 s without anything being wrong.
           testTimeout: 20_000,
-          setupFiles: ['test/support/dom-setup.ts'],
+          setupFiles: ['test/support/i18n-setup.ts', 'test/support/dom-setup.ts'],
         },
       },
       {

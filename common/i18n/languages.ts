@@ -6,23 +6,11 @@
  */
 import { z } from 'zod';
 
-export const SUPPORTED_LANGUAGES = ['en', 'nl'] as const;
-export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
-export const DEFAULT_LANGUAGE: Language = 'en';
+import { SUPPORTED_LANGUAGES } from './language-codes';
 
-/**
- * The first supported language among the OS's preferred ones (BCP 47 tags such as `nl-BE` or
- * `en-US`, in the user's order), matched on the primary subtag; English when none matches.
- */
-export function languageFromPreferences(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-    const match = SUPPORTED_LANGUAGES.find((language) => language === primary);
-    if (match) return match;
-  }
-  return DEFAULT_LANGUAGE;
-}
+export { DEFAULT_LANGUAGE, type Language, languageFromPreferences, SUPPORTED_LANGUAGES } from './language-codes';
+
+export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
 
 /** What the settings screen shows: the language in force, the user's override, and the OS's choice. */
 export const LanguageStateSchema = z.object({

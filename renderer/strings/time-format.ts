@@ -1,32 +1,72 @@
 /**
- * Every time of day the app shows, written the way the OS writes it: main reads the OS's locale
- * and 12/24-hour choice (electron/main/config/system-clock.ts) and pushes them as AppConfig.clock;
- * the formatters here apply them. Chromium's own default follows the UI language only, which is
- * why nothing else in the renderer calls toLocaleTimeString. It lives with the strings: how a time
- * is written is part of the language, and the words around it are here too.
+ * Every date and time of day the app shows, in the UI language and with the OS's clock: main reads
+ * the OS's locale and 12/24-hour choice (electron/main/config/system-clock.ts) and pushes them as
+ * AppConfig.clock. The words (month names, "Today") follow the UI language; the OS's region is kept
+ * when it speaks that language (nl-BE, en-GB); the 12/24-hour cycle is always the OS's, whatever
+ * the language (docs/i18n.md, "Formats"). Nothing else in the renderer calls toLocaleTimeString.
  */
 import type { Clock } from '../../common/ipc';
 import { whenStrings } from './calls';
+import { currentLanguage } from './i18n';
 
 /** Before main's config arrives: the locale's defaults. */
 export const DEFAULT_CLOCK: Clock = { locale: null, hourCycle: null };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+function primaryOf(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() ?? '';
+}
+
+/** The OS's hour cycle: its explicit choice, else what its own locale uses (en-US h12, nl-NL h23). */
+function osHourCycle(clock: Clock): Intl.DateTimeFormatOptions['hourCycle'] {
+  if (clock.hourCycle) return clock.hourCycle;
+  if (!clock.locale) return undefined;
+  try {
+    return new Intl.DateTimeFormat(clock.locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The locale and hour cycle a date is written in: the UI language in the OS's region (nl-BE as
+ * the OS says; English on a Dutch system is en-NL, "3 Mar"), the UI language alone when the OS
+ * names no region; the OS's hour cycle either way.
+ */
+export function dateLocale(
+  clock: Clock,
+  language: string,
+): { locale: string; hourCycle: Intl.DateTimeFormatOptions['hourCycle'] } {
+  let locale = language;
+  if (clock.locale && primaryOf(clock.locale) === language) locale = clock.locale;
+  else if (clock.locale) {
+    try {
+      const region = new Intl.Locale(clock.locale).region;
+      if (region) locale = `${language}-${region}`;
+    } catch {
+      // A tag Intl cannot read: the UI language alone.
+    }
+  }
+  return { locale, hourCycle: osHourCycle(clock) };
+}
+
 /** Intl formatters are costly to build and a list of recents formats dozens of times: one per shape. */
 function formatter(clock: Clock, shape: 'time' | 'day'): Intl.DateTimeFormat {
-  const key = `${clock.locale ?? ''}|${clock.hourCycle ?? ''}|${shape}`;
+  const language = currentLanguage();
+  const key = `${language}|${clock.locale ?? ''}|${clock.hourCycle ?? ''}|${shape}`;
   let cached = formatters.get(key);
   if (!cached) {
+    const { locale, hourCycle } = dateLocale(clock, language);
     const options: Intl.DateTimeFormatOptions =
       shape === 'time'
-        ? { hour: 'numeric', minute: '2-digit', ...(clock.hourCycle ? { hourCycle: clock.hourCycle } : {}) }
+        ? { hour: 'numeric', minute: '2-digit', ...(hourCycle ? { hourCycle } : {}) }
         : { day: 'numeric', month: 'short' };
     try {
-      cached = new Intl.DateTimeFormat(clock.locale ?? undefined, options);
+      cached = new Intl.DateTimeFormat(locale, options);
     } catch {
-      // A tag this Chromium does not know: its defaults rather than no time at all.
-      cached = new Intl.DateTimeFormat(undefined, options);
+      // A tag this Chromium does not know: the UI language rather than no time at all.
+      cached = new Intl.DateTimeFormat(language, options);
     }
     formatters.set(key, cached);
   }

@@ -808,6 +808,33 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     },
   );
 
+  // Dutch runs about 30 % longer than English: the tightest window the app supports must still hold it.
+  test.each([
+    ['incoming-several', 'nl-01-incoming'],
+    ['in-call-grid', 'nl-02-in-call'],
+    ['dialer', 'nl-03-dialer'],
+    ['settings-page', 'nl-04-settings'],
+  ])('in Dutch at 800×600 (%s): <html lang="nl">, nothing clipped, nothing scrolls sideways', async (scene, shot) => {
+    const page = await open(scene, '&lang=nl', { width: 800, height: 600 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return { x: root.scrollWidth - root.clientWidth, y: root.scrollHeight - root.clientHeight };
+    });
+    expect(overflow.x).toBe(0);
+    // The call screens fit the window; the dialer and settings scroll inside the app frame's
+    // content, as in English.
+    if (scene.startsWith('in')) expect(overflow.y).toBe(0);
+    expect(await clippedButtons(page)).toEqual([]);
+    if (scene === 'settings-page') {
+      const language = page.getByRole('region', { name: 'Taal' });
+      await language.scrollIntoViewIfNeeded();
+      await expect(language.getByRole('radio', { name: 'Nederlands' }).isChecked()).resolves.toBe(true);
+    }
+    await shoot(page, shot);
+    await page.close();
+  });
+
   test('settings: calling sounds', async () => {
     const page = await open('settings-sounds');
     await expect(page.getByRole('switch', { name: 'Play a ringtone for incoming calls' }).isChecked()).resolves.toBe(

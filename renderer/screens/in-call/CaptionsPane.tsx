@@ -12,7 +12,7 @@ import {
 import { ClosedCaptionOffRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type CallView, type CaptionsView, useCallingActions } from '../../calling/model';
-import { captionStrings } from '../../strings';
+import { captionStrings, useUiLanguage } from '../../strings';
 import { useAction } from '../shared/use-action';
 import { visuallyHidden } from '../shared/visually-hidden';
 
@@ -58,17 +58,19 @@ export function spokenLanguageName(tag: string, names: Intl.DisplayNames | null)
   }
 }
 
+/** Spoken languages named in the UI language ("Duits" in Dutch, "German" in English). */
 function useLanguageNames(): Intl.DisplayNames | null {
+  const uiLanguage = useUiLanguage();
   return useMemo(() => {
     try {
-      return new Intl.DisplayNames([globalThis.navigator?.language ?? 'en'], {
+      return new Intl.DisplayNames([uiLanguage], {
         type: 'language',
         languageDisplay: 'standard',
       });
     } catch {
       return null;
     }
-  }, []);
+  }, [uiLanguage]);
 }
 
 /**

@@ -25,6 +25,7 @@ import { useBackendUrlDraft, useClearWhenAddressSettles } from '../shared/use-ba
 import { BackendUrlField } from '../sign-in/BackendUrlField';
 import { CallLinkSettings } from './CallLinkSettings';
 import { normaliseCallerId } from './caller-id';
+import { LanguageSettings } from './LanguageSettings';
 import { PreJoinSettings } from './PreJoinSettings';
 import { SoundSettings } from './SoundSettings';
 
@@ -219,6 +220,7 @@ export function SettingsScreen() {
         </form>
       </Panel>
       {/* Desktop settings (call-link opt-in, keep running in the tray); only in the desktop app. */}
+      <LanguageSettings className={styles.card} />
       <SoundSettings />
       <PreJoinSettings />
       <CallLinkSettings className={styles.card} />

@@ -212,6 +212,11 @@ export function createFakeBridge(session: SessionState = { status: 'signed-out' 
           config.alternateCallerId = update.alternateCallerId;
           config.alternateCallerIdSource = update.alternateCallerId ? 'user' : 'none';
         }
+        if (update.language !== undefined) {
+          // As main resolves it: the override, else what the OS's languages give.
+          const { system } = config.language;
+          config.language = { current: update.language ?? system, override: update.language, system };
+        }
         return { ok: true, config };
       },
       configTest: (backendUrl) => ({

@@ -2,7 +2,7 @@
  * Test-only page: one call screen in a chosen state, driven by the in-memory FakeCallingStore,
  * for screenshots and real-keyboard checks in Chromium (test/e2e/screenshots.test.ts builds it
  * with Vite). The incoming and in-call screens need a call, which needs Azure; here the state
- * is set directly. `?scene=<name>` picks the state, `&theme=dark` the dark theme.
+ * is set directly. `?scene=<name>` picks the state, `&theme=dark` the dark theme, `&lang=nl` Dutch.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { JSX } from 'react';
@@ -20,6 +20,8 @@ import { SettingsScreen } from '../../../../../../renderer/screens/settings/Sett
 import { SoundSettings } from '../../../../../../renderer/screens/settings/SoundSettings';
 import { SignInScreen } from '../../../../../../renderer/screens/sign-in/SignInScreen';
 import { agentStrings, captionStrings, transferStrings } from '../../../../../../renderer/strings';
+import { startI18n } from '../../../../../../renderer/strings/i18n';
+import { loadLanguage } from '../../../../../../renderer/strings/load-language';
 import { DIRECTORY_PEOPLE } from '../directory-people';
 import { installFakeBridge, servicesFor } from '../fake-bridge';
 import {
@@ -545,6 +547,10 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
 }
 
 const params = new URLSearchParams(location.search);
+// As main.tsx does: the language's words first (its own chunk), then anything that reads them.
+const language = params.get('lang') === 'nl' ? 'nl' : 'en';
+startI18n(language, await loadLanguage(language));
+document.documentElement.lang = language;
 const gallerySession: SessionState = {
   status: 'signed-in',
   user: { communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_0000001a-ada', displayName: 'Ada Lovelace' },
@@ -609,6 +615,10 @@ const { bridge } = installFakeBridge({
     ],
   },
 });
+if (language === 'nl') {
+  // Chosen in Settings, over an English system: the language section shows both.
+  bridge.answers.config = { ...bridge.answers.config, language: { current: 'nl', override: 'nl', system: 'en' } };
+}
 const { store, screen } = scene(params.get('scene') ?? 'incoming');
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
