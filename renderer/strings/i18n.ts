@@ -14,7 +14,17 @@ import { createInstance, type i18n as I18n, type TOptions } from 'i18next';
 import type { Language } from '../../common/i18n/language-codes';
 
 /** One namespace per facade module, named after its file; its JSON has one section per export. */
-export const NAMESPACES = ['call-features', 'calls', 'desktop', 'directory', 'pre-join', 'session'] as const;
+export const NAMESPACES = [
+  'call-features',
+  'calls',
+  'desktop',
+  'directory',
+  'group-calls',
+  'pre-join',
+  'reactions',
+  'session',
+  'transfer',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export type LanguageResources = Record<Namespace, object>;
 
@@ -116,10 +126,12 @@ function view(ns: Namespace, path: string, own: Record<string, unknown>): object
 /**
  * The facade for one JSON section. Curried so the section's type is given and the functions'
  * types inferred: `words<(typeof Calls)['dialer']>()('calls', 'dialer', (t) => ({ audioCallLabel: … }))`.
- * The functions' keys replace the JSON entries of the same name (whose text they look up).
+ * The functions' keys replace the JSON entries of the same name (whose text they look up). A group
+ * with a sentence that needs code (`transferStrings.failures.other`) is itself a `words()` view of
+ * the group's path, given in place of a function.
  */
 export function words<Section extends object>() {
-  return <Functions extends Record<string, (...args: never[]) => string> = Record<never, never>>(
+  return <Functions extends Record<string, ((...args: never[]) => string) | object> = Record<never, never>>(
     ns: Namespace,
     section: string,
     make?: (t: SectionT) => Functions,

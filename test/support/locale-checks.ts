@@ -96,9 +96,10 @@ export function compareLanguages(
 
 /** Sample values for a facade function's parameters, chosen by the parameter's name. */
 function sampleFor(parameter: string): unknown {
-  if (/^(count|percent|value|code|subCode|others|seconds|ms|number)$/.test(parameter)) return 3;
+  if (/^(count|percent|value|code|subCode|others|seconds|ms|number|limit|max)$/.test(parameter)) return 3;
   if (/^(names|modes)$/.test(parameter)) return ['Adele Vance', 'Lee Gu', 'Megan Bowen'];
   if (parameter === 'kind') return 'phone';
+  if (parameter === 'reaction') return 'applause';
   return 'Sample';
 }
 
