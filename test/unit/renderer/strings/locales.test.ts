@@ -86,6 +86,19 @@ describe('the shipped languages', () => {
     expect(facade.callTitleStrings.people(['Adele Vance', 'Lee Gu'], 1)).toBe('Adele Vance, Lee Gu and 1 other');
   });
 
+  it('group calls, transfer and reactions choose their Dutch sentence by count, kind and group', async () => {
+    await switchLanguage('nl', await loadLanguage('nl'));
+    expect(facade.groupCallStrings.removed('Lee Gu', 0)).toBe('Lee Gu verwijderd. Nog niemand te bellen.');
+    expect(facade.groupCallStrings.removed('Lee Gu', 1)).toBe('Lee Gu verwijderd. 1 persoon te bellen.');
+    expect(facade.groupCallStrings.readyToCall(3)).toBe('Bellen of Videogesprek belt alle 3 personen.');
+    expect(facade.transferStrings.failures.other(500, 2)).toBe('De service heeft het geweigerd (code 500, subcode 2).');
+    expect(facade.transferStrings.failures.busy).toBe('Diegene is in gesprek.');
+    expect(facade.reactionStrings.announce('Lee Gu', 'heart')).toBe('Lee Gu reageerde met een hartje');
+    await switchLanguage('en', await loadLanguage('en'));
+    expect(facade.groupCallStrings.added('Lee Gu', 1)).toBe('Added Lee Gu. 1 person to call.');
+    expect(facade.reactionStrings.badge('applause')).toBe('Reacted with applause');
+  });
+
   it('every facade module reads its words through i18next (none holds English literals)', async () => {
     const english = await loadLanguage('en');
     await switchLanguage('en-XA' as never, pseudoLanguage(english) as LanguageResources);
