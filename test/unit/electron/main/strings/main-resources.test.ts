@@ -17,10 +17,12 @@ const { en, nl } = MAIN_RESOURCES;
 const compare = (candidate: ResourceTree) =>
   resourceProblems({ language: 'en', resources: en }, { language: 'nl', resources: candidate });
 
-/** A deep copy of the Dutch resources with one change made by `edit`. */
-function brokenDutch(edit: (copy: Record<string, Record<string, unknown>>) => void): ResourceTree {
-  const copy = structuredClone(nl) as unknown as Record<string, Record<string, unknown>>;
-  edit(copy);
+type Branch = Record<string, unknown>;
+
+/** A deep copy of the Dutch resources, with `edit` applied to the branch at `path`. */
+function brokenDutch(path: string, edit: (branch: Branch) => void): ResourceTree {
+  const copy = structuredClone(nl) as unknown as Branch;
+  edit(path.split('.').reduce((branch, name) => branch[name] as Branch, copy));
   return copy as unknown as ResourceTree;
 }
 
@@ -38,34 +40,34 @@ describe('the shipped resources', () => {
 
 describe('the check bites', () => {
   test('a missing key', () => {
-    const missing = brokenDutch((copy) => {
-      delete (copy.tray?.status as Record<string, unknown>).ready;
+    const missing = brokenDutch('tray.status', (status) => {
+      delete status.ready;
     });
     expect(compare(missing)).toEqual(['nl: "tray.status.ready" is missing (en has it)']);
   });
 
   test('a missing or renamed variable', () => {
-    const renamed = brokenDutch((copy) => {
-      (copy.incomingCall as Record<string, string>).namedCaller = '{{naam}} belt je';
+    const renamed = brokenDutch('incomingCall', (call) => {
+      call.namedCaller = '{{naam}} belt je';
     });
     expect(compare(renamed)).toEqual(['nl: "incomingCall.namedCaller" uses {{naam}} where en uses {{name}}']);
-    const dropped = brokenDutch((copy) => {
-      (copy.incomingCall as Record<string, string>).namedCaller = 'Er belt iemand';
+    const dropped = brokenDutch('incomingCall', (call) => {
+      call.namedCaller = 'Er belt iemand';
     });
     expect(compare(dropped)).toEqual(['nl: "incomingCall.namedCaller" uses no variables where en uses {{name}}']);
   });
 
   test('an incomplete plural', () => {
-    const incomplete = brokenDutch((copy) => {
-      delete (copy.backend as Record<string, unknown>).seconds_one;
+    const incomplete = brokenDutch('backend', (backend) => {
+      delete backend.seconds_one;
     });
     expect(compare(incomplete)).toEqual(['nl: "backend.seconds" lacks its plural form "backend.seconds_one"']);
   });
 
   test('a stale key and an empty translation', () => {
-    const stale = brokenDutch((copy) => {
-      (copy.tray as Record<string, unknown>).oud = 'Weg';
-      (copy.tray as Record<string, unknown>).signOut = ' ';
+    const stale = brokenDutch('tray', (tray) => {
+      tray.oud = 'Weg';
+      tray.signOut = ' ';
     });
     expect(compare(stale)).toEqual(['nl: "tray.signOut" is empty', 'nl: "tray.oud" is not in en (a stale key?)']);
   });
