@@ -57,7 +57,7 @@ export function backendChangeQuestion(from: string, to: string): ConfirmQuestion
   return {
     message: backendChangeWords.message(),
     // Neutral about the session: the question also comes from the sign-in screen, signed out.
-    detail: backendChangeWords.detail(new URL(from), new URL(to)),
+    detail: backendChangeWords.detail(from, to),
     buttons: [backendChangeWords.keep(), backendChangeWords.change()],
   };
 }

@@ -47,8 +47,9 @@ export const callInProgressWords = {
 
 export const backendChangeWords = {
   message: () => say('backendChange.message'),
-  detail: (from: URL, to: URL) =>
-    say('backendChange.detail', { from: from.href, to: to.href, fromHost: from.host, toHost: to.host }),
+  /** `from`, `to`: backend URLs as `parseBackendUrl` normalised them. */
+  detail: (from: string, to: string) =>
+    say('backendChange.detail', { from, to, fromHost: new URL(from).host, toHost: new URL(to).host }),
   keep: () => say('backendChange.keep'),
   change: () => say('backendChange.change'),
 };
