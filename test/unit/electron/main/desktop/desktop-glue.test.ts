@@ -657,10 +657,9 @@ describe('a language chosen in Settings', () => {
   type Labelled = { label?: string; submenu?: Labelled[] };
   const labels = (items: Labelled[]): string[] =>
     items.flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu ?? [])]);
-  const lastAppMenu = () =>
-    (vi.mocked(electron.Menu.setApplicationMenu).mock.calls.at(-1)?.[0] as unknown as { template: Labelled[] })
-      .template;
-  const trayMenu = () => (fakes.trays[0]?.menu as { template: Labelled[] }).template;
+  const templateOf = (menu: unknown) => (menu as { template?: Labelled[] } | undefined)?.template ?? [];
+  const lastAppMenu = () => templateOf(vi.mocked(electron.Menu.setApplicationMenu).mock.calls.at(-1)?.[0]);
+  const trayMenu = () => templateOf(fakes.trays[0]?.menu);
 
   test('re-says the tray and the app menu at once, and the next question and update notice are Dutch', async () => {
     const { report, handlers, emitted } = harness();
