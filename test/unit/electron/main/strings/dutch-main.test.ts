@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseBackendUrl } from '../../../../../common/backend-url';
 import { BackendClient } from '../../../../../electron/main/backend-client/backend-client';
 import { AppConfigStore } from '../../../../../electron/main/config/app-config';
+import { planIncomingCallAlert } from '../../../../../electron/main/desktop/incoming-call-alert';
 import { confirmNewLinkSchemes } from '../../../../../electron/main/desktop/link-schemes';
 import { screenShareQuestion } from '../../../../../electron/main/desktop/screen-share';
 import { asSignInError } from '../../../../../electron/main/sign-in/oidc-sign-in';
@@ -98,6 +99,37 @@ describe('native questions in Dutch', () => {
       message: 'De beller-ID moet een telefoonnummer in internationale notatie zijn, zoals +14255550123.',
     });
   });
+});
+
+test('an incoming call rings in Dutch, Accept and Decline included (and escaped for Linux markup)', async () => {
+  await dutchConfig();
+  const idle = { agent: 'connected', callActive: false, callTitle: null, incoming: [] } as const;
+  const plan = planIncomingCallAlert({
+    previous: idle,
+    current: {
+      ...idle,
+      incoming: [
+        { id: 'c1', callerDisplayName: 'Ada <b>' },
+        { id: 'c2', callerDisplayName: '' },
+      ],
+    },
+    windowFocused: false,
+    notificationsSupported: true,
+    notificationActions: true,
+    bodyIsMarkup: true,
+  });
+  expect(plan.notify).toEqual([
+    {
+      id: 'c1',
+      title: 'Inkomend gesprek',
+      body: 'Ada &lt;b&gt; belt je',
+      actions: [
+        { answer: 'accept', label: 'Opnemen' },
+        { answer: 'decline', label: 'Weigeren' },
+      ],
+    },
+    expect.objectContaining({ id: 'c2', body: 'Iemand belt je' }),
+  ]);
 });
 
 describe('sign-in errors in Dutch', () => {
