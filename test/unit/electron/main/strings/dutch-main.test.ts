@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseBackendUrl } from '../../../../../common/backend-url';
+import type { DesktopCallState } from '../../../../../common/ipc/desktop';
 import { BackendClient } from '../../../../../electron/main/backend-client/backend-client';
 import { AppConfigStore } from '../../../../../electron/main/config/app-config';
 import { planIncomingCallAlert } from '../../../../../electron/main/desktop/incoming-call-alert';
@@ -103,7 +104,7 @@ describe('native questions in Dutch', () => {
 
 test('an incoming call rings in Dutch, Accept and Decline included (and escaped for Linux markup)', async () => {
   await dutchConfig();
-  const idle = { agent: 'connected', callActive: false, callTitle: null, incoming: [] } as const;
+  const idle: DesktopCallState = { agent: 'connected', callActive: false, callTitle: null, incoming: [] };
   const plan = planIncomingCallAlert({
     previous: idle,
     current: {
