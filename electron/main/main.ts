@@ -20,6 +20,7 @@ import { createWindowIpc } from './ipc/electron-ipc';
 import { bindIpc, type IpcBinding } from './ipc/register';
 import { FallbackSecretStore } from './secrets/fallback-secret-store';
 import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret-store';
+import { followConfiguredLanguage } from './strings/main-i18n';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { contentSecurityPolicy } from './window/content-security-policy';
 import { externalLinkToOpen } from './window/external-links';
@@ -48,6 +49,8 @@ async function start(): Promise<void> {
     clock: readSystemClock(),
     systemLanguages: app.getPreferredSystemLanguages(),
   });
+  // Before anything shows a word: the tray, menus, dialogs and errors speak the configured language.
+  followConfiguredLanguage(config);
   const store = new FallbackSecretStore(
     loadKeytar().then((keytar) => new KeytarSecretStore(keytar, APP_ID, log)),
     { log },

@@ -28,6 +28,7 @@ import { BackendError } from '../backend-client/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
 import type { SecretStore } from '../secrets/secret-store';
 import { type OidcSettings, signInWithOidc } from '../sign-in/oidc-sign-in';
+import { sessionWords } from '../strings/session';
 import { TokenBroker, type TokenBrokerOptions } from '../token/token-broker';
 
 export interface AppSessionOptions {
@@ -50,14 +51,10 @@ export interface DirectoryBackend {
 }
 
 /** What a 403 from `POST /v1/sessions` means: the organisation does not let this account in. */
-export const ACCOUNT_NOT_ALLOWED_MESSAGE = 'Your account isn’t allowed to use Switchboard; ask your administrator.';
+/** In the language in force when it is said. */
+export const accountNotAllowedMessage = (): string => sessionWords.accountNotAllowed();
 
-const NO_BACKEND_MESSAGE = 'Enter the address of your Switchboard backend to sign in.';
-const NO_BACKEND: SessionState = { status: 'signed-out', message: NO_BACKEND_MESSAGE };
-
-/** What "Test connection" tells the user about an ACS sample token server. */
-export const ACS_SAMPLE_NOTICE =
-  'This is a sample token server from Microsoft’s Azure Communication Services samples, not a Switchboard backend. It checks nobody: anyone who can reach it gets a calling identity and tokens, and anyone who learns your identity’s id (everyone you call sees it) can get tokens for it and call as you. Signing out only forgets the sign-in on this computer: the server has no sessions to end or revoke. Use it only for development or on a trusted network.';
+const noBackend = (): SessionState => ({ status: 'signed-out', message: sessionWords.noBackend() });
 
 export class AppSession {
   readonly config: AppConfigStore;
@@ -97,7 +94,7 @@ export class AppSession {
   }
 
   get state(): SessionState {
-    return this.#withDiscovery(this.#broker?.state ?? NO_BACKEND);
+    return this.#withDiscovery(this.#broker?.state ?? noBackend());
   }
 
   /**
@@ -128,7 +125,7 @@ export class AppSession {
 
   async signIn(displayName?: string): Promise<SessionState> {
     const broker = this.#broker;
-    if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    if (!broker) throw new BackendError('rejected', sessionWords.noBackend());
     // Normally read at start-up already; if that failed (offline then), try again now. A backend
     // whose discovery document cannot be read is still tried: sign-in itself will say what is wrong.
     await this.#discovered();
@@ -136,12 +133,9 @@ export class AppSession {
     if (this.#protocol === 'acs-sample') return broker.signIn(displayName ?? '', undefined, undefined, 'acs-sample');
     if (this.#oidc) return this.#signInWithOrganisation(broker, this.#oidc);
     if (this.#signInModes && !this.#signInModes.includes('open')) {
-      throw new BackendError(
-        'sign-in-rejected',
-        `The backend at ${broker.backendUrl} requires a sign-in this version of Switchboard does not support (${this.#signInModes.join(', ')}). Ask your administrator for an update.`,
-      );
+      throw new BackendError('sign-in-rejected', sessionWords.unsupportedSignIn(broker.backendUrl, this.#signInModes));
     }
-    if (displayName === undefined) throw new BackendError('rejected', 'Enter the name other people will see.');
+    if (displayName === undefined) throw new BackendError('rejected', sessionWords.enterName());
     return broker.signIn(displayName);
   }
 
@@ -162,7 +156,7 @@ export class AppSession {
 
   async #signInWithOrganisation(broker: TokenBroker, oidc: OidcSettings): Promise<SessionState> {
     const openExternal = this.#options.openExternal;
-    if (!openExternal) throw new BackendError('rejected', 'This build cannot open a browser for the sign-in.');
+    if (!openExternal) throw new BackendError('rejected', sessionWords.noBrowser());
     this.#pendingSignIn?.abort();
     const controller = new AbortController();
     this.#pendingSignIn = controller;
@@ -178,7 +172,7 @@ export class AppSession {
       return await broker.signIn('', result.accessToken, controller.signal);
     } catch (error) {
       if (error instanceof BackendError && error.status === 403) {
-        throw new BackendError('sign-in-rejected', ACCOUNT_NOT_ALLOWED_MESSAGE, 403, error.backendCode);
+        throw new BackendError('sign-in-rejected', accountNotAllowedMessage(), 403, error.backendCode);
       }
       throw error;
     } finally {
@@ -192,7 +186,7 @@ export class AppSession {
 
   async getToken(signal?: AbortSignal): Promise<{ token: string; expiresOn: string }> {
     const broker = this.#broker;
-    if (!broker) throw new BackendError('rejected', NO_BACKEND_MESSAGE);
+    if (!broker) throw new BackendError('rejected', sessionWords.noBackend());
     return broker.getToken(signal);
   }
 
@@ -241,7 +235,7 @@ export class AppSession {
           alternateCallerId: null,
           unauthenticated: true,
           protocol: 'acs-sample',
-          notice: ACS_SAMPLE_NOTICE,
+          notice: sessionWords.acsSampleNotice(),
         };
       }
       return { ok: false, code: error.code, message: error.message };
@@ -261,7 +255,7 @@ export class AppSession {
     this.#pendingSignIn?.abort();
     this.config.setDiscoveredCallerId(null);
     if (backendUrl === null) {
-      this.#emit(NO_BACKEND);
+      this.#emit(noBackend());
       return;
     }
     const client = new BackendClient(backendUrl, this.#options.clientOptions);

@@ -7,6 +7,7 @@ import { configIpc, type ResultError, sessionIpc, tokenIpc } from '../../../comm
 import { BackendError, isAbortError } from '../backend-client/backend-errors';
 import { bindIpc, type HandlersFor, type IpcBinding } from '../ipc/register';
 import { OidcSignInError } from '../sign-in/sign-in-errors';
+import { sessionWords } from '../strings/session';
 import type { AppSession } from './app-session';
 
 export interface SessionIpcHandlers {
@@ -37,13 +38,13 @@ export function createSessionIpcHandlers(app: AppSession): SessionIpcHandlers {
     token: {
       get: async ({ requestId }) => {
         if (pending.has(requestId))
-          return { ok: false, code: 'duplicate-request', message: 'That token request is already running.' };
+          return { ok: false, code: 'duplicate-request', message: sessionWords.tokenRequestRunning() };
         const controller = new AbortController();
         pending.set(requestId, controller);
         try {
           return { ok: true, accessToken: await app.getToken(controller.signal) };
         } catch (error) {
-          if (isAbortError(error)) return { ok: false, code: 'aborted', message: 'The token request was cancelled.' };
+          if (isAbortError(error)) return { ok: false, code: 'aborted', message: sessionWords.tokenRequestCancelled() };
           return asResultError(error);
         } finally {
           pending.delete(requestId);

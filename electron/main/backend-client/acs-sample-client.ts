@@ -18,6 +18,7 @@ import {
   acsSampleTokenPath,
 } from '../../../common/acs-sample-contract';
 import type { BackendUrl } from '../../../common/backend-url';
+import { sampleServerWords } from '../strings/session';
 import { BackendClient, type BackendClientOptions } from './backend-client';
 import { BackendError } from './backend-errors';
 
@@ -66,7 +67,7 @@ export class AcsSampleClient {
     this.#http = new BackendClient(backendUrl, {
       ...options,
       fetch: observingFetch,
-      serverDescription: 'a Switchboard backend or an ACS sample token server',
+      serverKind: 'switchboardOrSample',
     });
   }
 
@@ -97,7 +98,7 @@ export class AcsSampleClient {
           schema: null,
           unauthorized: 'rejected',
           signal,
-          what: 'checking for an ACS sample token server',
+          what: 'sampleProbe',
         });
         if (!answersCorsPreflight(this.#observed.preflight)) return false;
       }
@@ -117,7 +118,7 @@ export class AcsSampleClient {
       schema: AcsSampleTokenAnswerSchema,
       unauthorized: 'sign-in-rejected',
       signal,
-      what: 'signing in',
+      what: 'signIn',
     });
   }
 
@@ -132,22 +133,16 @@ export class AcsSampleClient {
         schema: AcsSampleRefreshAnswerSchema,
         unauthorized: 'session-ended',
         signal,
-        what: 'renewing the access token',
+        what: 'renewal',
       });
     } catch (error) {
       if (error instanceof BackendError && error.code === 'unreachable' && this.#observed.dropped) {
-        throw new AcsSampleServerVanished(
-          'unreachable',
-          `The sample token server at ${this.origin} closed the connection while renewing your token and then stopped answering: it has probably exited (Microsoft's sample server exits when Azure Communication Services refuses a request, for instance because this identity was deleted). Start it again, or ask whoever runs it.`,
-        );
+        throw new AcsSampleServerVanished('unreachable', sampleServerWords.exited(this.origin));
       }
       throw error;
     }
     if (answer.user && answer.user.communicationUserId !== communicationUserId) {
-      throw new BackendError(
-        'bad-response',
-        `The server at ${this.origin} answered with a token for another identity while renewing the access token. Check that the backend address points to an ACS sample token server; if it does, contact your administrator.`,
-      );
+      throw new BackendError('bad-response', sampleServerWords.otherIdentity(this.origin));
     }
     return answer;
   }

@@ -23,6 +23,7 @@ import {
   TokenAnswerSchema,
 } from '../../../common/backend-contract';
 import { type BackendUrl, isLoopbackHost } from '../../../common/backend-url';
+import { type BackendActivity, type BackendProblem, type BackendServerKind, backendWords } from '../strings/session';
 import { abortError, BackendError, DirectoryAccessRefusedError, SessionEndedError } from './backend-errors';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
 
@@ -37,7 +38,7 @@ export interface BackendClientOptions {
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
   /** What the address should point to, for "bad answer" messages. Default: a Switchboard backend (API v1). */
-  readonly serverDescription?: string;
+  readonly serverKind?: BackendServerKind;
 }
 
 export const DEFAULT_CLIENT_OPTIONS = {
@@ -62,14 +63,15 @@ export interface BackendRequest<S extends z.ZodType | null> {
   readonly schema: S;
   readonly unauthorized: UnauthorizedMeans;
   readonly signal?: AbortSignal;
-  readonly what: string;
+  /** What this operation is, said in its error sentences ("… while signing in"). */
+  readonly what: BackendActivity;
 }
 
 export class BackendClient {
   readonly baseUrl: string;
   readonly origin: string;
-  readonly #options: Required<Omit<BackendClientOptions, 'fetch' | 'random' | 'retry' | 'serverDescription'>> & {
-    serverDescription: string;
+  readonly #options: Required<Omit<BackendClientOptions, 'fetch' | 'random' | 'retry' | 'serverKind'>> & {
+    serverKind: BackendServerKind;
     retry: RetryPolicy;
     fetch: typeof fetch;
     random: () => number;
@@ -86,7 +88,7 @@ export class BackendClient {
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random ?? Math.random,
-      serverDescription: options.serverDescription ?? 'a Switchboard backend (API v1)',
+      serverKind: options.serverKind ?? 'switchboard',
     };
   }
 
@@ -106,7 +108,7 @@ export class BackendClient {
       schema: DiscoveryDocumentSchema,
       unauthorized: 'rejected',
       signal,
-      what: 'reading its discovery document',
+      what: 'discovery',
     });
   }
 
@@ -120,7 +122,7 @@ export class BackendClient {
       schema: SessionAnswerSchema,
       unauthorized: 'sign-in-rejected',
       signal,
-      what: 'signing in',
+      what: 'signIn',
     });
   }
 
@@ -134,7 +136,7 @@ export class BackendClient {
       schema: TokenAnswerSchema,
       unauthorized: 'session-ended',
       signal,
-      what: 'renewing the access token',
+      what: 'renewal',
     });
   }
 
@@ -148,7 +150,7 @@ export class BackendClient {
         schema: null,
         unauthorized: 'session-ended',
         signal,
-        what: 'signing out',
+        what: 'signOut',
       });
     } catch (error) {
       if (error instanceof SessionEndedError) return;
@@ -171,7 +173,7 @@ export class BackendClient {
       schema: PeoplePageSchema,
       unauthorized: 'directory-access-refused',
       signal,
-      what: 'searching the company directory',
+      what: 'directorySearch',
     });
   }
 
@@ -189,7 +191,7 @@ export class BackendClient {
         schema: PersonAnswerSchema,
         unauthorized: 'directory-access-refused',
         signal,
-        what: 'looking up a person in the company directory',
+        what: 'directoryLookup',
       });
       return answer.person;
     } catch (error) {
@@ -293,7 +295,7 @@ export class BackendClient {
           kind: 'retry',
           error: new BackendError(
             'unreachable',
-            `The backend at ${this.origin} did not answer within ${seconds(this.#options.connectTimeoutMs)} while ${spec.what}. Check your network connection, then try again.`,
+            backendWords.connectTimedOut(this.origin, this.#options.connectTimeoutMs, spec.what),
           ),
           retryAfterMs: null,
         };
@@ -327,7 +329,7 @@ export class BackendClient {
         kind: 'retry',
         error: new BackendError(
           'rate-limited',
-          `The backend at ${this.origin} is busy${retryAfterMs ? ` and asked Switchboard to wait ${seconds(retryAfterMs)}` : ''}. Try again in a moment.`,
+          backendWords.busy(this.origin, retryAfterMs),
           status,
           backendError?.code,
         ),
@@ -339,7 +341,7 @@ export class BackendClient {
         kind: 'retry',
         error: new BackendError(
           'server-error',
-          `The backend at ${this.origin} had a problem while ${spec.what} (HTTP ${status}). Try again in a few minutes; if it keeps happening, contact your administrator.`,
+          backendWords.serverError(this.origin, spec.what, status),
           status,
           backendError?.code,
         ),
@@ -347,28 +349,22 @@ export class BackendClient {
       };
     }
     if (status === 401 && spec.unauthorized === 'session-ended') {
-      throw new SessionEndedError(
-        `Your session with ${this.origin} has ended${describeEnd(backendError?.code)}. Sign in again.`,
-        backendError?.code,
-      );
+      throw new SessionEndedError(backendWords.sessionEnded(this.origin, backendError?.code), backendError?.code);
     }
     if (status === 401 && spec.unauthorized === 'directory-access-refused') {
-      throw new DirectoryAccessRefusedError(
-        `The backend at ${this.origin} did not accept Switchboard's access to the company directory while ${spec.what}. Sign out and sign in again; if it keeps happening, contact your administrator.`,
-        backendError?.code,
-      );
+      throw new DirectoryAccessRefusedError(backendWords.directoryRefused(this.origin, spec.what), backendError?.code);
     }
     if ((status === 401 || status === 403) && spec.unauthorized === 'sign-in-rejected') {
       throw new BackendError(
         'sign-in-rejected',
-        `The backend at ${this.origin} refused the sign-in${backendMessage ? `: ${backendMessage}` : '.'}`,
+        backendWords.signInRefused(this.origin, backendMessage),
         status,
         backendError?.code,
       );
     }
     throw new BackendError(
       'rejected',
-      `The backend at ${this.origin} refused ${spec.what} (HTTP ${status}${backendMessage ? `: ${backendMessage}` : ''}). Check the backend address; if it is right, contact your administrator.`,
+      backendWords.refused(this.origin, spec.what, status, backendMessage),
       status,
       backendError?.code,
     );
@@ -382,16 +378,12 @@ export class BackendClient {
     } catch {
       target = null;
     }
-    if (!target) throw this.#badResponse('a redirect without a usable address');
+    if (!target) throw this.#badResponse({ kind: 'redirectWithoutAddress' });
     if (target.origin !== this.origin) {
       // Only the origin is named: the full address could carry something secret in its query.
-      throw new BackendError(
-        'redirected',
-        `The backend at ${this.origin} tried to send Switchboard to another site (${target.origin}). Switchboard only talks to the backend you configured; check the backend address.`,
-        response.status,
-      );
+      throw new BackendError('redirected', backendWords.redirected(this.origin, target.origin), response.status);
     }
-    if (hop + 1 > MAX_SAME_ORIGIN_REDIRECTS) throw this.#badResponse('too many redirects');
+    if (hop + 1 > MAX_SAME_ORIGIN_REDIRECTS) throw this.#badResponse({ kind: 'tooManyRedirects' });
     return target.href;
   }
 
@@ -403,7 +395,8 @@ export class BackendClient {
    */
   async #readCapped(response: Response, spec: BackendRequest<z.ZodType | null>): Promise<string> {
     const cap = this.#options.maxResponseBytes;
-    const tooLarge = () => this.#badResponse(`an answer larger than ${Math.round(cap / 1024)} KB while ${spec.what}`);
+    const tooLarge = () =>
+      this.#badResponse({ kind: 'tooLarge', kilobytes: Math.round(cap / 1024), activity: spec.what });
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > cap) {
       await response.body?.cancel();
@@ -431,46 +424,38 @@ export class BackendClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw this.#badResponse(`an answer that is not complete JSON while ${spec.what}`);
+      throw this.#badResponse({ kind: 'notJson', activity: spec.what });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       // Field paths only: values could be tokens.
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(answer)'))].slice(0, 5);
-      throw this.#badResponse(`unexpected or missing fields (${fields.join(', ')}) while ${spec.what}`);
+      throw this.#badResponse({ kind: 'unexpectedFields', fields, activity: spec.what });
     }
     return parsed.data;
   }
 
-  #badResponse(detail: string): BackendError {
-    return new BackendError(
-      'bad-response',
-      `The backend at ${this.origin} sent ${detail}. Check that the backend address points to ${this.#options.serverDescription}; if it does, contact your administrator.`,
-    );
+  #badResponse(problem: BackendProblem): BackendError {
+    return new BackendError('bad-response', backendWords.badResponse(this.origin, problem, this.#options.serverKind));
   }
 
   /**
-   * The first thing to check when the backend does not answer. The messages are shown on the
+   * Picks the first thing to check when the backend does not answer. The messages are shown on the
    * sign-in screen and on home alike, so they name the address, not where it is edited; a backend on
    * this computer (development) is not a network problem.
    */
-  get #reachAdvice(): string {
-    return isLoopbackHost(new URL(this.origin).hostname)
-      ? 'Check that the backend is running on this computer'
-      : 'Check your network connection';
+  get #onThisComputer(): boolean {
+    return isLoopbackHost(new URL(this.origin).hostname);
   }
 
   #unreachable(spec: BackendRequest<z.ZodType | null>): BackendError {
-    return new BackendError(
-      'unreachable',
-      `Switchboard cannot reach the backend at ${this.origin} while ${spec.what}. ${this.#reachAdvice} and the backend address, then try again.`,
-    );
+    return new BackendError('unreachable', backendWords.unreachable(this.origin, spec.what, this.#onThisComputer));
   }
 
   #timedOut(spec: BackendRequest<z.ZodType | null>): BackendError {
     return new BackendError(
       'unreachable',
-      `The backend at ${this.origin} did not finish ${spec.what} within ${seconds(this.#options.overallTimeoutMs)}. ${this.#reachAdvice}, then try again.`,
+      backendWords.timedOut(this.origin, spec.what, this.#options.overallTimeoutMs, this.#onThisComputer),
     );
   }
 }
@@ -491,24 +476,6 @@ function scrub(message: string, secrets: readonly string[]): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
   clean = clean.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
-}
-
-function describeEnd(code: string | undefined): string {
-  switch (code) {
-    case 'session_revoked':
-      return ' (it was signed out or revoked)';
-    case 'session_expired':
-      return ' (it expired)';
-    case 'refresh_token_reused':
-      return ' (it was used from somewhere else, so the backend revoked it to protect you)';
-    default:
-      return '';
-  }
-}
-
-function seconds(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${s} second${s === 1 ? '' : 's'}`;
 }
 
 /** Aborts `controller` when any of `signals` aborts; returns the function that stops following. */

@@ -18,6 +18,8 @@ import { type Language, LanguageSchema, languageFromPreferences } from '../../..
 import type { AppConfig, Clock, ConfigSource, ConfigUpdate } from '../../../common/ipc';
 // One atomic-write implementation in the app (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../storage/atomic-write';
+import { backendChangeWords } from '../strings/desktop';
+import { settingsWords } from '../strings/session';
 import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const BACKEND_URL_FLAG = '--backend-url';
@@ -53,10 +55,10 @@ export interface ConfigSources {
 /** The native question before the backend changes: where the sign-in goes, from and to. */
 export function backendChangeQuestion(from: string, to: string): ConfirmQuestion {
   return {
-    message: 'Change the backend?',
+    message: backendChangeWords.message(),
     // Neutral about the session: the question also comes from the sign-in screen, signed out.
-    detail: `Sign-in and calls will go to ${new URL(to).host} instead of ${new URL(from).host}; a session with the current backend ends.\n\nFrom: ${from}\nTo: ${to}`,
-    buttons: ['Keep the current backend', 'Change backend'],
+    detail: backendChangeWords.detail(from, to),
+    buttons: [backendChangeWords.keep(), backendChangeWords.change()],
   };
 }
 
@@ -201,7 +203,7 @@ export class AppConfigStore {
         return {
           ok: false,
           code: 'locked',
-          message: `The backend address is set by the ${describeSource(this.#locked.source)} and cannot be changed here.`,
+          message: lockedMessage(this.#locked.source),
         };
       }
       const parsed = parseBackendUrl(update.backendUrl);
@@ -213,7 +215,7 @@ export class AppConfigStore {
         return {
           ok: false,
           code: 'not-confirmed',
-          message: `The backend was not changed: Switchboard still uses ${current}.`,
+          message: settingsWords.backendNotChanged(current),
         };
       }
       next.backendUrl = parsed.url;
@@ -227,7 +229,7 @@ export class AppConfigStore {
           return {
             ok: false,
             code: 'invalid',
-            message: 'The caller id must be a phone number in international format, such as +14255550123.',
+            message: settingsWords.callerIdInvalid('+14255550123'),
           };
         }
         next.alternateCallerId = parsed.data;
@@ -244,7 +246,7 @@ export class AppConfigStore {
       return {
         ok: false,
         code: 'write-failed',
-        message: `Switchboard could not save its settings in ${this.#settingsFile}. Check that the disk is not full and the folder is writable.`,
+        message: settingsWords.notSaved(this.#settingsFile),
       };
     }
     this.#user = next;
@@ -287,15 +289,14 @@ async function readSettingsFile(path: string, log: (message: string) => void): P
   return null;
 }
 
-function describeSource(source: ConfigSource): string {
+/** Why the renderer may not change the backend: who set it, in words. */
+function lockedMessage(source: ConfigSource): string {
   switch (source) {
     case 'command-line':
-      return 'command line (--backend-url)';
+      return settingsWords.backendLocked('commandLine', BACKEND_URL_FLAG);
     case 'environment':
-      return `environment (${BACKEND_URL_ENV})`;
-    case 'administrator':
-      return 'administrator';
+      return settingsWords.backendLocked('environment', BACKEND_URL_ENV);
     default:
-      return 'user';
+      return settingsWords.backendLocked('administrator', '');
   }
 }

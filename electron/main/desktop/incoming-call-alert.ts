@@ -13,6 +13,7 @@
  */
 import { escapeNotificationMarkup, sanitizeRemoteName } from '../../../common/display-text';
 import type { DesktopCallState } from '../../../common/ipc/desktop';
+import { incomingCallWords } from '../strings/desktop';
 
 export interface AlertFacts {
   readonly previous: DesktopCallState | null;
@@ -42,9 +43,10 @@ export interface NotificationAnswer {
   readonly label: string;
 }
 
-const ANSWER_BUTTONS: readonly NotificationAnswer[] = [
-  { answer: 'accept', label: 'Accept' },
-  { answer: 'decline', label: 'Decline' },
+/** The buttons in the language in force when the call arrives. */
+const answerButtons = (): readonly NotificationAnswer[] => [
+  { answer: 'accept', label: incomingCallWords.accept() },
+  { answer: 'decline', label: incomingCallWords.decline() },
 ];
 
 export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
@@ -59,9 +61,9 @@ export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
     wantAttention && facts.notificationsSupported
       ? arrived.map((call) => ({
           id: call.id,
-          title: 'Incoming call',
+          title: incomingCallWords.title(),
           body: callerLine(call.callerDisplayName, facts),
-          actions: facts.notificationActions ? ANSWER_BUTTONS : [],
+          actions: facts.notificationActions ? answerButtons() : [],
         }))
       : [];
 
@@ -77,6 +79,6 @@ export function planIncomingCallAlert(facts: AlertFacts): AlertPlan {
 /** The renderer cleaned the name already; main does it again because the renderer is not trusted. */
 function callerLine(displayName: string, facts: AlertFacts): string {
   const name = sanitizeRemoteName(displayName);
-  const line = name ? `${name} is calling` : 'Someone is calling';
+  const line = incomingCallWords.caller(name);
   return facts.bodyIsMarkup ? escapeNotificationMarkup(line) : line;
 }

@@ -3,6 +3,7 @@
  * OS privacy settings page for when the user said no. Electron glue only.
  */
 import { shell, systemPreferences } from 'electron';
+import { privacySettingsWords } from '../strings/desktop';
 import type { DesktopContext, DesktopHandlers } from './desktop-context';
 import { ensureMediaAccess, osAllowsMedia, privacySettingsUrl } from './media-access';
 
@@ -17,7 +18,7 @@ export function installMediaAccess(context: DesktopContext): MediaAccess {
     ensureMediaAccess: (request) => ensureMediaAccess(request, deps),
     openPrivacySettings: async (pane) => {
       const url = privacySettingsUrl(context.platform, pane);
-      if (!url) return { ok: false, code: 'unsupported', message: 'This system has no such settings page.' };
+      if (!url) return { ok: false, code: 'unsupported', message: privacySettingsWords.unsupported() };
       await shell.openExternal(url);
       return { ok: true };
     },

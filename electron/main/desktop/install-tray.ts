@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, Menu, type MenuItemConstructorOptions, Notification, Tray } from 'electron';
 import log from 'electron-log/main';
+import { onMainLanguageChange } from '../strings/main-i18n';
 import type { DesktopContext } from './desktop-context';
 import type { QuitGuard } from './install-quit-guard';
 import { isSignedIn, trayIconFileName, trayMenuTemplate, trayStatusFrom, trayTooltip } from './tray-state';
@@ -27,6 +28,8 @@ export function installTray(context: DesktopContext, quitGuard: QuitGuard, signO
     tray.setContextMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
   }
   calls.onChange(updateTray);
+  // The tooltip and menu stay on screen: say them again at once in a newly chosen language.
+  onMainLanguageChange(updateTray);
   updateTray();
 
   // macOS: the dock icon brings a hidden window back.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { app } from 'electron';
 import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
+import { onMainLanguageChange } from '../strings/main-i18n';
 import type { DesktopContext, DesktopHandlers } from './desktop-context';
 import type { QuitGuard } from './install-quit-guard';
 import {
@@ -35,6 +36,7 @@ export function installUpdates(
     log: (message) => log.warn(message),
   });
   context.calls.onChange(() => updates.callStateChanged());
+  onMainLanguageChange(() => updates.languageChanged());
   updates.start();
   return {
     getUpdateState: () => updates.current,

@@ -5,6 +5,7 @@
  * registration covers Windows per-user installs and repairs a handler another app took over.
  */
 import type { CallLinkSettings } from '../../../common/ipc/desktop';
+import { linkSchemeWords } from '../strings/desktop';
 import type { NativeConfirm } from '../window/native-confirm';
 import { CALL_LINK_SCHEME, type CallLinkOptions, type OptionalCallLinkScheme } from './call-link';
 
@@ -69,12 +70,11 @@ export async function confirmNewLinkSchemes(
 ): Promise<CallLinkSettings> {
   const added = (['tel', 'callto'] as const).filter((scheme) => requested[scheme] && !current[scheme]);
   if (added.length === 0) return requested;
-  const names = added.map((scheme) => `${scheme}:`).join(' and ');
+  const schemes = added.map((scheme) => `${scheme}:`);
   const yes = await confirm({
-    message: `Open ${names} links with Switchboard?`,
-    detail:
-      'Phone links in web pages and other apps will open in Switchboard. You are always asked before a link is called.',
-    buttons: ['Not now', `Open ${names} links`],
+    message: linkSchemeWords.message(schemes),
+    detail: linkSchemeWords.detail(),
+    buttons: [linkSchemeWords.notNow(), linkSchemeWords.open(schemes)],
   });
   if (yes) return requested;
   return { ...requested, tel: current.tel && requested.tel, callto: current.callto && requested.callto };

@@ -2,6 +2,7 @@
  * Quitting (or closing the window, or signing out from the tray) during a call drops the call, so
  * the user is asked first. One decision function; the Electron glue shows the dialog.
  */
+import { type CallDisruption, callInProgressWords } from '../strings/desktop';
 
 export type QuitDecision = 'proceed' | 'ask';
 
@@ -17,16 +18,25 @@ export function decideQuit(facts: QuitFacts): QuitDecision {
 
 export type DisruptiveAction = 'quit' | 'close-window' | 'sign-out';
 
-/** The question and buttons for Electron's `dialog.showMessageBox`; button 0 is the safe one. */
+const DISRUPTION_WORDS: Record<DisruptiveAction, CallDisruption> = {
+  quit: 'quit',
+  'close-window': 'closeWindow',
+  'sign-out': 'signOut',
+};
+
+/**
+ * The question and buttons for Electron's `dialog.showMessageBox`, in the language in force;
+ * button 0 is the safe one.
+ */
 export function confirmationFor(action: DisruptiveAction): {
   message: string;
   detail: string;
   buttons: [string, string];
 } {
-  const verb = { quit: 'Quit', 'close-window': 'Close', 'sign-out': 'Sign out' }[action];
+  const words = DISRUPTION_WORDS[action];
   return {
-    message: 'A call is in progress',
-    detail: `${verb === 'Close' ? 'Closing Switchboard' : `${verb === 'Quit' ? 'Quitting' : 'Signing out'}`} will hang up the call.`,
-    buttons: ['Stay in the call', `Hang up and ${verb.toLowerCase()}`],
+    message: callInProgressWords.message(),
+    detail: callInProgressWords.detail(words),
+    buttons: [callInProgressWords.stay(), callInProgressWords.hangUpAnd(words)],
   };
 }

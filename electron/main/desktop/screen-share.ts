@@ -17,6 +17,7 @@ import type {
   ScreenSharePickRequest,
   ScreenShareSource,
 } from '../../../common/ipc/desktop';
+import { screenShareWords } from '../strings/desktop';
 import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const THUMBNAIL_SIZE = { width: 320, height: 180 } as const;
@@ -62,12 +63,9 @@ export interface ScreenShareBrokerOptions {
 export function screenShareQuestion(source: Pick<ScreenShareSource, 'kind' | 'name'>): ConfirmQuestion {
   const name = sanitizeRemoteName(source.name, 80);
   return {
-    message: source.kind === 'screen' ? 'Share your screen?' : `Share the window “${name}”?`,
-    detail:
-      source.kind === 'screen'
-        ? `Everyone in the call will see ${name ? `“${name}”` : 'this screen'}, including notifications that appear on it.`
-        : 'Everyone in the call will see this window until you stop sharing.',
-    buttons: ["Don't share", 'Share'],
+    message: source.kind === 'screen' ? screenShareWords.screenQuestion() : screenShareWords.windowQuestion(name),
+    detail: source.kind === 'screen' ? screenShareWords.screenDetail(name) : screenShareWords.windowDetail(),
+    buttons: [screenShareWords.dontShare(), screenShareWords.share()],
   };
 }
 
@@ -138,7 +136,7 @@ export class ScreenShareBroker {
     if (!source) {
       this.pending = null;
       pick.callback(null);
-      return { ok: false, code: 'unknown-source', message: 'That screen or window was not offered.' };
+      return { ok: false, code: 'unknown-source', message: screenShareWords.notOffered() };
     }
     const yes = await this.options.confirm(screenShareQuestion(source));
     // Replaced or cancelled while the question was open: that answer was for another request.
@@ -146,7 +144,7 @@ export class ScreenShareBroker {
     this.pending = null;
     if (!yes) {
       pick.callback(null);
-      return { ok: false, code: 'declined', message: 'Nothing is shared.' };
+      return { ok: false, code: 'declined', message: screenShareWords.nothingShared() };
     }
     pick.callback({ video: { id: source.id, name: source.name } });
     return { ok: true };
@@ -165,7 +163,7 @@ export class ScreenShareBroker {
 }
 
 function noRequest(): OkResult {
-  return { ok: false, code: 'no-request', message: 'That screen-share request is no longer open.' };
+  return { ok: false, code: 'no-request', message: screenShareWords.requestClosed() };
 }
 
 function toSource(source: CapturerSourceLike): ScreenShareSource {

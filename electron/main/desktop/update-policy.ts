@@ -6,6 +6,7 @@
  * A downloaded update also installs when the user quits (the quit guard asks about a call first).
  */
 import type { UpdateState } from '../../../common/ipc/desktop';
+import { updateWords } from '../strings/desktop';
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 
@@ -39,21 +40,30 @@ export interface UpdateEnvironment {
   readonly disabledByAdministrator: boolean;
 }
 
-export type UpdatePolicy = { readonly enabled: true } | { readonly enabled: false; readonly reason: string };
+/** Why updates are off; put in words when shown, in the language in force then. */
+export type UpdatesOffReason = 'development' | 'administrator' | 'unsigned' | 'no-feed';
+
+export type UpdatePolicy = { readonly enabled: true } | { readonly enabled: false; readonly reason: UpdatesOffReason };
 
 export function decideUpdatePolicy(environment: UpdateEnvironment): UpdatePolicy {
-  if (!environment.isPackaged) return { enabled: false, reason: 'Updates are off in development builds.' };
-  if (environment.disabledByAdministrator) {
-    return { enabled: false, reason: 'Updates were turned off by your administrator.' };
-  }
-  if (environment.updateVerification === 'none') {
-    return {
-      enabled: false,
-      reason: 'Updates are off in unsigned builds: install a release build to receive them.',
-    };
-  }
-  if (!environment.feedConfigured) return { enabled: false, reason: 'This build has no update feed configured.' };
+  if (!environment.isPackaged) return { enabled: false, reason: 'development' };
+  if (environment.disabledByAdministrator) return { enabled: false, reason: 'administrator' };
+  if (environment.updateVerification === 'none') return { enabled: false, reason: 'unsigned' };
+  if (!environment.feedConfigured) return { enabled: false, reason: 'no-feed' };
   return { enabled: true };
+}
+
+export function updatesOffSentence(reason: UpdatesOffReason): string {
+  switch (reason) {
+    case 'development':
+      return updateWords.offInDevelopment();
+    case 'administrator':
+      return updateWords.offByAdministrator();
+    case 'unsigned':
+      return updateWords.offUnsigned();
+    case 'no-feed':
+      return updateWords.noFeed();
+  }
 }
 
 /**
@@ -94,7 +104,16 @@ export class UpdateCoordinator {
   private downloadedVersion: string | null = null;
 
   constructor(private readonly options: UpdateCoordinatorOptions) {
-    this.state = options.policy.enabled ? { status: 'idle' } : { status: 'disabled', reason: options.policy.reason };
+    const { policy } = options;
+    this.state = policy.enabled
+      ? { status: 'idle' }
+      : { status: 'disabled', reason: updatesOffSentence(policy.reason) };
+  }
+
+  /** The language changed: a "disabled" state on screen is said again in the new one. */
+  languageChanged(): void {
+    const { policy } = this.options;
+    if (!policy.enabled) this.set({ status: 'disabled', reason: updatesOffSentence(policy.reason) });
   }
 
   get current(): UpdateState {
@@ -146,14 +165,10 @@ export class UpdateCoordinator {
   /** The renderer's "Restart to update". Refused during a call, and when nothing was downloaded. */
   restartToUpdate(): { ok: true } | { ok: false; code: string; message: string } {
     if (this.downloadedVersion === null) {
-      return { ok: false, code: 'no-update', message: 'No update has been downloaded yet.' };
+      return { ok: false, code: 'no-update', message: updateWords.noneDownloaded() };
     }
     if (this.options.isCallActive()) {
-      return {
-        ok: false,
-        code: 'call-active',
-        message: 'Switchboard will not restart during a call. Try again after it.',
-      };
+      return { ok: false, code: 'call-active', message: updateWords.notDuringCall() };
     }
     this.stop();
     this.options.updater.quitAndInstall(false, true);

@@ -6,6 +6,7 @@
  * off) closes it for good — the quit guard has asked about any call by then. Pure decisions; the
  * Electron glue hides, closes or asks.
  */
+import { trayWords } from '../strings/desktop';
 import { decideQuit } from './quit-guard';
 
 /** `ask`: closing for real would hang up a call — the quit guard's question first. */
@@ -58,8 +59,5 @@ export function trayNoticeChannel(facts: TrayNoticeFacts): TrayNoticeChannel | n
 }
 
 export function trayNoticeText(appName: string): { title: string; body: string } {
-  return {
-    title: `${appName} is still running`,
-    body: `${appName} keeps running in the tray so you can receive calls. To quit, choose Quit ${appName} in the tray menu. You can change this in Settings.`,
-  };
+  return trayWords.stillRunning(appName);
 }

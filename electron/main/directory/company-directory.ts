@@ -9,6 +9,7 @@ import type { DirectoryPerson, PeoplePage } from '../../../common/backend-contra
 import type { DirectoryAvailability, DirectorySearchRequest, SessionState } from '../../../common/ipc';
 import type { AppSession, DirectoryBackend } from '../app-session/app-session';
 import { BackendError, DirectoryAccessRefusedError } from '../backend-client/backend-errors';
+import { directoryWords } from '../strings/session';
 import { type DirectoryOffer, directoryAvailability } from './availability';
 import { PersonCache, type PersonCacheOptions } from './person-cache';
 
@@ -16,9 +17,6 @@ import { PersonCache, type PersonCacheOptions } from './person-cache';
 export type DirectorySession = Pick<AppSession, 'state' | 'onChange' | 'directoryBackend'>;
 
 export type CompanyDirectoryOptions = Pick<PersonCacheOptions, 'maxEntries' | 'ttlMs' | 'now'>;
-
-const NOT_OFFERED_MESSAGE =
-  'This backend offers no company directory to this sign-in. Call people by their phone number, call link or id.';
 
 export class CompanyDirectory {
   readonly #session: DirectorySession;
@@ -84,14 +82,14 @@ export class CompanyDirectory {
       throw signedOut();
     }
     const bearer = await backend.broker.getDirectoryAccess();
-    if (bearer === null) throw new BackendError('rejected', NOT_OFFERED_MESSAGE);
+    if (bearer === null) throw new BackendError('rejected', directoryWords.notOffered());
     try {
       return await call(backend, bearer);
     } catch (error) {
       if (!(error instanceof DirectoryAccessRefusedError)) throw error;
       backend.broker.dropDirectoryAccess(bearer);
       const fresh = await backend.broker.getDirectoryAccess();
-      if (fresh === null) throw new BackendError('rejected', NOT_OFFERED_MESSAGE);
+      if (fresh === null) throw new BackendError('rejected', directoryWords.notOffered());
       return call(backend, fresh);
     }
   }
@@ -105,7 +103,7 @@ export class CompanyDirectory {
 }
 
 function signedOut(): BackendError {
-  return new BackendError('session-ended', 'You are signed out. Sign in to use the company directory.');
+  return new BackendError('session-ended', directoryWords.signedOut());
 }
 
 function ownerOf(state: SessionState): string | null {

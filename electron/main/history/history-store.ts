@@ -23,6 +23,7 @@ import {
   RecentCallSchema,
 } from '../../../common/ipc/history';
 import { type AtomicFs, removeStaleTempFiles, writeFileAtomic } from '../storage/atomic-write';
+import { historyWords } from '../strings/session';
 
 export const HISTORY_FILE_NAME = 'call-history.json';
 const FILE_VERSION = 1;
@@ -96,7 +97,7 @@ export class HistoryStore {
       const existing = current.favourites.find((f) => sameTarget(f.target, input.target));
       const rest = current.favourites.filter((f) => f !== existing);
       if (!existing && rest.length >= FAVOURITES_LIMIT) {
-        throw new HistoryLimitError(`You can keep up to ${FAVOURITES_LIMIT} favourites: remove one first.`);
+        throw new HistoryLimitError(historyWords.favouritesFull(FAVOURITES_LIMIT));
       }
       const favourite: Favourite = existing
         ? { ...existing, label: input.label }

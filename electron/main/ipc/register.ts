@@ -15,6 +15,7 @@ import type {
   SendDescriptor,
 } from '../../../common/ipc';
 import { IPC_CHANNEL_PREFIX } from '../../../common/ipc';
+import { ipcWords } from '../strings/session';
 import type { IpcSenderInfo, SenderPolicy } from './sender-policy';
 
 /** What the handlers receive besides the payload: who called (already verified). */
@@ -150,7 +151,7 @@ export function registerIpcTable<T extends DescriptorTable>(
       // Unexpected failure inside a handler: the renderer gets a generic message; the detail
       // (its class and message, which our own modules keep free of secrets) goes to the log.
       log(`${channel} failed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
-      throw new Error(`Switchboard could not complete ${channel}. Try again; if it keeps failing, restart the app.`);
+      throw new Error(ipcWords.failed(channel));
     }
   }
 

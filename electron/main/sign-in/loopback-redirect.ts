@@ -7,11 +7,15 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APP_NAME, mainLanguage } from '../strings/main-i18n';
+import { signInWords } from '../strings/session';
 
 export const CALLBACK_PATH = '/callback';
 
-const DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchboard</title></head>
-<body style="font-family: system-ui, sans-serif; margin: 3rem;"><p>You can close this tab and return to Switchboard.</p></body></html>`;
+/** The page the browser shows once the sign-in is back, in the language in force (our words: no markup). */
+const donePage =
+  () => `<!doctype html><html lang="${mainLanguage()}"><head><meta charset="utf-8"><title>${APP_NAME}</title></head>
+<body style="font-family: system-ui, sans-serif; margin: 3rem;"><p>${signInWords.browserPage.done()}</p></body></html>`;
 
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:PORT/callback`: the redirect URI to send the IdP. */
@@ -36,11 +40,12 @@ export async function listenForRedirect(expectedState: string, signal: AbortSign
       response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       response.end(text);
     };
-    if (request.method !== 'GET' || request.headers.host !== host) return refuse(400, 'Not a sign-in redirect.');
+    if (request.method !== 'GET' || request.headers.host !== host)
+      return refuse(400, signInWords.browserPage.notARedirect());
     const url = new URL(request.url ?? '/', `http://${host}`);
-    if (url.pathname !== CALLBACK_PATH) return refuse(404, 'Not found.');
+    if (url.pathname !== CALLBACK_PATH) return refuse(404, signInWords.browserPage.notFound());
     if (url.searchParams.get('state') !== expectedState) {
-      return refuse(400, 'This sign-in link is not the one Switchboard is waiting for; start the sign-in again.');
+      return refuse(400, signInWords.browserPage.wrongLink());
     }
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
@@ -48,7 +53,7 @@ export async function listenForRedirect(expectedState: string, signal: AbortSign
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       connection: 'close',
     });
-    response.end(DONE_PAGE);
+    response.end(donePage());
     accept(url);
     close();
   });

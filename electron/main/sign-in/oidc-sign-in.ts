@@ -11,6 +11,7 @@
  */
 import * as client from 'openid-client';
 import { isLoopbackHost } from '../../../common/backend-url';
+import { signInWords } from '../strings/session';
 import { listenForRedirect } from './loopback-redirect';
 import { OidcSignInError, sanitiseIdpDescription } from './sign-in-errors';
 
@@ -42,10 +43,10 @@ export async function signInWithOidc(options: OidcSignInOptions): Promise<OidcSi
   const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new OidcSignInError('timed-out', 'The sign-in took longer than 5 minutes; try again.')),
+    () => controller.abort(new OidcSignInError('timed-out', signInWords.timedOut(SIGN_IN_TIMEOUT_MS / 60_000))),
     timeoutMs,
   );
-  const onCancel = () => controller.abort(new OidcSignInError('cancelled', 'Sign-in cancelled.'));
+  const onCancel = () => controller.abort(new OidcSignInError('cancelled', signInWords.cancelled()));
   if (options.signal?.aborted) onCancel();
   options.signal?.addEventListener('abort', onCancel, { once: true });
   try {
@@ -141,10 +142,7 @@ function endSessionUrl(config: client.Configuration, clientId: string): string |
 export function browserSafe(url: URL, what: string): string {
   const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!allowed) {
-    throw new OidcSignInError(
-      'rejected',
-      `Your organisation’s sign-in service published an ${what} that is not an https:// address; Switchboard does not open it. Tell your administrator.`,
-    );
+    throw new OidcSignInError('rejected', signInWords.unsafeAddress(what));
   }
   return url.href;
 }
@@ -155,33 +153,18 @@ export function asSignInError(error: unknown, idpHost: string): OidcSignInError 
   if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) {
     const description = sanitiseIdpDescription(error.error_description);
     if (error.error === 'access_denied') {
-      return new OidcSignInError(
-        'idp-error',
-        `Your organisation’s sign-in was declined${description ? `: ${description}` : ''}.`,
-      );
+      return new OidcSignInError('idp-error', signInWords.declined(description));
     }
-    return new OidcSignInError(
-      'idp-error',
-      `Your organisation’s sign-in service (${idpHost}) refused the sign-in (${safeCode(error.error)})${description ? `: ${description}` : ''}. Try again.`,
-    );
+    return new OidcSignInError('idp-error', signInWords.refused(idpHost, safeCode(error.error), description));
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') {
-    return new OidcSignInError(
-      'clock-skew',
-      'Your organisation’s sign-in looks expired or not yet valid: check that this computer’s clock, date and time zone are right, then try again.',
-    );
+    return new OidcSignInError('clock-skew', signInWords.clockSkew());
   }
   if (typeof code === 'string' && code.startsWith('OAUTH_')) {
-    return new OidcSignInError(
-      'rejected',
-      `The answer from your organisation’s sign-in service (${idpHost}) failed a security check; try again. If it keeps failing, tell your administrator.`,
-    );
+    return new OidcSignInError('rejected', signInWords.failedCheck(idpHost));
   }
-  return new OidcSignInError(
-    'idp-unreachable',
-    `Switchboard cannot reach your organisation’s sign-in service (${idpHost}). Check your connection and try again.`,
-  );
+  return new OidcSignInError('idp-unreachable', signInWords.unreachable(idpHost));
 }
 
 function safeCode(code: unknown): string {

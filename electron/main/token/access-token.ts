@@ -6,6 +6,7 @@
 import { decodeJwt } from 'jose';
 import type { BackendAccessToken } from '../../../common/backend-contract';
 import { BackendError } from '../backend-client/backend-errors';
+import { backendWords } from '../strings/session';
 
 export interface HeldToken {
   readonly token: string;
@@ -25,15 +26,12 @@ export function acceptAccessToken(answer: BackendAccessToken, backendOrigin: str
   } catch {
     throw new BackendError(
       'bad-response',
-      `The backend at ${backendOrigin} sent an access token that is not an ACS token. Check that the backend address points to a Switchboard backend or an ACS sample token server; if it does, contact your administrator.`,
+      backendWords.badResponse(backendOrigin, { kind: 'notAnAcsToken' }, 'switchboardOrSample'),
     );
   }
   const expiresAtMs = Math.min(expMs, Date.parse(answer.expiresOn));
   if (!(expiresAtMs > now)) {
-    throw new BackendError(
-      'bad-response',
-      `The backend at ${backendOrigin} sent an access token that had already expired. Check that this computer's date and time are correct; if they are, contact your administrator.`,
-    );
+    throw new BackendError('bad-response', backendWords.tokenExpired(backendOrigin));
   }
   return {
     token: answer.token,

@@ -9,6 +9,7 @@ import { type AcsSampleClient, AcsSampleServerVanished } from '../backend-client
 import type { BackendClient } from '../backend-client/backend-client';
 import { type BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { AcsSampleRefreshState, RefreshState, SwitchboardRefreshState } from '../secrets/secret-store';
+import { sampleServerWords } from '../strings/session';
 
 /** What a sign-in or a renewal yields: the (possibly rotated) refresh state and an ACS token. */
 export interface SessionGrant<S extends RefreshState = RefreshState> {
@@ -125,9 +126,7 @@ export function acsSampleProtocol(
         // would crash it every time. The second time in a row, stop and say so.
         const vanished = (state.vanishedAfterRenewal ?? 0) + 1;
         if (vanished >= MAX_VANISHED_RENEWALS) {
-          throw new SessionEndedError(
-            `The sample token server at ${new URL(backendUrl).origin} stopped right after renewing this calling identity's token, ${vanished} times in a row: it cannot renew it (the identity may have been deleted, or Azure Communication Services is failing). Switchboard no longer renews it automatically: sign in again, or ask whoever runs the server.`,
-          );
+          throw new SessionEndedError(sampleServerWords.cannotRenew(new URL(backendUrl).origin, vanished));
         }
         throw new RenewalFailedWithState(error, { ...state, vanishedAfterRenewal: vanished });
       }

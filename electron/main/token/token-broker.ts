@@ -21,6 +21,7 @@
 import type { BackendProtocol, SessionEndReason, SessionState } from '../../../common/ipc';
 import { abortError, BackendError, SessionEndedError } from '../backend-client/backend-errors';
 import type { RefreshState, SecretStore } from '../secrets/secret-store';
+import { sessionWords } from '../strings/session';
 import { acceptAccessToken, type HeldToken } from './access-token';
 import { type HeldDirectoryAccess, holdDirectoryAccess, isDirectoryAccessFresh } from './directory-access';
 import {
@@ -62,15 +63,17 @@ export interface TokenBrokerOptions {
 
 export const DEFAULT_REFRESH_MARGIN_MS = 11 * 60_000;
 
-/** Shown in the renderer when a session cannot be restored; the same words as its keychain banner. */
-export const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  'Your system keychain is not available, so Switchboard cannot remember your sign-in: you will need to sign in again each time you start it.';
+/**
+ * Shown in the renderer when a session cannot be restored; the same words as its keychain banner.
+ * In the language in force when it is said.
+ */
+export const keychainUnavailableMessage = (): string => sessionWords.keychainUnavailable();
 
 /** Thrown by `getToken` when there is no session to get a token for. */
 export class SignedOutError extends BackendError {
   override readonly name = 'SignedOutError';
   constructor() {
-    super('session-ended', 'You are signed out. Sign in to continue.');
+    super('session-ended', sessionWords.signedOut());
   }
 }
 
@@ -161,7 +164,7 @@ export class TokenBroker {
       this.#setState(
         this.#store.persistent
           ? { status: 'signed-out' }
-          : { status: 'signed-out', reason: 'keychain-unavailable', message: KEYCHAIN_UNAVAILABLE_MESSAGE },
+          : { status: 'signed-out', reason: 'keychain-unavailable', message: keychainUnavailableMessage() },
       );
       return this.#state;
     }
@@ -182,8 +185,7 @@ export class TokenBroker {
     protocol: BackendProtocol = 'switchboard',
   ): Promise<SessionState> {
     const adapter = this.#protocols.find((candidate) => candidate.name === protocol);
-    if (!adapter)
-      throw new BackendError('rejected', `Switchboard cannot sign in to this kind of server (${protocol}).`);
+    if (!adapter) throw new BackendError('rejected', sessionWords.unknownServerKind(protocol));
     const grant = await adapter.signIn(displayName, proof, signal);
     const token = acceptAccessToken(grant.accessToken, this.#backend.origin, this.#now());
     const refresh = grant.refresh;

@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AcsIdentityStandIn, startAcsIdentityStandIn } from '../../../devtools/acs-stand-in/acs-identity';
-import { ACS_SAMPLE_NOTICE, AppSession } from '../../../electron/main/app-session/app-session';
+import { AppSession } from '../../../electron/main/app-session/app-session';
 import { createSessionIpcHandlers } from '../../../electron/main/app-session/session-ipc';
 import { AppConfigStore } from '../../../electron/main/config/app-config';
 import { FallbackSecretStore } from '../../../electron/main/secrets/fallback-secret-store';
 import { KeytarSecretStore } from '../../../electron/main/secrets/keytar-secret-store';
 import { MemorySecretStore } from '../../../electron/main/secrets/memory-secret-store';
 import type { SecretStore } from '../../../electron/main/secrets/secret-store';
+import { sessionWords } from '../../../electron/main/strings/session';
 import { type AcsSampleTokenServer, startAcsSampleTokenServer } from '../../stand-ins/acs-sample-token-server';
 import { createTestAppSession } from '../../support/bridge-harness';
 import { FAST_CLIENT } from './broker-fixture';
@@ -88,10 +89,10 @@ test('Test connection finds the sample server without creating an identity, and 
     alternateCallerId: null,
     unauthenticated: true,
     protocol: 'acs-sample',
-    notice: ACS_SAMPLE_NOTICE,
+    notice: sessionWords.acsSampleNotice(),
   });
-  expect(ACS_SAMPLE_NOTICE).toMatch(/anyone who can reach it gets a calling identity/);
-  expect(ACS_SAMPLE_NOTICE).toMatch(/no sessions to end or revoke/);
+  expect(sessionWords.acsSampleNotice()).toMatch(/anyone who can reach it gets a calling identity/);
+  expect(sessionWords.acsSampleNotice()).toMatch(/no sessions to end or revoke/);
   // Only the discovery read (404) and the two OPTIONS probes: ACS was not called at all.
   expect(sample.requests.slice(sampleBefore).map((r) => `${r.method} ${r.route} ${r.status}`)).toEqual([
     'GET /.well-known/switchboard 404',

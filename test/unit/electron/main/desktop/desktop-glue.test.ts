@@ -142,6 +142,9 @@ vi.mock('electron-updater', () => ({
 }));
 
 const { installDesktopIntegration, prepareDesktopIntegration } = await import('../../../../../electron/main/desktop');
+const { followConfiguredLanguage, setMainLanguage } = await import('../../../../../electron/main/strings/main-i18n');
+const { AppConfigStore } = await import('../../../../../electron/main/config/app-config');
+const electron = await import('electron');
 const { APP_ID } = await import('../../../../../electron/main/app-identity');
 
 class FakeWindow extends EventEmitter {
@@ -224,6 +227,8 @@ beforeEach(() => {
   fakes.logger.hooks.length = 0;
 });
 afterEach(() => {
+  // English is the default every other test here reads.
+  setMainLanguage('en');
   process.argv = originalArgv;
   rmSync(userData, { recursive: true, force: true });
 });
@@ -646,4 +651,59 @@ describe('closing the window keeps Switchboard in the tray', () => {
       expect(window.calls).toContain('show');
     }),
   );
+});
+
+describe('a language chosen in Settings', () => {
+  type Labelled = { label?: string; submenu?: Labelled[] };
+  const labels = (items: Labelled[]): string[] =>
+    items.flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu ?? [])]);
+  const templateOf = (menu: unknown) => (menu as { template?: Labelled[] } | undefined)?.template ?? [];
+  const lastAppMenu = () => templateOf(vi.mocked(electron.Menu.setApplicationMenu).mock.calls.at(-1)?.[0]);
+  const trayMenu = () => templateOf(fakes.trays[0]?.menu);
+
+  test('re-says the tray and the app menu at once, and the next question and update notice are Dutch', async () => {
+    const { report, handlers, emitted } = harness();
+    const config = await AppConfigStore.open({
+      argv: [],
+      env: {},
+      administratorFile: join(userData, 'no-admin.json'),
+      userDataDir: userData,
+      systemLanguages: ['en-GB'],
+    });
+    followConfiguredLanguage(config);
+    report({ callActive: true, callTitle: 'Ada' });
+    expect(fakes.trays[0]?.tooltip).toBe('Switchboard — in a call with Ada');
+    expect(labels(trayMenu())).toContain('Quit Switchboard');
+    expect(labels(lastAppMenu())).toEqual(expect.arrayContaining(['File', 'Edit', 'Copy', 'Open logs folder']));
+
+    await config.update({ language: 'nl' });
+    // No new call state: the language change alone rebuilt them.
+    expect(fakes.trays[0]?.tooltip).toBe('Switchboard — in gesprek met Ada');
+    expect(labels(trayMenu())).toEqual(['In gesprek', 'Switchboard weergeven', 'Afmelden', 'Switchboard afsluiten']);
+    const menu = labels(lastAppMenu());
+    expect(menu).toEqual(expect.arrayContaining(['Bestand', 'Bewerken', 'Kopiëren', 'Beeld', 'Venster', 'Help']));
+    expect(menu).toContain('Map met logbestanden openen');
+    expect(menu).not.toContain('Copy');
+    // The disabled-updates notice on the settings screen follows too.
+    expect(emitted).toContainEqual([
+      'onUpdateState',
+      { status: 'disabled', reason: 'Updates staan uit in ontwikkelversies.' },
+    ]);
+    expect(await handlers.getUpdateState?.({ senderId: 1 })).toMatchObject({
+      reason: expect.stringMatching(/^Updates staan uit/),
+    });
+
+    fakes.app.emit('before-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(fakes.dialog.showMessageBox).toHaveBeenCalledOnce());
+    expect(fakes.dialog.showMessageBox.mock.calls[0]?.at(-1)).toMatchObject({
+      message: 'Er is een gesprek bezig',
+      detail: 'Als je afsluit, wordt het gesprek opgehangen.',
+      buttons: ['In het gesprek blijven', 'Ophangen en afsluiten'],
+    });
+
+    // Back to following the OS (English here): back to English at once.
+    await config.update({ language: null });
+    expect(fakes.trays[0]?.tooltip).toBe('Switchboard — in a call with Ada');
+    expect(labels(lastAppMenu())).toContain('Open logs folder');
+  });
 });

@@ -4,11 +4,11 @@
  * store", "this computer's keychain" and the like were the variants.)
  */
 import { expect, test } from 'vitest';
-import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../../../../electron/main/token/token-broker';
+import { keychainUnavailableMessage } from '../../../../../electron/main/token/token-broker';
 import { appStrings } from '../../../../../renderer/strings';
 
 const sentences = {
-  'main: session not restored': KEYCHAIN_UNAVAILABLE_MESSAGE,
+  'main: session not restored': keychainUnavailableMessage(),
   'renderer: banner while signed in': appStrings.keychainUnavailable,
   'renderer: session ended': appStrings.sessionEnded['keychain-unavailable'],
 };
