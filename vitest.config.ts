@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // Some integration tests drive the renderer's calling layer, which speaks through i18next.
+          setupFiles: ['test/support/i18n-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

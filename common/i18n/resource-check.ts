@@ -8,8 +8,6 @@
  * Plural keys follow i18next's JSON v4 format (`key_one`, `key_other`, …), and the forms a
  * language needs are what `Intl.PluralRules` says it uses.
  */
-import type { Language } from './languages';
-
 /** A nested i18next resource: strings, or objects of them. */
 export interface ResourceTree {
   readonly [key: string]: string | ResourceTree;
@@ -26,7 +24,7 @@ interface Entry {
 /** Flattens to dotted keys, folding `key_one`/`key_other` into one entry for `key`. */
 function entries(tree: ResourceTree, prefix = '', into = new Map<string, Entry>()): Map<string, Entry> {
   for (const [name, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${name}` : name;
+    const path = prefix === '' || prefix.endsWith(':') ? `${prefix}${name}` : `${prefix}.${name}`;
     if (typeof value !== 'string') {
       entries(value, path, into);
       continue;
@@ -53,13 +51,18 @@ const listed = (names: readonly string[]) =>
 
 const isPlural = (entry: Entry) => [...entry.texts.keys()].some((form) => form !== null);
 
-function pluralProblems(language: Language, key: string, entry: Entry): string[] {
+function pluralProblems(language: string, key: string, entry: Entry): string[] {
   if (!isPlural(entry)) return [];
   const problems: string[] = [];
   if (entry.texts.has(null)) problems.push(`${language}: "${key}" is both a plural and a plain key`);
-  const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const needed: readonly string[] = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
   for (const form of needed) {
     if (!entry.texts.has(form)) problems.push(`${language}: "${key}" lacks its plural form "${key}_${form}"`);
+  }
+  // A form the language never picks is dead text, and usually a sign the sentence was meant otherwise.
+  for (const form of entry.texts.keys()) {
+    if (form !== null && !needed.includes(form))
+      problems.push(`${language}: "${key}_${form}" is a plural form ${language} never uses`);
   }
   return problems;
 }
@@ -69,11 +72,18 @@ function pluralProblems(language: Language, key: string, entry: Entry): string[]
  * Each problem is one line naming the language and the key, ready for a test's failure message.
  */
 export function resourceProblems(
-  reference: { language: Language; resources: ResourceTree },
-  candidate: { language: Language; resources: ResourceTree },
+  reference: { language: string; resources: ResourceTree },
+  candidate: { language: string; resources: ResourceTree },
+  options: {
+    /** Keys prefixed `namespace:` (the renderer's resources are one tree per namespace). */
+    namespace?: string;
+    /** Keys (as reported) whose empty text is deliberate. */
+    intentionallyEmpty?: ReadonlySet<string>;
+  } = {},
 ): string[] {
-  const ours = entries(reference.resources);
-  const theirs = entries(candidate.resources);
+  const prefix = options.namespace ? `${options.namespace}:` : '';
+  const ours = entries(reference.resources, prefix);
+  const theirs = entries(candidate.resources, prefix);
   const problems: string[] = [];
   for (const [language, tree] of [
     [reference.language, ours],
@@ -82,7 +92,9 @@ export function resourceProblems(
     for (const [key, entry] of tree) {
       problems.push(...pluralProblems(language, key, entry));
       for (const [form, text] of entry.texts) {
-        if (text.trim() === '') problems.push(`${language}: "${form ? `${key}_${form}` : key}" is empty`);
+        const named = form ? `${key}_${form}` : key;
+        if (text.trim() === '' && !options.intentionallyEmpty?.has(named))
+          problems.push(`${language}: "${named}" is empty`);
       }
     }
   }

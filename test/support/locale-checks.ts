@@ -5,13 +5,13 @@
  * a key shown raw, an empty string or an English literal left in a facade module.
  */
 
+import { type ResourceTree, resourceProblems } from '../../common/i18n/resource-check';
+
 type Tree = { readonly [key: string]: unknown };
 
 /** Sentences that are empty on purpose, by path: a connected participant needs no status line. */
 export const INTENTIONALLY_EMPTY = new Set(['calls:inCall.participantState.connected']);
 
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const VARIABLE = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
 
 /** Every sentence of one language's resources, by `namespace:path.to.key`. */
 export function flatten(resources: Tree): Map<string, string> {
@@ -27,14 +27,9 @@ export function flatten(resources: Tree): Map<string, string> {
   return out;
 }
 
-function variablesOf(sentence: string): string[] {
-  return [...new Set([...sentence.matchAll(VARIABLE)].map((match) => match[1] as string))].sort();
-}
-
 /**
- * What is wrong with `other` against the reference language (English), in words, one line each;
- * empty when nothing is. Plural keys (`x_one`, `x_other`) are compared by their base key, and
- * each language must have exactly the forms its plural rules use.
+ * What is wrong with `other` against the reference language (English), one line each; empty when
+ * nothing is. The rules are main's too (common/i18n/resource-check.ts), applied per namespace.
  */
 export function compareLanguages(
   reference: Tree,
@@ -42,56 +37,14 @@ export function compareLanguages(
   other: Tree,
   otherLanguage: string,
 ): string[] {
-  const problems: string[] = [];
-  const ref = flatten(reference);
-  const oth = flatten(other);
-  const bases = (sentences: Map<string, string>) => {
-    const byBase = new Map<string, Map<string, string>>();
-    for (const [key, sentence] of sentences) {
-      const base = key.replace(PLURAL_SUFFIX, '');
-      const form = PLURAL_SUFFIX.exec(key)?.[1] ?? '';
-      const forms = byBase.get(base) ?? new Map<string, string>();
-      forms.set(form, sentence);
-      byBase.set(base, forms);
-    }
-    return byBase;
-  };
-  const refBases = bases(ref);
-  const othBases = bases(oth);
-  for (const base of refBases.keys()) if (!othBases.has(base)) problems.push(`${otherLanguage} is missing ${base}`);
-  for (const base of othBases.keys())
-    if (!refBases.has(base)) problems.push(`${otherLanguage} has ${base}, which ${referenceLanguage} does not`);
-  const pluralForms = (language: string) => new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-  for (const [language, byBase] of [
-    [referenceLanguage, refBases],
-    [otherLanguage, othBases],
-  ] as const) {
-    const needed = pluralForms(language);
-    for (const [base, forms] of byBase) {
-      if (forms.has('')) continue;
-      const missing = needed.filter((form) => !forms.has(form));
-      const extra = [...forms.keys()].filter((form) => !needed.includes(form as Intl.LDMLPluralRule));
-      if (missing.length > 0) problems.push(`${language} ${base} lacks the plural forms ${missing.join(', ')}`);
-      if (extra.length > 0) problems.push(`${language} ${base} has plural forms it never uses: ${extra.join(', ')}`);
-    }
-  }
-  for (const [base, refForms] of refBases) {
-    const othForms = othBases.get(base);
-    if (!othForms) continue;
-    const refVars = [...new Set([...refForms.values()].flatMap(variablesOf))].sort();
-    const othVars = [...new Set([...othForms.values()].flatMap(variablesOf))].sort();
-    if (refVars.join() !== othVars.join())
-      problems.push(
-        `${base}: ${referenceLanguage} uses {{${refVars.join('}}, {{')}}}, ${otherLanguage} {{${othVars.join('}}, {{')}}}`,
-      );
-  }
-  for (const [language, sentences] of [
-    [referenceLanguage, ref],
-    [otherLanguage, oth],
-  ] as const)
-    for (const [key, sentence] of sentences)
-      if (sentence.trim() === '' && !INTENTIONALLY_EMPTY.has(key)) problems.push(`${language} ${key} is empty`);
-  return problems;
+  const namespaces = [...new Set([...Object.keys(reference), ...Object.keys(other)])];
+  return namespaces.flatMap((namespace) =>
+    resourceProblems(
+      { language: referenceLanguage, resources: (reference[namespace] ?? {}) as ResourceTree },
+      { language: otherLanguage, resources: (other[namespace] ?? {}) as ResourceTree },
+      { namespace, intentionallyEmpty: INTENTIONALLY_EMPTY },
+    ),
+  );
 }
 
 /** Sample values for a facade function's parameters, chosen by the parameter's name. */

@@ -117,26 +117,28 @@ describe('the checks fail on the faults they are for', () => {
   it('a key missing in either language', () => {
     expect(compareLanguages(english, 'en', dutch, 'nl')).toEqual([]);
     expect(compareLanguages(english, 'en', { calls: { dialer: { title: 'Bellen' } } }, 'nl')).toEqual([
-      'nl is missing calls:dialer.callFailed',
+      'nl: "calls:dialer.callFailed" is missing (en has it)',
     ]);
     expect(
       compareLanguages(english, 'en', { calls: { dialer: { ...dutch.calls.dialer, extra: 'Extra' } } }, 'nl'),
-    ).toEqual(['nl has calls:dialer.extra, which en does not']);
+    ).toEqual(['nl: "calls:dialer.extra" is not in en (a stale key?)']);
   });
 
   it('a variable renamed or dropped in a translation', () => {
     const renamed = { calls: { dialer: { title: 'Bellen', callFailed: 'Mislukt: {{details}}' } } };
     expect(compareLanguages(english, 'en', renamed, 'nl')).toEqual([
-      'calls:dialer.callFailed: en uses {{detail}}, nl {{details}}',
+      'nl: "calls:dialer.callFailed" uses {{details}} where en uses {{detail}}',
     ]);
   });
 
   it('a plural form the language needs, or an empty sentence', () => {
     const plural = { calls: { links: { more_one: '{{count}} link', more_other: '{{count}} links' } } };
     const onlyOther = { calls: { links: { more_other: '{{count}} links' } } };
-    expect(compareLanguages(plural, 'en', onlyOther, 'nl')).toEqual(['nl calls:links.more lacks the plural forms one']);
+    expect(compareLanguages(plural, 'en', onlyOther, 'nl')).toEqual([
+      'nl: "calls:links.more" lacks its plural form "calls:links.more_one"',
+    ]);
     const empty = { calls: { dialer: { title: ' ', callFailed: 'Mislukt: {{detail}}' } } };
-    expect(compareLanguages(english, 'en', empty, 'nl')).toEqual(['nl calls:dialer.title is empty']);
+    expect(compareLanguages(english, 'en', empty, 'nl')).toEqual(['nl: "calls:dialer.title" is empty']);
   });
 
   it('a facade module that still holds plain English', async () => {
