@@ -12,7 +12,6 @@ type Tree = { readonly [key: string]: unknown };
 /** Sentences that are empty on purpose, by path: a connected participant needs no status line. */
 export const INTENTIONALLY_EMPTY = new Set(['calls:inCall.participantState.connected']);
 
-
 /** Every sentence of one language's resources, by `namespace:path.to.key`. */
 export function flatten(resources: Tree): Map<string, string> {
   const out = new Map<string, string>();

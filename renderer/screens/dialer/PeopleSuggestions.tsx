@@ -1,6 +1,7 @@
 import { Avatar, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { DirectoryPerson } from '../../../common/backend-contract';
 import { directoryStrings } from '../../strings';
+import type { TargetEntry } from '../shared/use-target-entry';
 
 const useStyles = makeStyles({
   list: {
@@ -87,4 +88,21 @@ export function PeopleSuggestions(props: {
       ))}
     </div>
   );
+}
+
+/** The list under a "who to call" box (use-target-entry.ts), while it has people to offer. */
+export function EntrySuggestions(props: {
+  entry: Pick<TargetEntry, 'showList' | 'listId' | 'optionId' | 'people' | 'highlight'>;
+  onPick: (person: DirectoryPerson) => void;
+}) {
+  const { entry } = props;
+  return entry.showList ? (
+    <PeopleSuggestions
+      id={entry.listId}
+      optionId={entry.optionId}
+      people={entry.people}
+      highlight={entry.highlight}
+      onPick={props.onPick}
+    />
+  ) : null;
 }

@@ -13,7 +13,7 @@ import { type CallView, type PersonTarget, useCallingActions } from '../../calli
 import { isPersonTarget } from '../../calling/participants-add';
 import { callTargetStrings, dialerStrings, groupCallStrings } from '../../strings';
 import { chipName } from '../dialer/PeopleChips';
-import { PeopleSuggestions } from '../dialer/PeopleSuggestions';
+import { EntrySuggestions } from '../dialer/PeopleSuggestions';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useAction } from '../shared/use-action';
 import { personTarget, useTargetEntry } from '../shared/use-target-entry';
@@ -120,15 +120,7 @@ export function AddPeople(props: { call: CallView }) {
               spellCheck={false}
               data-testid="add-people-input"
             />
-            {entry.showList ? (
-              <PeopleSuggestions
-                id={entry.listId}
-                optionId={entry.optionId}
-                people={entry.people}
-                highlight={entry.highlight}
-                onPick={(chosen) => add(personTarget(chosen), chosen.displayName)}
-              />
-            ) : null}
+            <EntrySuggestions entry={entry} onPick={(chosen) => add(personTarget(chosen), chosen.displayName)} />
           </div>
           <ControlTooltip label={groupCallStrings.addButton}>
             <Button

@@ -28,7 +28,7 @@ import { type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import type { DirectoryPerson } from '../../../common/backend-contract';
 import { type CallView, useCallingActions, useCallingState } from '../../calling/model';
 import { callTargetStrings, transferStrings } from '../../strings';
-import { PeopleSuggestions } from '../dialer/PeopleSuggestions';
+import { EntrySuggestions } from '../dialer/PeopleSuggestions';
 import { ControlTooltip } from '../shared/ControlTooltip';
 import { useAction } from '../shared/use-action';
 import { personTarget, useTargetEntry } from '../shared/use-target-entry';
@@ -179,15 +179,7 @@ function TransferPicker(props: { call: CallView; onClose(): void }) {
               onKeyDown={onKeyDown}
               data-testid="transfer-target"
             />
-            {entry.showList ? (
-              <PeopleSuggestions
-                id={entry.listId}
-                optionId={entry.optionId}
-                people={entry.people}
-                highlight={entry.highlight}
-                onPick={pick}
-              />
-            ) : null}
+            <EntrySuggestions entry={entry} onPick={pick} />
           </div>
         </Field>
         {held.length > 0 ? (

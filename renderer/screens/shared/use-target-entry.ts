@@ -124,3 +124,5 @@ export function useTargetEntry(value: string) {
     comboboxProps,
   };
 }
+
+export type TargetEntry = ReturnType<typeof useTargetEntry>;
