@@ -20,3 +20,10 @@ export function languageFromPreferences(preferred: readonly string[]): Language 
   }
   return DEFAULT_LANGUAGE;
 }
+
+/**
+ * i18next's plural keys end in one CLDR category each (`calls_one`, `calls_other`; the categories
+ * are TypeScript's `Intl.LDMLPluralRule`): both processes' lookups and the resource check read
+ * them with this one pattern.
+ */
+export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -8,12 +8,13 @@
  * Plural keys follow i18next's JSON v4 format (`key_one`, `key_other`, …), and the forms a
  * language needs are what `Intl.PluralRules` says it uses.
  */
+import { PLURAL_SUFFIX } from './language-codes';
+
 /** A nested i18next resource: strings, or objects of them. */
 export interface ResourceTree {
   readonly [key: string]: string | ResourceTree;
 }
 
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const VARIABLE = /\{\{\s*([^}\s,]+)[^}]*\}\}/g;
 
 interface Entry {

@@ -11,7 +11,7 @@
  * does not compile, and test/unit/renderer/strings checks the other languages against English.
  */
 import { createInstance, type i18n as I18n, type TOptions } from 'i18next';
-import type { Language } from '../../common/i18n/language-codes';
+import { type Language, PLURAL_SUFFIX } from '../../common/i18n/language-codes';
 
 /** One namespace per facade module, named after its file; its JSON has one section per export. */
 export const NAMESPACES = [
@@ -74,20 +74,15 @@ export function currentLanguage(): Language {
   return i18n.language as Language;
 }
 
-/** The CLDR plural categories i18next appends to a key (`lobbyAdmitFailed_one`, `_other`, …). */
-type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
 /** A JSON section as components see it: strings stay strings, groups stay groups, plural forms hide. */
 export type Texts<Section> = {
-  readonly [Key in keyof Section as Key extends `${string}_${PluralSuffix}` ? never : Key]: Section[Key] extends string
-    ? string
-    : Texts<Section[Key]>;
+  readonly [Key in keyof Section as Key extends `${string}_${Intl.LDMLPluralRule}`
+    ? never
+    : Key]: Section[Key] extends string ? string : Texts<Section[Key]>;
 };
 
 /** Looks a key up in one section: `t('audioCallLabel', { what })`, `t('alsoCalling', { count })`. */
 export type SectionT = (key: string, options?: TOptions) => string;
-
-const PLURAL_KEY = /_(zero|one|two|few|many|other)$/;
 
 function sectionT(ns: Namespace, section: string): SectionT {
   return (key, options) => i18n.t(`${section}.${key}`, { ...options, ns }) as string;
@@ -109,7 +104,7 @@ function view(ns: Namespace, path: string, own: Record<string, unknown>): object
   const keys = (): string[] => {
     const section = resourceAt(ns, path);
     const fromJson =
-      section !== null && typeof section === 'object' ? Object.keys(section).filter((k) => !PLURAL_KEY.test(k)) : [];
+      section !== null && typeof section === 'object' ? Object.keys(section).filter((k) => !PLURAL_SUFFIX.test(k)) : [];
     return [...new Set([...fromJson, ...Object.keys(own)])];
   };
   return new Proxy(own, {

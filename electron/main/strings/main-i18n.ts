@@ -21,8 +21,7 @@ export const APP_NAME = 'Switchboard';
 /** Every language's resources, for the tests that compare them. */
 export const MAIN_RESOURCES = { en, nl } satisfies Record<Language, ResourceTree>;
 
-type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralForm}` ? Base : K;
+type WithoutPlural<K extends string> = K extends `${infer Base}_${Intl.LDMLPluralRule}` ? Base : K;
 type KeysOf<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${WithoutPlural<K>}` : KeysOf<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
