@@ -1,5 +1,5 @@
 /** Spotlight on the call screen: the marker, the large tiles it moves, and the people pane's controls. */
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { CallView, SpotlightView } from '../../../../../renderer/calling/model';
@@ -88,16 +88,22 @@ test('an organiser spotlights people and themselves from the people pane, and en
   const { store, user } = setup(meeting({ spotlight: spotlight({ canSpotlight: true, canRemove: true }) }));
   await user.click(screen.getByRole('button', { name: inCallStrings.participants }));
   const pane = screen.getByTestId('participants');
-  await user.click(within(pane).getByRole('button', { name: spotlightStrings.spotlight('Lee Gu') }));
+  // The pane's controls stay disabled while one of them runs: each click waits for the last to end.
+  const click = async (name: string) => {
+    const button = within(pane).getByRole('button', { name });
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+  };
+  await click(spotlightStrings.spotlight('Lee Gu'));
   expect(store.callsOf('startSpotlight')).toEqual([['b']]);
   expect(largeIds()).toEqual(['b']);
-  await user.click(within(pane).getByRole('button', { name: spotlightStrings.spotlightMe }));
+  await click(spotlightStrings.spotlightMe);
   expect(store.callsOf('startSpotlight')).toEqual([['b'], []]);
 
-  await user.click(within(pane).getByRole('button', { name: spotlightStrings.stop('Lee Gu') }));
+  await click(spotlightStrings.stop('Lee Gu'));
   expect(store.callsOf('stopSpotlight')).toEqual([['b']]);
-  await user.click(within(pane).getByRole('button', { name: spotlightStrings.spotlight('Megan Bowen') }));
-  await user.click(within(pane).getByRole('button', { name: spotlightStrings.stopAll }));
+  await click(spotlightStrings.spotlight('Megan Bowen'));
+  await click(spotlightStrings.stopAll);
   expect(store.callsOf('stopAllSpotlights')).toEqual([[]]);
   expect(screen.queryByTestId('spotlight-marker')).toBeNull();
 });
