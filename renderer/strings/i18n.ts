@@ -92,13 +92,28 @@ function resourceAt(ns: Namespace, path: string): unknown {
   return i18n.getResource(i18n.language, ns, path);
 }
 
-/** A live view of one section (or a group inside it): every read asks i18next. */
+/**
+ * A sentence i18next must process: one with `{{values}}` or a `$t(nested)` key. Every other
+ * sentence is returned as the resource holds it, which is what `t()` would return: a shell render
+ * reads a few hundred, and going through `t()` for each made V8 keep ≈ 80 KB of optimised
+ * i18next code in the idle heap (docs/i18n.md, "Cost").
+ */
+const NEEDS_T = /\{\{|\$t\(/;
+
+/** A live view of one section (or a group inside it): every read looks in the language in force. */
 function view(ns: Namespace, path: string, own: Record<string, unknown>): object {
+  // One view per group, made on its first read: the group's words are still read live.
+  const groups = new Map<string, object>();
   const read = (key: string): unknown => {
     if (Object.hasOwn(own, key)) return own[key];
     const full = `${path}.${key}`;
     const value = resourceAt(ns, full);
-    if (value !== null && typeof value === 'object') return view(ns, full, {});
+    if (typeof value === 'string' && !NEEDS_T.test(value)) return value;
+    if (value !== null && typeof value === 'object') {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = view(ns, full, {})));
+      return group;
+    }
     return i18n.t(full, { ns });
   };
   const keys = (): string[] => {
