@@ -110,8 +110,10 @@ function view(ns: Namespace, path: string, own: Record<string, unknown>): object
     const value = resourceAt(ns, full);
     if (typeof value === 'string' && !NEEDS_T.test(value)) return value;
     if (value !== null && typeof value === 'object') {
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = view(ns, full, {})));
+      const made = groups.get(key);
+      if (made) return made;
+      const group = view(ns, full, {});
+      groups.set(key, group);
       return group;
     }
     return i18n.t(full, { ns });
