@@ -1,11 +1,33 @@
 /**
  * Backend URL validation, shared by the main process (which enforces it) and the renderer
- * (which shows the same message inline while the user types). Pure logic: no DOM, no Node.
+ * (which shows the same problem inline while the user types). Pure logic: no DOM, no Node, and
+ * no words: a refusal is a problem code with its values, which each process puts into words in
+ * its own language (the renderer's `backendUrlProblemText`, main's `backendUrlWords`).
  */
+
+/**
+ * Why an address is not a backend address. Values are what the sentence needs, never a secret:
+ * `input` is only given when it did not parse (so it has no user name or password part).
+ */
+export type BackendUrlProblem =
+  /** Nothing typed. */
+  | { readonly code: 'empty' }
+  /** Not an absolute URL; `input` is the trimmed text. */
+  | { readonly code: 'not-a-url'; readonly input: string }
+  /** A scheme other than https/http; `protocol` as URL gives it (`ftp:`). */
+  | { readonly code: 'not-https'; readonly protocol: string }
+  /** Plain http off loopback; `address` is host and path, to be said after `https://`. */
+  | { readonly code: 'http-not-loopback'; readonly address: string }
+  /** A user name or password in the URL. */
+  | { readonly code: 'credentials' }
+  /** A `?query` or `#fragment`. */
+  | { readonly code: 'query-or-hash' };
+
+export type BackendUrlProblemCode = BackendUrlProblem['code'];
 
 export type BackendUrlResult =
   | { readonly ok: true; readonly url: string; readonly origin: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly problem: BackendUrlProblem };
 
 /** A backend URL that passed `parseBackendUrl`: what main's backend clients are built from. */
 export type BackendUrl = Extract<BackendUrlResult, { ok: true }>;
@@ -24,40 +46,26 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function parseBackendUrl(input: string): BackendUrlResult {
   const trimmed = input.trim();
-  if (trimmed === '') {
-    return {
-      ok: false,
-      reason: 'Enter the address of your Switchboard backend, for example https://calls.example.com.',
-    };
-  }
+  if (trimmed === '') return refuse({ code: 'empty' });
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return {
-      ok: false,
-      reason: `"${trimmed}" is not a web address. Enter a full address that starts with https://, for example https://calls.example.com.`,
-    };
+    return refuse({ code: 'not-a-url', input: trimmed });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `The backend address must start with https:// (got ${url.protocol}//).` };
+    return refuse({ code: 'not-https', protocol: url.protocol });
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      reason: `Plain http:// is only allowed for a backend on this computer (localhost). Use https://${url.host}${url.pathname === '/' ? '' : url.pathname} instead.`,
-    };
+    return refuse({ code: 'http-not-loopback', address: `${url.host}${url.pathname === '/' ? '' : url.pathname}` });
   }
-  if (url.username !== '' || url.password !== '') {
-    return {
-      ok: false,
-      reason: 'Remove the user name and password from the backend address: Switchboard signs in separately.',
-    };
-  }
-  if (url.search !== '' || url.hash !== '') {
-    return { ok: false, reason: 'Remove the "?…" or "#…" part from the backend address.' };
-  }
+  if (url.username !== '' || url.password !== '') return refuse({ code: 'credentials' });
+  if (url.search !== '' || url.hash !== '') return refuse({ code: 'query-or-hash' });
   const path = url.pathname.replace(/\/+$/, '');
   const normalised = `${url.protocol}//${url.host}${path}`;
   return { ok: true, url: normalised, origin: url.origin };
+}
+
+function refuse(problem: BackendUrlProblem): BackendUrlResult {
+  return { ok: false, problem };
 }

@@ -2,6 +2,7 @@
  * Words for the app frame, sign-in and settings, and the calling layer's own messages (agent
  * status, call end reasons, diagnostics), in locales/<language>/session.json (docs/i18n.md).
  */
+import type { BackendUrlProblem, BackendUrlProblemCode } from '../../common/backend-url';
 import { joinList, words } from './i18n';
 import type Session from './locales/en/session.json';
 
@@ -31,6 +32,26 @@ export const signInStrings = words<(typeof Session)['signIn']>()('session', 'sig
   organisationIntro: (issuerHost: string) => t('organisationIntro', { issuerHost }),
   endOrganisationSession: (issuerHost: string) => t('endOrganisationSession', { issuerHost }),
 }));
+
+/**
+ * A compile-time check that English has a sentence for every problem code: a code added in
+ * common/backend-url.ts without one does not compile.
+ */
+type EveryCodeSaid<Sentences extends Record<BackendUrlProblemCode, string>> = Sentences;
+export type BackendUrlProblemSentences = EveryCodeSaid<(typeof Session)['backendUrlProblem']>;
+
+const backendUrlProblemWords = words<BackendUrlProblemSentences>()('session', 'backendUrlProblem', (t) => ({
+  of: (problem: BackendUrlProblem) => t(problem.code, { ...problem }),
+}));
+
+/**
+ * What is wrong with a backend address (`parseBackendUrl`'s problem), in the UI language: the
+ * sentence named by its code, its values as the sentence's variables. A function, not a facade
+ * object, because it takes the problem whole (the locale test calls facade functions with samples).
+ */
+export function backendUrlProblemText(problem: BackendUrlProblem): string {
+  return backendUrlProblemWords.of(problem);
+}
 
 export const configSourceWords = words<(typeof Session)['configSourceWords']>()('session', 'configSourceWords');
 

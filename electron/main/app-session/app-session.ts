@@ -28,7 +28,7 @@ import { BackendError } from '../backend-client/backend-errors';
 import type { AppConfigStore, ConfigUpdateOutcome } from '../config/app-config';
 import type { SecretStore } from '../secrets/secret-store';
 import { type OidcSettings, signInWithOidc } from '../sign-in/oidc-sign-in';
-import { sessionWords } from '../strings/session';
+import { backendUrlWords, sessionWords } from '../strings/session';
 import { TokenBroker, type TokenBrokerOptions } from '../token/token-broker';
 
 export interface AppSessionOptions {
@@ -212,7 +212,7 @@ export class AppSession {
   async testBackend(backendUrl: string, signal?: AbortSignal): Promise<ConfigTestResult> {
     // Typed by the user and not (yet) configured: parsed here, the one time it enters main.
     const parsed = parseBackendUrl(backendUrl);
-    if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
+    if (!parsed.ok) return { ok: false, code: 'invalid', message: backendUrlWords.problem(parsed.problem) };
     const options = { ...this.#options.clientOptions, overallTimeoutMs: 10_000 };
     const client = new BackendClient(parsed, options);
     try {

@@ -19,7 +19,7 @@ import type { AppConfig, Clock, ConfigSource, ConfigUpdate } from '../../../comm
 // One atomic-write implementation in the app (temp file, fsync, rename, fsync dir).
 import { writeFileAtomic } from '../storage/atomic-write';
 import { backendChangeWords } from '../strings/desktop';
-import { settingsWords } from '../strings/session';
+import { backendUrlWords, settingsWords } from '../strings/session';
 import type { ConfirmQuestion, NativeConfirm } from '../window/native-confirm';
 
 export const BACKEND_URL_FLAG = '--backend-url';
@@ -124,7 +124,7 @@ export class AppConfigStore {
       if (value === undefined) continue;
       const parsed = parseBackendUrl(value);
       // A broken managed setting is reported, not silently replaced by the user's own choice.
-      if (!parsed.ok) log(`ignoring the backend URL from the ${source}: ${parsed.reason}`);
+      if (!parsed.ok) log(`ignoring the backend URL from the ${source}: ${backendUrlWords.forLog(parsed.problem)}`);
       else {
         locked = { url: parsed, source };
         break;
@@ -138,7 +138,7 @@ export class AppConfigStore {
         user.backendUrl = parsed.url;
         userBackend = parsed;
       } else {
-        log(`ignoring the backend URL in the user settings: ${parsed.reason}`);
+        log(`ignoring the backend URL in the user settings: ${backendUrlWords.forLog(parsed.problem)}`);
         delete user.backendUrl;
       }
     }
@@ -207,7 +207,7 @@ export class AppConfigStore {
         };
       }
       const parsed = parseBackendUrl(update.backendUrl);
-      if (!parsed.ok) return { ok: false, code: 'invalid', message: parsed.reason };
+      if (!parsed.ok) return { ok: false, code: 'invalid', message: backendUrlWords.problem(parsed.problem) };
       const current = this.backendUrl;
       backendChanged = parsed.url !== current;
       if (backendChanged && current !== null && !(await this.#confirm?.(backendChangeQuestion(current, parsed.url)))) {

@@ -71,6 +71,14 @@ export function say(key: MainKey, values?: MainValues): string {
   return i18n.t(key, values as Record<string, unknown>);
 }
 
+/**
+ * The sentence for `key` in English whatever the language in force: for a log line that quotes
+ * what a user could also be shown (log lines stay English, docs/i18n.md).
+ */
+export function sayForLog(key: MainKey, values?: MainValues): string {
+  return i18n.getFixedT(DEFAULT_LANGUAGE)(key, values as Record<string, unknown>);
+}
+
 /** "tel: and callto:" / "tel: en callto:": a list joined the way the language in force does it. */
 export function listOf(items: readonly string[]): string {
   return new Intl.ListFormat(mainLanguage(), { type: 'conjunction' }).format(items);

@@ -4,7 +4,8 @@
  * is built when the error happens, in the language in force then. They never carry a secret: the
  * callers pass origins, hosts, codes and scrubbed text only.
  */
-import { type MainKey, say } from './main-i18n';
+import type { BackendUrlProblem } from '../../../common/backend-url';
+import { type MainKey, say, sayForLog } from './main-i18n';
 
 export const settingsWords = {
   backendLocked: (source: 'commandLine' | 'environment' | 'administrator', variable: string) =>
@@ -12,6 +13,16 @@ export const settingsWords = {
   backendNotChanged: (current: string) => say('settings.backendNotChanged', { current }),
   callerIdInvalid: (example: string) => say('settings.callerIdInvalid', { example }),
   notSaved: (file: string) => say('settings.notSaved', { file }),
+};
+
+/**
+ * What is wrong with a backend address (`parseBackendUrl`'s problem): the sentence named by its
+ * code, its values as the sentence's variables. `problem` for a refusal the renderer shows, in the
+ * language in force; `forLog` for a log line, in English.
+ */
+export const backendUrlWords = {
+  problem: (problem: BackendUrlProblem) => say(`settings.backendUrlProblem.${problem.code}`, { ...problem }),
+  forLog: (problem: BackendUrlProblem) => sayForLog(`settings.backendUrlProblem.${problem.code}`, { ...problem }),
 };
 
 export const sessionWords = {

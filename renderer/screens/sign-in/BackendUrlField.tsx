@@ -8,7 +8,7 @@ import { LockClosedRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppConfig, ConfigTestResult } from '../../../common/ipc';
 import { useBridge } from '../../bridge/bridge-context';
-import { configSourceWords, signInStrings } from '../../strings';
+import { backendUrlProblemText, configSourceWords, signInStrings } from '../../strings';
 import type { BackendUrlDraft } from '../shared/use-backend-url-draft';
 
 const useStyles = makeStyles({
@@ -30,7 +30,7 @@ export interface BackendUrlFieldProps {
 /** The inline message for what the user typed, or null while it is empty and untouched. */
 function backendUrlProblem(draft: BackendUrlDraft): string | null {
   if (!draft.touched && draft.value === '') return null;
-  return draft.checked.ok ? null : draft.checked.reason;
+  return draft.checked.ok ? null : backendUrlProblemText(draft.checked.problem);
 }
 
 function TestResult({ result }: { result: ConfigTestResult }) {

@@ -86,6 +86,36 @@ describe('Settings → Language', () => {
 });
 
 describe('screens in Dutch', () => {
+  test('the sign-in screen says what is wrong with the backend address in Dutch, and follows a switch', async () => {
+    const bridge = createFakeBridge({ status: 'signed-out' });
+    bridge.answers.config = {
+      ...bridge.answers.config,
+      backendUrl: null,
+      backendUrlSource: 'none',
+      language: { current: 'nl', override: 'nl', system: 'en' },
+    };
+    renderApp(bridge);
+    const address = await screen.findByRole('textbox', { name: /Backendadres/ });
+    await userEvent.type(address, 'http://calls.contoso.com/switchboard');
+    await userEvent.tab();
+    const dutch =
+      'Gewoon http:// mag alleen voor een backend op deze computer (localhost). Gebruik in plaats daarvan https://calls.contoso.com/switchboard.';
+    expect(await screen.findByText(dutch)).toBeVisible();
+    // The field's description points at the sentence: a screen reader reads it with the field.
+    expect(address).toHaveAccessibleDescription(expect.stringContaining(dutch));
+
+    await userEvent.clear(address);
+    await userEvent.type(address, 'ftp://calls.contoso.com');
+    expect(await screen.findByText('Het backendadres moet met https:// beginnen (niet met ftp://).')).toBeVisible();
+
+    // The problem is a code, put in words when shown: a language switch rewords it in place.
+    act(() =>
+      bridge.emitConfig({ ...bridge.answers.config, language: { current: 'en', override: null, system: 'en' } }),
+    );
+    expect(await screen.findByText('The backend address must start with https:// (got ftp://).')).toBeVisible();
+    expect(bridge.calls.configSet).toEqual([]);
+  });
+
   test('the incoming call', async () => {
     await speak('nl');
     renderScreen(

@@ -99,6 +99,12 @@ describe('native questions in Dutch', () => {
       code: 'invalid',
       message: 'De beller-ID moet een telefoonnummer in internationale notatie zijn, zoals +14255550123.',
     });
+    // The renderer checks the address first with the same rule; main's own refusal is Dutch too.
+    expect(await config.update({ backendUrl: 'ftp://calls.example.com' })).toEqual({
+      ok: false,
+      code: 'invalid',
+      message: 'Het backendadres moet met https:// beginnen (niet met ftp://).',
+    });
   });
 });
 
@@ -150,7 +156,7 @@ describe('sign-in errors in Dutch', () => {
   test('the backend refusing the sign-in, over real HTTP', async () => {
     await dutchConfig();
     const backend = parseBackendUrl(origin);
-    if (!backend.ok) throw new Error(backend.reason);
+    if (!backend.ok) throw new Error(backend.problem.code);
     await expect(new BackendClient(backend).createSession('Ada')).rejects.toMatchObject({
       code: 'sign-in-rejected',
       message: `De backend op ${origin} heeft het aanmelden geweigerd: account disabled`,
