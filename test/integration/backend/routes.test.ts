@@ -18,7 +18,9 @@ import { startTestBackend, type TestBackend } from '../../support/backend-harnes
 
 let backend: TestBackend;
 beforeAll(async () => {
-  backend = await startTestBackend({ settings: { ACS_TIMEOUT_MS: '400' } });
+  // Short enough for the timeout test below, long enough that no other ACS call here times out
+  // when the machine is busy (400 ms did, under a full parallel run on 2 cores).
+  backend = await startTestBackend({ settings: { ACS_TIMEOUT_MS: '2000' } });
 });
 afterAll(() => backend.close());
 
@@ -293,7 +295,7 @@ describe('POST /v1/token', () => {
     expect(Number(unavailable.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await errorCode(unavailable)).toBe('acs_unavailable');
 
-    backend.standIn.setLatency(5_000); // beyond ACS_TIMEOUT_MS=400
+    backend.standIn.setLatency(5_000); // beyond ACS_TIMEOUT_MS=2000
     try {
       const timedOut = await refresh(token);
       expect(timedOut.status).toBe(502);
