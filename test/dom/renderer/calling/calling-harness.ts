@@ -41,7 +41,13 @@ export interface Harness {
 }
 
 export function createHarness(
-  options: { sdk?: FakeCallingSdk; storage?: Map<string, string>; media?: MediaEnvironment } = {},
+  options: {
+    sdk?: FakeCallingSdk;
+    storage?: Map<string, string>;
+    media?: MediaEnvironment;
+    /** The layer's clock; the screens' tests that record calls use the real one, as the screens do. */
+    now?: () => number;
+  } = {},
 ): Harness {
   const sdk = options.sdk ?? new FakeCallingSdk(ME);
   const storage = options.storage ?? new Map<string, string>();
@@ -68,7 +74,7 @@ export function createHarness(
     bridge,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     ...(options.media ? { media: options.media } : {}),
-    now: () => 1_000,
+    now: options.now ?? (() => 1_000),
     sounds,
     loadEffects: async () => {
       harness.effectsLoads += 1;

@@ -537,7 +537,18 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
           target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_lee' },
           participants: [participant('lee', 'Lee Gu', { isSpeaking: true })],
           connectedAt: Date.now() - 4_000,
-          transfer: transferView({ arrivedByTransfer: true }),
+          transfer: transferView({
+            transferredFrom: {
+              id: 'call-0',
+              direction: 'incoming',
+              title: 'Adele Vance',
+              target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+              others: [],
+              connectedAt: Date.now() - 60_000,
+              video: false,
+              endedAt: Date.now() - 4_000,
+            },
+          }),
         }),
       });
       return { store, screen: <InCallScreen /> };
