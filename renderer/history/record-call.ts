@@ -113,16 +113,14 @@ export async function recentFromIncoming(
 }
 
 /**
- * The call I was transferred out of, once: the new call carries it for as long as it lasts, and
- * the call screen may mount more than once meanwhile.
+ * The call I was transferred out of, once: the new call carries it (the same object, made once
+ * at the hand-over) for as long as it lasts, and the call screen may mount more than once meanwhile.
  */
-const recordedHandOvers = new Set<string>();
+const recordedHandOvers = new WeakSet<FinishedCall>();
 
 export function recordTransferredFrom(history: HistoryClient, call: FinishedCall, names: NameResolver): void {
-  if (recordedHandOvers.has(call.id)) return;
-  recordedHandOvers.add(call.id);
-  // Only the last few matter, as for answered callers.
-  if (recordedHandOvers.size > 20) recordedHandOvers.delete(recordedHandOvers.values().next().value ?? '');
+  if (recordedHandOvers.has(call)) return;
+  recordedHandOvers.add(call);
   recordRecent(history, recentFromFinishedCall(call, names));
 }
 

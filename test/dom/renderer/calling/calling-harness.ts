@@ -108,8 +108,9 @@ export function lastCall(h: Harness): FakeCall {
 /** A harness with one call placed to `target` and connected. */
 export async function connectedCall(
   target: CallTarget = { kind: 'acs-user', communicationUserId: '8:acs:bob' },
+  options: Parameters<typeof createHarness>[0] = {},
 ): Promise<{ h: Harness; call: FakeCall }> {
-  const h = await connectedHarness();
+  const h = await connectedHarness(options);
   await h.store.actions.startCall(target, { video: false });
   const call = lastCall(h);
   call.remoteSetState('Connected');
