@@ -8,7 +8,7 @@ import {
   DismissRegular,
   VideoRegular,
 } from '@fluentui/react-icons';
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import type { Favourite, RecentCall } from '../../../common/ipc/history';
 import { callTargetDisplay, callTargetToInput, peopleSupportVideo } from '../../calling/call-target';
 import { type CallTarget, type PersonTarget, useCallingState } from '../../calling/model';
@@ -227,31 +227,19 @@ function RecentRow(props: {
       {others.length > 0 ? (
         <div className={mergeClasses(styles.main, styles.passive)}>{content}</div>
       ) : (
-        <Button
-          appearance="transparent"
-          className={styles.main}
-          onClick={() => props.onPick(callTargetToInput(call.target))}
-        >
+        <PickButton target={call.target} onPick={props.onPick}>
           {content}
-          <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
-        </Button>
+        </PickButton>
       )}
-      <CallButtons
+      <RowActions
         target={call.target}
         others={others}
         title={call.title}
         canCall={props.canCall}
         onCall={props.onCall}
+        removeLabel={historyStrings.remove(call.title)}
+        onRemove={props.onRemove}
       />
-      <ControlTooltip label={historyStrings.remove(call.title)}>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<DismissRegular />}
-          aria-label={historyStrings.remove(call.title)}
-          onClick={props.onRemove}
-        />
-      </ControlTooltip>
     </li>
   );
 }
@@ -270,11 +258,7 @@ function FavouriteRow(props: {
   const display = callTargetDisplay(favourite.target, props.phoneNumbers);
   return (
     <li className={styles.row}>
-      <Button
-        appearance="transparent"
-        className={styles.main}
-        onClick={() => props.onPick(callTargetToInput(favourite.target))}
-      >
+      <PickButton target={favourite.target} onPick={props.onPick}>
         <span className={styles.avatar} aria-hidden>
           <TargetIcon kind={favourite.target.kind} />
         </span>
@@ -284,37 +268,47 @@ function FavouriteRow(props: {
           </Text>
           {display !== favourite.label ? <span className={styles.detail}>{display}</span> : null}
         </span>
-        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
-      </Button>
-      <CallButtons
+      </PickButton>
+      <RowActions
         target={favourite.target}
         others={NO_OTHERS}
         title={favourite.label}
         canCall={props.canCall}
         onCall={props.onCall}
+        removeLabel={historyStrings.removeFavourite(favourite.label)}
+        onRemove={props.onRemove}
       />
-      <ControlTooltip label={historyStrings.removeFavourite(favourite.label)}>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<DismissRegular />}
-          aria-label={historyStrings.removeFavourite(favourite.label)}
-          onClick={props.onRemove}
-        />
-      </ControlTooltip>
     </li>
+  );
+}
+
+/** The row's main area: puts the target into the call box ("…: put in the call box" to a screen reader). */
+function PickButton(props: { target: CallTarget; onPick: (input: string) => void; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Button
+      appearance="transparent"
+      className={styles.main}
+      onClick={() => props.onPick(callTargetToInput(props.target))}
+    >
+      {props.children}
+      <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
+    </Button>
   );
 }
 
 /** Favourites are one target each. */
 const NO_OTHERS: PersonTarget[] = [];
 
-function CallButtons(props: {
+/** Call again (with video where it can be), and remove from the list. */
+function RowActions(props: {
   target: CallTarget;
   others: PersonTarget[];
   title: string;
   canCall: boolean;
   onCall: OnCall;
+  removeLabel: string;
+  onRemove: () => void;
 }) {
   return (
     <>
@@ -338,6 +332,15 @@ function CallButtons(props: {
           disabled={!props.canCall}
           aria-label={historyStrings.callAgain(props.title)}
           onClick={() => props.onCall(props.target, false, props.title, props.others)}
+        />
+      </ControlTooltip>
+      <ControlTooltip label={props.removeLabel}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<DismissRegular />}
+          aria-label={props.removeLabel}
+          onClick={props.onRemove}
         />
       </ControlTooltip>
     </>
