@@ -57,8 +57,11 @@ const useStyles = makeStyles({
   passive: {
     display: 'flex',
     alignItems: 'center',
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
+    // A button's padding plus its (transparent) border: the text lines up with the other rows'.
+    paddingLeft: `calc(${tokens.spacingHorizontalM} + ${tokens.strokeWidthThin})`,
+    paddingRight: `calc(${tokens.spacingHorizontalM} + ${tokens.strokeWidthThin})`,
+    // A transparent button's text colour, as the other rows.
+    color: tokens.colorNeutralForeground2,
   },
   avatar: {
     flexShrink: 0,

@@ -596,6 +596,20 @@ const { bridge } = installFakeBridge({
         outcome: 'completed',
       },
       {
+        id: 'r-people',
+        target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+        others: [
+          { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_lee' },
+          { kind: 'phone', e164: '+14255550123' },
+        ],
+        title: 'Adele Vance, Lee Gu and 1 other',
+        direction: 'outgoing',
+        video: false,
+        startedAt: now - 80 * 60_000,
+        durationSeconds: 1320,
+        outcome: 'completed',
+      },
+      {
         id: 'r2',
         target: { kind: 'phone', e164: '+14255550100' },
         title: '+1 425 555 0100',
