@@ -5,15 +5,23 @@
  */
 import { z } from 'zod';
 import { invoke } from './descriptor';
-import { FAVOURITES_LIMIT, RECENT_CALLS_LIMIT } from './history-limits';
+import { FAVOURITES_LIMIT, MAX_PEOPLE_PER_CALL, RECENT_CALLS_LIMIT } from './history-limits';
+
+/** A person (an ACS user) or a phone number: what a call to several people at once rings. */
+const AcsUserTargetSchema = z.object({
+  kind: z.literal('acs-user'),
+  communicationUserId: z.string().min(1).max(512),
+});
+const PhoneTargetSchema = z.object({ kind: z.literal('phone'), e164: z.string().regex(/^\+[1-9]\d{1,14}$/) });
+export const PersonTargetSchema = z.discriminatedUnion('kind', [AcsUserTargetSchema, PhoneTargetSchema]);
 
 /**
  * A call target as the dialer understood it. Mirrors `CallTarget` in renderer/calling/model.ts;
  * renderer/history/ asserts at compile time that the two stay identical.
  */
 export const CallTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('acs-user'), communicationUserId: z.string().min(1).max(512) }),
-  z.object({ kind: z.literal('phone'), e164: z.string().regex(/^\+[1-9]\d{1,14}$/) }),
+  AcsUserTargetSchema,
+  PhoneTargetSchema,
   z.object({ kind: z.literal('group'), groupId: z.string().uuid() }),
   z.object({ kind: z.literal('teams-meeting'), meetingLink: z.string().url().max(4096) }),
   z.object({ kind: z.literal('room'), roomId: z.string().min(1).max(128) }),
@@ -30,11 +38,21 @@ export type CallTargetRecord = z.infer<typeof CallTargetSchema>;
 export const CallOutcomeSchema = z.enum(['completed', 'missed', 'declined', 'failed']);
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
 
-export { FAVOURITES_LIMIT, RECENT_CALLS_LIMIT } from './history-limits';
+export { FAVOURITES_LIMIT, MAX_PEOPLE_PER_CALL, RECENT_CALLS_LIMIT } from './history-limits';
 
-export const RecentCallInputSchema = z
+const RecentCallFields = z
   .object({
     target: CallTargetSchema,
+    /**
+     * A call to several people at once: everyone rung with `target` (itself a person then), in
+     * the order rung. Absent for a call to one person or place, so files written before it
+     * existed load as they are, and a release without it still reads those entries.
+     */
+    others: z
+      .array(PersonTargetSchema)
+      .min(1)
+      .max(MAX_PEOPLE_PER_CALL - 1)
+      .optional(),
     /** The name shown for it (a display name, or the formatted target). */
     title: z.string().max(256),
     direction: z.enum(['outgoing', 'incoming']),
@@ -50,9 +68,20 @@ export const RecentCallInputSchema = z
     outcome: CallOutcomeSchema,
   })
   .strict();
+
+/** Only people are rung together: a group call, meeting or room has no `others`. */
+const othersArePeopleWithPersonTarget = (entry: z.infer<typeof RecentCallFields>, ctx: z.RefinementCtx) => {
+  if (entry.others && entry.target.kind !== 'acs-user' && entry.target.kind !== 'phone') {
+    ctx.addIssue({ code: 'custom', path: ['others'], message: 'only a call to a person rings others with it' });
+  }
+};
+
+export const RecentCallInputSchema = RecentCallFields.superRefine(othersArePeopleWithPersonTarget);
 export type RecentCallInput = z.infer<typeof RecentCallInputSchema>;
 
-export const RecentCallSchema = RecentCallInputSchema.extend({ id: z.string().min(1).max(64) });
+export const RecentCallSchema = RecentCallFields.extend({ id: z.string().min(1).max(64) }).superRefine(
+  othersArePeopleWithPersonTarget,
+);
 export type RecentCall = z.infer<typeof RecentCallSchema>;
 
 export const FavouriteInputSchema = z

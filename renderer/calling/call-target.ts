@@ -8,7 +8,7 @@
  * as their E.164 digits; everything else never needs it.
  */
 import { ACS_USER_ID, ACS_USER_PREFIX } from './acs-id';
-import type { CallTarget } from './model';
+import type { CallTarget, PersonTarget } from './model';
 import type { CountryCode, PhoneNumbers } from './phone-numbers';
 
 /** Why an input is not a target yet. The dialer turns these into words (renderer/strings). */
@@ -198,7 +198,7 @@ function stripWrapping(raw: string): string {
     .trim();
 }
 
-/** One string per distinct target: favourites and recents de-duplicate on it. */
+/** One string per distinct target: favourites de-duplicate on it. */
 export function callTargetKey(target: CallTarget): string {
   switch (target.kind) {
     case 'acs-user':
@@ -214,6 +214,15 @@ export function callTargetKey(target: CallTarget): string {
     case 'teams-meeting-id':
       return `teams-meeting-id:${target.meetingId}`;
   }
+}
+
+/**
+ * One string per distinct call: a call to several people is its own, not its first person's, and
+ * the same people rung in another order are the same call.
+ */
+export function callKey(target: CallTarget, others: readonly PersonTarget[] = []): string {
+  if (others.length === 0) return callTargetKey(target);
+  return `people:${[target, ...others].map(callTargetKey).sort().join('|')}`;
 }
 
 /** What to put back into the call box to call this target again (parses to the same target). */
@@ -258,4 +267,9 @@ export function callTargetDisplay(target: CallTarget, phoneNumbers?: PhoneNumber
 /** Phone calls carry audio only: ACS's PSTN calls have no video. */
 export function targetSupportsVideo(target: CallTarget): boolean {
   return target.kind !== 'phone';
+}
+
+/** A call to several people offers video when one of them is not a phone number. */
+export function peopleSupportVideo(target: CallTarget, others: readonly PersonTarget[]): boolean {
+  return targetSupportsVideo(target) || others.some(targetSupportsVideo);
 }

@@ -9,7 +9,16 @@ import { snapshotDiagnostics, watchDiagnostics } from './diagnostics';
 import { callTitle, remoteDisplayName } from './display-name';
 import { describeEndReason } from './end-reasons';
 import { noHostControls, snapshotHostControls, watchHostControls } from './host-controls';
-import type { CallStatus, CallTarget, CallView, NetworkQuality, Participant, RemoteVideo } from './model';
+import type {
+  CallStatus,
+  CallTarget,
+  CallView,
+  FinishedCall,
+  NetworkQuality,
+  Participant,
+  PersonTarget,
+  RemoteVideo,
+} from './model';
 import { watchNetworkQuality } from './network-quality';
 import { cannotAddPeople, snapshotAddPeople } from './participants-add';
 import { isGroupCall, ReactionsTracker } from './reactions';
@@ -62,8 +71,10 @@ export interface CallTrackerOptions {
   onChange: (tracker: CallTracker) => void;
   /** The other side transferred this call into `targetCall` (renderer/calling/transfer.ts). */
   onTransferAccepted?: (tracker: CallTracker, targetCall: SdkCall) => void;
-  /** This call is the one the other side transferred me into. */
-  arrivedByTransfer?: boolean;
+  /** This call is the one the other side transferred me into, out of that call. */
+  transferredFrom?: FinishedCall;
+  /** More people rung with `target` in the same `startCall` (a call to several people at once). */
+  others?: PersonTarget[];
 }
 
 export class CallTracker {
@@ -133,7 +144,7 @@ export class CallTracker {
     );
     this.transfer = new TransferTracker({
       feature: this.features.transfer,
-      arrivedByTransfer: options.arrivedByTransfer ?? false,
+      transferredFrom: options.transferredFrom ?? null,
       onChange: refresh,
       onAccepted: (targetCall) => options.onTransferAccepted?.(this, targetCall),
     });
@@ -298,6 +309,7 @@ export class CallTracker {
           ? this.view.title
           : callTitle(this.options.title, this.options.target, participants),
       target: this.options.target,
+      others: this.options.others ?? [],
       status,
       connectedAt: this.connectedAt,
       isMuted: call.isMuted,

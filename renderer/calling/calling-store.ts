@@ -27,7 +27,16 @@ import {
   loadEffectsPackage,
 } from './effects';
 import { browserMediaEnvironment, type MediaEnvironment, playTestSound, watchMicrophoneLevel } from './media';
-import type { CallingActions, CallingState, CallingStore, CallView, HeldCallView, IncomingCallView } from './model';
+import {
+  type CallingActions,
+  type CallingState,
+  type CallingStore,
+  type CallView,
+  finishedCall,
+  type HeldCallView,
+  type IncomingCallView,
+  type PersonTarget,
+} from './model';
 import { addToCall, callerIdOptionFor, isPersonTarget, peopleToRing, sdkParticipant } from './participants-add';
 import { loadPhoneNumbers } from './phone-numbers-loader';
 import { preJoinKindFor, readPreJoinSettings, writePreJoinSettings } from './pre-join';
@@ -184,16 +193,20 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
     title: string | null,
     target: CallView['target'],
     localVideo: SdkLocalVideoStream | null,
+    others: PersonTarget[] = [],
   ) => {
     if (!sdk) throw new Error(callActionStrings.noAgent);
     if (active && !active.isEnded) held.push(active);
     else active?.dispose();
-    active = newTracker(sdk, { call, direction, title, target, localVideo });
+    active = newTracker(sdk, { call, direction, title, target, localVideo, others });
     onTrackerChange(active);
   };
   const newTracker = (
     loaded: CallingSdk,
-    call: Pick<CallTrackerOptions, 'call' | 'direction' | 'title' | 'target' | 'localVideo' | 'arrivedByTransfer'>,
+    call: Pick<
+      CallTrackerOptions,
+      'call' | 'direction' | 'title' | 'target' | 'localVideo' | 'others' | 'transferredFrom'
+    >,
   ) =>
     new CallTracker({
       ...call,
@@ -207,7 +220,8 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
   /**
    * The other side transferred `from` into `targetCall`: the new call takes the old one's place
    * (active or held) at once, and the old tracker is let go before the service ends that call, so
-   * its end never shows "Call ended" over the new one. The SDK lists the new call in
+   * its end never shows "Call ended" over the new one. The new call carries the old one as it
+   * stood at the hand-over, so recents keep it as the call it was. The SDK lists the new call in
    * `callAgent.calls` too; a call already tracked is not adopted twice.
    */
   const adoptTransferredCall = (from: CallTracker, targetCall: SdkCall) => {
@@ -220,7 +234,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
       title: null,
       target: transferTargetOf(targetCall, sdk.rawId),
       localVideo: null,
-      arrivedByTransfer: true,
+      transferredFrom: finishedCall(from.getView(), now()),
     });
     if (slot < 0) active = next;
     else held[slot] = next;
@@ -440,7 +454,7 @@ export function createCallingStore(deps: CallingStoreDeps): CallingController {
           );
           break;
       }
-      track(call, 'outgoing', title ?? null, target, localVideo);
+      track(call, 'outgoing', title ?? null, target, localVideo, people.slice(1));
       void applyVideoEffects(localVideo);
     },
     async accept(incomingId, { video }) {

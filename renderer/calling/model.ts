@@ -102,6 +102,11 @@ export interface CallView {
    */
   title: string;
   target: CallTarget | null;
+  /**
+   * A call to several people at once: everyone rung with `target` in the one `startCall`, in
+   * order; empty for a call to one person or place. Recents keep them, to ring them all again.
+   */
+  others: PersonTarget[];
   status: CallStatus;
   /** Epoch ms when the call first connected: the timer counts from here. */
   connectedAt: number | null;
@@ -171,8 +176,8 @@ export interface SpotlightView {
 /**
  * A transfer of this call: `transferring` while the service works on it, then `transferred` (the
  * call ends for me) or `failed` with the reason in words. `unavailable` says why this call offers
- * no transfer (a group call, not connected yet), null where it does. `arrivedByTransfer`: this call
- * is the one the other side transferred me into.
+ * no transfer (a group call, not connected yet), null where it does. `transferredFrom`: this call
+ * is the one the other side transferred me into, and that is the call I was in until then.
  */
 export interface TransferView {
   status: 'idle' | 'transferring' | 'transferred' | 'failed';
@@ -180,7 +185,39 @@ export interface TransferView {
   targetName: string | null;
   problem: string | null;
   unavailable: string | null;
-  arrivedByTransfer: boolean;
+  transferredFrom: FinishedCall | null;
+}
+
+/**
+ * A call as it stood when it ended: what recents keep of it (renderer/history/record-call.ts).
+ * Usually taken from the ended call's view; the call I was transferred out of is taken at the
+ * hand-over, since its tracker is let go before the service ends it.
+ */
+export interface FinishedCall {
+  id: string;
+  direction: CallView['direction'];
+  title: string;
+  target: CallTarget | null;
+  others: PersonTarget[];
+  connectedAt: number | null;
+  /** My camera was on, or someone else's video showed, when it ended. */
+  video: boolean;
+  /** Epoch ms. */
+  endedAt: number;
+}
+
+export function finishedCall(view: CallView, endedAt: number): FinishedCall {
+  const { id, direction, title, target, others, connectedAt } = view;
+  return {
+    id,
+    direction,
+    title,
+    target,
+    others,
+    connectedAt,
+    video: view.isCameraOn || view.remoteVideos.length > 0,
+    endedAt,
+  };
 }
 
 /** Who may be added to the call in progress; "Add people" is offered when either is true. */

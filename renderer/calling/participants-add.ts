@@ -9,6 +9,7 @@
  * (attendee, consumer) is not offered it and everyone else is; the service still has the last
  * word, and its refusal is said in words.
  */
+import { MAX_PEOPLE_PER_CALL } from '../../common/ipc/history-limits';
 import { groupCallStrings } from '../strings';
 import { callActionStrings } from '../strings/session';
 import { remoteDisplayName } from './display-name';
@@ -17,8 +18,8 @@ import { UNRESOLVED } from './host-controls';
 import type { AddPeopleAbility, CallTarget, PersonTarget } from './model';
 import type { SdkCall, SdkCapabilities, SdkOutgoingParticipant, SdkRemoteParticipant } from './sdk-surface';
 
-/** Ringing more people than this from one call box is a broadcast, not a call. */
-export const MAX_PEOPLE_PER_CALL = 20;
+// The cap lives with the history contract, which keeps a call's people within it too.
+export { MAX_PEOPLE_PER_CALL };
 
 export const cannotAddPeople: AddPeopleAbility = { people: false, phoneNumbers: false };
 

@@ -3,13 +3,14 @@
  * `stateChanged` goes None → Transferring → Transferred (the service then ends my part of the
  * call) or Failed (with a SIP-like `error`); the tracker turns that into `CallView.transfer`, in
  * words. Receiving: `transferAccepted` carries the call the other side transferred me into; the
- * store adopts it in place of this one (calling-store.ts), so the old call's end is never shown.
+ * store adopts it in place of this one (calling-store.ts), so the old call's end is never shown;
+ * the new call's view carries the old one as it stood, for recents.
  * ACS transfers calls between two people only: a call with one ACS user or one phone number.
  */
 import type { CommunicationIdentifier } from '@azure/communication-common';
 import { transferStrings } from '../strings';
 import { callbackTargetFromRawId } from './callback-target';
-import type { CallEndReason, CallView, TransferView } from './model';
+import type { CallEndReason, CallView, FinishedCall, TransferView } from './model';
 import type { SdkCall, SdkTransfer, SdkTransferFeature } from './sdk-surface';
 
 /** A person or number (`targetParticipant`), or a call I am in with them (`targetCallId`, a consult transfer). */
@@ -54,8 +55,8 @@ export function transferEndReason(transfer: TransferView, reason: CallEndReason)
 
 export interface TransferTrackerOptions {
   feature: SdkTransferFeature | null;
-  /** This call is the one the other side transferred me into (the notice says so). */
-  arrivedByTransfer: boolean;
+  /** This call is the one the other side transferred me into, out of that call (the notice says so). */
+  transferredFrom: FinishedCall | null;
   onChange(): void;
   /** The other side transferred this call: `targetCall` replaces it. */
   onAccepted(targetCall: SdkCall): void;
@@ -89,7 +90,7 @@ export class TransferTracker {
         this.status === 'transferring'
           ? transferStrings.unavailable.busy
           : transferUnavailable(view, this.options.feature !== null),
-      arrivedByTransfer: this.options.arrivedByTransfer,
+      transferredFrom: this.options.transferredFrom,
     };
   }
 

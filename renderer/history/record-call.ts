@@ -5,11 +5,20 @@
  * awaited when no phone number is involved).
  *
  * An entry is titled with the company directory's name for the person when the directory knows
- * them: a caller's own display name is only what they chose, and the id is no name at all.
+ * them: a caller's own display name is only what they chose, and the id is no name at all. A call
+ * to several people keeps everyone rung (`others`) and the title it was placed with, which names
+ * them ("Adele Vance, Lee Gu and 1 other").
  */
 import type { CallOutcome, RecentCallInput } from '../../common/ipc/history';
+import { MAX_PEOPLE_PER_CALL } from '../../common/ipc/history-limits';
 import { callTargetDisplay, parseCallTarget } from '../calling/call-target';
-import type { CallTarget, CallView, IncomingCallView } from '../calling/model';
+import {
+  type CallTarget,
+  type CallView,
+  type FinishedCall,
+  finishedCall,
+  type IncomingCallView,
+} from '../calling/model';
 import { loadedPhoneNumbers, loadPhoneNumbers } from '../calling/phone-numbers-loader';
 import type { DirectoryClient } from '../directory/directory-client';
 import type { HistoryClient } from './history-client';
@@ -50,27 +59,39 @@ export function rememberAnsweredCaller(incoming: IncomingCallView): void {
   if (answeredCallers.size > 20) answeredCallers.delete(answeredCallers.keys().next().value ?? '');
 }
 
-export async function recentFromEndedCall(
+export function recentFromEndedCall(
   call: CallView,
   endedAt: number,
   names: NameResolver,
 ): Promise<RecentCallInput | null> {
+  return recentFromFinishedCall(finishedCall(call, endedAt), names);
+}
+
+/** Also the call I was transferred out of, as it stood at the hand-over (TransferView.transferredFrom). */
+export async function recentFromFinishedCall(call: FinishedCall, names: NameResolver): Promise<RecentCallInput | null> {
+  const { endedAt } = call;
   const caller = answeredCallers.get(call.id);
   const target = call.target ?? (caller ? await callerAsTarget(caller) : null);
   if (!target) return null;
   const connected = call.connectedAt !== null;
   const outcome: CallOutcome = connected ? 'completed' : call.direction === 'incoming' ? 'missed' : 'failed';
   const startedAt = call.connectedAt ?? endedAt;
+  const others = call.others.slice(0, MAX_PEOPLE_PER_CALL - 1);
   return {
     target,
-    title: await titleOf(call.title, target, names),
+    ...(others.length > 0 ? { others } : {}),
+    // Several people: the title they were rung under names them all; the first one's name would not.
+    title: others.length > 0 ? await titleOf(call.title, target, NO_NAMES) : await titleOf(call.title, target, names),
     direction: call.direction,
-    video: call.isCameraOn || call.remoteVideos.length > 0,
+    video: call.video,
     startedAt,
     durationSeconds: connected ? Math.max(0, Math.round((endedAt - startedAt) / 1000)) : 0,
     outcome,
   };
 }
+
+/** Resolves nobody: the title is kept as given. */
+const NO_NAMES: NameResolver = { resolve: async () => null };
 
 export async function recentFromIncoming(
   incoming: IncomingCallView,
@@ -89,6 +110,18 @@ export async function recentFromIncoming(
     durationSeconds: 0,
     outcome,
   };
+}
+
+/**
+ * The call I was transferred out of, once: the new call carries it (the same object, made once
+ * at the hand-over) for as long as it lasts, and the call screen may mount more than once meanwhile.
+ */
+const recordedHandOvers = new WeakSet<FinishedCall>();
+
+export function recordTransferredFrom(history: HistoryClient, call: FinishedCall, names: NameResolver): void {
+  if (recordedHandOvers.has(call)) return;
+  recordedHandOvers.add(call);
+  recordRecent(history, recentFromFinishedCall(call, names));
 }
 
 /** Best effort: a call must never fail because its history entry could not be written. */

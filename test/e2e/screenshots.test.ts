@@ -364,7 +364,11 @@ describe('incoming and in-call screens (gallery page over the in-memory store)',
     await expect(page.getByTestId('call-target-understood').textContent()).resolves.toBe(
       'Group call 29228d3e-040e-4656-a70e-890ab4e173e5',
     );
-    await expect(page.getByRole('list', { name: 'Recent' }).getByRole('listitem').count()).resolves.toBe(3);
+    await expect(page.getByRole('list', { name: 'Recent' }).getByRole('listitem').count()).resolves.toBe(4);
+    // A call to several people: named as it was placed, called again with everyone.
+    await expect(
+      page.getByRole('button', { name: 'Call Adele Vance, Lee Gu and 1 other', exact: true }).isEnabled(),
+    ).resolves.toBe(true);
     await shoot(page, '14-dialer-standalone');
     await expectFitsWindow(page, ['dialer-screen']);
     expect(await clippedButtons(page)).toEqual([]);

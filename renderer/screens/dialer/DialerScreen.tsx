@@ -8,7 +8,7 @@ import { CopyableId } from '../shared/CopyableId';
 import { Panel } from '../shared/Panel';
 import { useAction } from '../shared/use-action';
 import { CallBox } from './CallBox';
-import { HistoryPanel } from './HistoryPanel';
+import { HistoryPanel, type OnCall } from './HistoryPanel';
 import { MeetingIdJoin } from './MeetingIdJoin';
 
 const useStyles = makeStyles({
@@ -39,9 +39,10 @@ export function DialerScreen() {
   const quickCall = useAction();
 
   const addFavourite = (target: CallTarget, label: string) => client.addFavourite({ target, label });
-  // The list's name for the target (a favourite's label, a recent's title) heads the call.
-  const callFromList = (target: CallTarget, video: boolean, title: string) =>
-    void quickCall.run(() => actions.placeCall(target, { video, title }));
+  // The list's name for the target (a favourite's label, a recent's title) heads the call; a
+  // recent call to several people rings them all again, as the call box's list of people does.
+  const callFromList: OnCall = (target, video, title, others) =>
+    void quickCall.run(() => actions.placeCall(target, { video, title, ...(others.length > 0 ? { others } : {}) }));
 
   return (
     <div className={styles.root} data-testid="dialer-screen">

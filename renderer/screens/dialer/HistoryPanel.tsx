@@ -8,10 +8,10 @@ import {
   DismissRegular,
   VideoRegular,
 } from '@fluentui/react-icons';
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import type { Favourite, RecentCall } from '../../../common/ipc/history';
-import { callTargetDisplay, callTargetToInput, targetSupportsVideo } from '../../calling/call-target';
-import { type CallTarget, useCallingState } from '../../calling/model';
+import { callTargetDisplay, callTargetToInput, peopleSupportVideo } from '../../calling/call-target';
+import { type CallTarget, type PersonTarget, useCallingState } from '../../calling/model';
 import type { PhoneNumbers } from '../../calling/phone-numbers';
 import { usePhoneNumbers } from '../../calling/use-phone-numbers';
 import type { HistoryClient, HistorySnapshot } from '../../history/history-client';
@@ -52,6 +52,17 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     fontWeight: tokens.fontWeightRegular,
   },
+  // A call to several people is called again with its buttons; the call box takes one target
+  // when picked, so the row itself is no button. Laid out as the buttons are.
+  passive: {
+    display: 'flex',
+    alignItems: 'center',
+    // A button's padding plus its (transparent) border: the text lines up with the other rows'.
+    paddingLeft: `calc(${tokens.spacingHorizontalM} + ${tokens.strokeWidthThin})`,
+    paddingRight: `calc(${tokens.spacingHorizontalM} + ${tokens.strokeWidthThin})`,
+    // A transparent button's text colour, as the other rows.
+    color: tokens.colorNeutralForeground2,
+  },
   avatar: {
     flexShrink: 0,
     width: '32px',
@@ -80,6 +91,9 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
 });
 
+/** Rings `target`, and with it `others` (a call to several people at once: recents only). */
+export type OnCall = (target: CallTarget, video: boolean, title: string, others: PersonTarget[]) => void;
+
 /**
  * Favourites, then recent calls, stacked in one card (no tabs: both are in view at once, and the
  * home screen does without a TabList). Pick an entry to fill the call box, or call it straight
@@ -90,7 +104,7 @@ export function HistoryPanel(props: {
   snapshot: HistorySnapshot;
   client: HistoryClient;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean, title: string) => void;
+  onCall: OnCall;
 }) {
   const styles = useStyles();
   const agent = useCallingState((state) => state.agent);
@@ -175,7 +189,7 @@ function RecentRow(props: {
   call: RecentCall;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean, title: string) => void;
+  onCall: OnCall;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -194,37 +208,41 @@ function RecentRow(props: {
   ]
     .filter(Boolean)
     .join(' · ');
+  const others = call.others ?? [];
+  const content = (
+    <>
+      <span className={styles.avatar} aria-hidden>
+        <TargetIcon kind={others.length > 0 ? 'group' : call.target.kind} />
+      </span>
+      <span className={styles.text}>
+        <Text className={mergeClasses(styles.title, missed && styles.missed)} weight="semibold">
+          {call.title}
+        </Text>
+        <span className={mergeClasses(styles.detail, missed && styles.missed)}>
+          <DirectionIcon aria-label={historyStrings.direction[call.direction]} />
+          {detail}
+        </span>
+      </span>
+    </>
+  );
   return (
-    <li className={styles.row}>
-      <Button
-        appearance="transparent"
-        className={styles.main}
-        onClick={() => props.onPick(callTargetToInput(call.target))}
-      >
-        <span className={styles.avatar} aria-hidden>
-          <TargetIcon kind={call.target.kind} />
-        </span>
-        <span className={styles.text}>
-          <Text className={mergeClasses(styles.title, missed && styles.missed)} weight="semibold">
-            {call.title}
-          </Text>
-          <span className={mergeClasses(styles.detail, missed && styles.missed)}>
-            <DirectionIcon aria-label={historyStrings.direction[call.direction]} />
-            {detail}
-          </span>
-        </span>
-        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
-      </Button>
-      <CallButtons target={call.target} title={call.title} canCall={props.canCall} onCall={props.onCall} />
-      <ControlTooltip label={historyStrings.remove(call.title)}>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<DismissRegular />}
-          aria-label={historyStrings.remove(call.title)}
-          onClick={props.onRemove}
-        />
-      </ControlTooltip>
+    <li className={styles.row} data-testid="recent-call">
+      {others.length > 0 ? (
+        <div className={mergeClasses(styles.main, styles.passive)}>{content}</div>
+      ) : (
+        <PickButton target={call.target} onPick={props.onPick}>
+          {content}
+        </PickButton>
+      )}
+      <RowActions
+        target={call.target}
+        others={others}
+        title={call.title}
+        canCall={props.canCall}
+        onCall={props.onCall}
+        removeLabel={historyStrings.remove(call.title)}
+        onRemove={props.onRemove}
+      />
     </li>
   );
 }
@@ -235,7 +253,7 @@ function FavouriteRow(props: {
   phoneNumbers: PhoneNumbers | null;
   canCall: boolean;
   onPick: (input: string) => void;
-  onCall: (target: CallTarget, video: boolean, title: string) => void;
+  onCall: OnCall;
   onRemove: () => void;
 }) {
   const styles = useStyles();
@@ -243,11 +261,7 @@ function FavouriteRow(props: {
   const display = callTargetDisplay(favourite.target, props.phoneNumbers);
   return (
     <li className={styles.row}>
-      <Button
-        appearance="transparent"
-        className={styles.main}
-        onClick={() => props.onPick(callTargetToInput(favourite.target))}
-      >
+      <PickButton target={favourite.target} onPick={props.onPick}>
         <span className={styles.avatar} aria-hidden>
           <TargetIcon kind={favourite.target.kind} />
         </span>
@@ -257,31 +271,51 @@ function FavouriteRow(props: {
           </Text>
           {display !== favourite.label ? <span className={styles.detail}>{display}</span> : null}
         </span>
-        <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
-      </Button>
-      <CallButtons target={favourite.target} title={favourite.label} canCall={props.canCall} onCall={props.onCall} />
-      <ControlTooltip label={historyStrings.removeFavourite(favourite.label)}>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<DismissRegular />}
-          aria-label={historyStrings.removeFavourite(favourite.label)}
-          onClick={props.onRemove}
-        />
-      </ControlTooltip>
+      </PickButton>
+      <RowActions
+        target={favourite.target}
+        others={NO_OTHERS}
+        title={favourite.label}
+        canCall={props.canCall}
+        onCall={props.onCall}
+        removeLabel={historyStrings.removeFavourite(favourite.label)}
+        onRemove={props.onRemove}
+      />
     </li>
   );
 }
 
-function CallButtons(props: {
+/** The row's main area: puts the target into the call box ("…: put in the call box" to a screen reader). */
+function PickButton(props: { target: CallTarget; onPick: (input: string) => void; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Button
+      appearance="transparent"
+      className={styles.main}
+      onClick={() => props.onPick(callTargetToInput(props.target))}
+    >
+      {props.children}
+      <span className={styles.visuallyHidden}>{historyStrings.useTarget}</span>
+    </Button>
+  );
+}
+
+/** Favourites are one target each. */
+const NO_OTHERS: PersonTarget[] = [];
+
+/** Call again (with video where it can be), and remove from the list. */
+function RowActions(props: {
   target: CallTarget;
+  others: PersonTarget[];
   title: string;
   canCall: boolean;
-  onCall: (target: CallTarget, video: boolean, title: string) => void;
+  onCall: OnCall;
+  removeLabel: string;
+  onRemove: () => void;
 }) {
   return (
     <>
-      {targetSupportsVideo(props.target) ? (
+      {peopleSupportVideo(props.target, props.others) ? (
         <ControlTooltip label={historyStrings.videoCallAgain(props.title)}>
           <Button
             appearance="subtle"
@@ -289,7 +323,7 @@ function CallButtons(props: {
             icon={<VideoRegular />}
             disabled={!props.canCall}
             aria-label={historyStrings.videoCallAgain(props.title)}
-            onClick={() => props.onCall(props.target, true, props.title)}
+            onClick={() => props.onCall(props.target, true, props.title, props.others)}
           />
         </ControlTooltip>
       ) : null}
@@ -300,7 +334,16 @@ function CallButtons(props: {
           icon={<CallRegular />}
           disabled={!props.canCall}
           aria-label={historyStrings.callAgain(props.title)}
-          onClick={() => props.onCall(props.target, false, props.title)}
+          onClick={() => props.onCall(props.target, false, props.title, props.others)}
+        />
+      </ControlTooltip>
+      <ControlTooltip label={props.removeLabel}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<DismissRegular />}
+          aria-label={props.removeLabel}
+          onClick={props.onRemove}
         />
       </ControlTooltip>
     </>

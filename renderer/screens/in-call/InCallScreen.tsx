@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useCallingActions, useCallingState } from '../../calling/model';
 import { useDirectory } from '../../directory/directory-context';
 import { useHistoryClient } from '../../history/history-context';
-import { recentFromEndedCall, recordRecent } from '../../history/record-call';
+import { recentFromEndedCall, recordRecent, recordTransferredFrom } from '../../history/record-call';
 import { inCallStrings } from '../../strings';
 import { AgentBanner } from '../shared/AgentBanner';
 import { DeviceNoticeBanner } from '../shared/DeviceNoticeBanner';
@@ -83,6 +83,13 @@ export function InCallScreen() {
       recordRecent(history, recentFromEndedCall(call, at, directory));
     }
   }, [call, history, directory]);
+
+  // Transferred: the call I was in until the hand-over never shows as ended (the new call takes
+  // its place), but recents keep it as it went; the new call gets its own entry when it ends.
+  const transferredFrom = call?.transfer.transferredFrom ?? null;
+  useEffect(() => {
+    if (transferredFrom) recordTransferredFrom(history, transferredFrom, directory);
+  }, [transferredFrom, history, directory]);
 
   useCallShortcuts(
     call && !ended

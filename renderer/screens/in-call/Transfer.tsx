@@ -248,7 +248,7 @@ function noticeOf(call: CallView): Notice | null {
       if (transfer.problem) return { key: `failed:${transfer.problem}`, intent: 'error', text: transfer.problem };
       break;
   }
-  return transfer.arrivedByTransfer
+  return transfer.transferredFrom
     ? { key: `arrived:${call.id}`, intent: 'success', text: transferStrings.arrived(call.title) }
     : null;
 }

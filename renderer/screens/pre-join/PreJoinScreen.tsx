@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type KeyboardEvent, useState } from 'react';
-import { callTargetKey } from '../../calling/call-target';
+import { callKey } from '../../calling/call-target';
 import { callTitle } from '../../calling/display-name';
 import { type PreJoinRequest, useCallingActions, useCallingState } from '../../calling/model';
 import { preJoinStrings } from '../../strings';
@@ -57,8 +57,8 @@ const useStyles = makeStyles({
 export function PreJoinScreen() {
   const request = useCallingState((state) => state.preJoin);
   // The route shows this screen only while a call waits on its check.
-  // Keyed by the target: a call link placed over a waiting check starts a fresh one.
-  return request ? <PreJoinCheck key={callTargetKey(request.target)} request={request} /> : null;
+  // Keyed by the call: a call link (or other people) placed over a waiting check starts a fresh one.
+  return request ? <PreJoinCheck key={callKey(request.target, request.others)} request={request} /> : null;
 }
 
 function PreJoinCheck({ request }: { request: PreJoinRequest }) {

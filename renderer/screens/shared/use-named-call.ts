@@ -8,9 +8,12 @@ import type { DirectoryPerson } from '../../../common/backend-contract';
 import type { CallView } from '../../calling/model';
 import { useDirectoryPeople } from '../../directory/directory-context';
 
-/** The one other person of a 1:1 call (dialled, or the caller who was answered), else null. */
+/**
+ * The one other person of a 1:1 call (dialled, or the caller who was answered), else null. A call
+ * to several people is no 1:1 call even while one of them is on the line (or none, once ended).
+ */
 export function soleParty(call: CallView): string | null {
-  if (call.participants.length > 1) return null;
+  if (call.participants.length > 1 || call.others.length > 0) return null;
   if (call.target?.kind === 'acs-user') return call.target.communicationUserId;
   if (call.target === null) return call.participants[0]?.id ?? null;
   return null;

@@ -41,7 +41,13 @@ export interface Harness {
 }
 
 export function createHarness(
-  options: { sdk?: FakeCallingSdk; storage?: Map<string, string>; media?: MediaEnvironment } = {},
+  options: {
+    sdk?: FakeCallingSdk;
+    storage?: Map<string, string>;
+    media?: MediaEnvironment;
+    /** The layer's clock; the screens' tests that record calls use the real one, as the screens do. */
+    now?: () => number;
+  } = {},
 ): Harness {
   const sdk = options.sdk ?? new FakeCallingSdk(ME);
   const storage = options.storage ?? new Map<string, string>();
@@ -68,7 +74,7 @@ export function createHarness(
     bridge,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     ...(options.media ? { media: options.media } : {}),
-    now: () => 1_000,
+    now: options.now ?? (() => 1_000),
     sounds,
     loadEffects: async () => {
       harness.effectsLoads += 1;
@@ -102,8 +108,9 @@ export function lastCall(h: Harness): FakeCall {
 /** A harness with one call placed to `target` and connected. */
 export async function connectedCall(
   target: CallTarget = { kind: 'acs-user', communicationUserId: '8:acs:bob' },
+  options: Parameters<typeof createHarness>[0] = {},
 ): Promise<{ h: Harness; call: FakeCall }> {
-  const h = await connectedHarness();
+  const h = await connectedHarness(options);
   await h.store.actions.startCall(target, { video: false });
   const call = lastCall(h);
   call.remoteSetState('Connected');

@@ -21,7 +21,12 @@ test('a call to several people is one startCall with all of them, and the caller
     { phoneNumber: '+14255550123' },
   ]);
   expect(h.sdk.agent.placed[0]?.options?.alternateCallerId).toEqual({ phoneNumber: '+14255550100' });
-  expect(h.store.getState().call).toMatchObject({ title: 'Adele Vance, Lee Gu and 1 other', target: adele });
+  // The call keeps everyone rung after the first, once each, for recents to ring them again.
+  expect(h.store.getState().call).toMatchObject({
+    title: 'Adele Vance, Lee Gu and 1 other',
+    target: adele,
+    others: [lee, phone],
+  });
 });
 
 test('people only: no caller id is asked for or sent', async () => {
@@ -29,6 +34,7 @@ test('people only: no caller id is asked for or sent', async () => {
   h.config = { ...h.config, alternateCallerId: null, alternateCallerIdSource: 'none' };
   await h.store.actions.startCall(adele, { video: false, others: [lee] });
   expect(h.sdk.agent.placed[0]?.options?.alternateCallerId).toBeUndefined();
+  expect(h.store.getState().call?.others).toEqual([lee]);
 });
 
 test('a number among the people without a caller id, a place mixed with people, too many: refused, nothing dialled', async () => {

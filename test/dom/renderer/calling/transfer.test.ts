@@ -118,7 +118,19 @@ test('transferred to someone else: the new call takes over at once, once, and th
 
   const view = h.store.getState().call;
   expect(view).toMatchObject({ id: next.id, status: 'connected', title: 'Carol Diaz' });
-  expect(view?.transfer.arrivedByTransfer).toBe(true);
+  // The call I was in until then, as it stood at the hand-over: recents keep it as it went.
+  expect(view?.transfer.transferredFrom).toMatchObject({
+    id: old.id,
+    direction: 'outgoing',
+    title: 'Bob Kelly',
+    target: { kind: 'acs-user', communicationUserId: BOB },
+    others: [],
+    video: false,
+  });
+  expect(view?.transfer.transferredFrom?.connectedAt).toEqual(expect.any(Number));
+  expect(view?.transfer.transferredFrom?.endedAt).toBeGreaterThanOrEqual(
+    view?.transfer.transferredFrom?.connectedAt ?? Number.POSITIVE_INFINITY,
+  );
   expect(view?.target).toEqual({ kind: 'acs-user', communicationUserId: CAROL });
   expect(h.store.getState().held).toEqual([]);
   // The old call ended after the hand-over, and no published state ever showed it ended.

@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
   type CallTargetParseOptions,
+  callKey,
   callTargetDisplay,
   callTargetKey,
   callTargetToInput,
   needsPhoneNumbers,
   parseCallTarget as parseWithoutLibrary,
+  peopleSupportVideo,
   targetSupportsVideo,
 } from '../../../../renderer/calling/call-target';
 import { phoneNumbers } from '../../../../renderer/calling/phone-numbers';
@@ -188,6 +190,20 @@ describe('helpers over a parsed target', () => {
     const keys = targets.map(callTargetKey);
     expect(new Set(keys).size).toBe(targets.length);
     expect(callTargetKey({ kind: 'group', groupId: GROUP.toUpperCase() })).toBe(callTargetKey(targets[2]));
+  });
+
+  test('a call to several people is its own call, not its first person; the order rung does not matter', () => {
+    const adele = { kind: 'acs-user', communicationUserId: '8:acs:adele' } as const;
+    const lee = { kind: 'acs-user', communicationUserId: '8:acs:lee' } as const;
+    const number = { kind: 'phone', e164: '+14255550123' } as const;
+    expect(callKey(adele)).toBe(callTargetKey(adele));
+    expect(callKey(adele, [])).toBe(callTargetKey(adele));
+    expect(callKey(adele, [lee])).not.toBe(callKey(adele));
+    expect(callKey(adele, [lee, number])).toBe(callKey(number, [lee, adele]));
+    expect(callKey(adele, [lee])).not.toBe(callKey(adele, [number]));
+    // Video where one of them is not a phone number, as the call box offers it.
+    expect(peopleSupportVideo(number, [adele])).toBe(true);
+    expect(peopleSupportVideo(number, [{ kind: 'phone', e164: '+14255550100' }])).toBe(false);
   });
 
   test('display formats phone numbers; video only where ACS allows it', () => {

@@ -21,8 +21,8 @@ vi.setConfig({ testTimeout: 30_000 });
 
 const BOB = '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_bob';
 
-async function inCall(target: CallTarget = { kind: 'acs-user', communicationUserId: BOB }) {
-  const { h, call } = await connectedCall(target);
+async function inCall(target: CallTarget = { kind: 'acs-user', communicationUserId: BOB }, now?: () => number) {
+  const { h, call } = await connectedCall(target, now ? { now } : {});
   call.remoteJoin(new FakeRemoteParticipant(BOB, 'Bob Kelly'));
   const fake = installFakeBridge({ directory: { people: DIRECTORY_PEOPLE } });
   render(
@@ -32,7 +32,7 @@ async function inCall(target: CallTarget = { kind: 'acs-user', communicationUser
       </ServicesProvider>
     </FluentProvider>,
   );
-  return { h, call, user: userEvent.setup({ delay: null }) };
+  return { h, call, fake, user: userEvent.setup({ delay: null }) };
 }
 
 /** The picker, by test id: jsdom runs no Web Animations, so Fluent's dialog can stay aria-hidden mid-"enter". */
@@ -140,6 +140,32 @@ test('being transferred: the screen moves to the new call with a notice, and nev
   observer.disconnect();
   expect(seenEnded).not.toHaveBeenCalled();
   expect(screen.getByRole('button', { name: inCallStrings.hangUp })).toBeEnabled();
+});
+
+test('being transferred: recents keep the call I was in as it went, and the new call as its own entry', async () => {
+  let clock = Date.now();
+  const { h, call: old, fake, user } = await inCall(undefined, () => clock);
+  // Bob and I talk for a minute and a half; then he transfers me to Adele.
+  clock += 95_000;
+  h.sdk.agent.remoteTransferIn(old, new FakeRemoteParticipant(ADELE.communicationUserId, 'Adele Vance'));
+  await waitFor(() => expect(fake.recorded).toHaveLength(1));
+  expect(fake.recorded[0]).toMatchObject({
+    target: { kind: 'acs-user', communicationUserId: BOB },
+    title: 'Bob Kelly',
+    direction: 'outgoing',
+    outcome: 'completed',
+    durationSeconds: 95,
+  });
+  expect(fake.recorded[0]).not.toHaveProperty('others');
+  // The call with Adele goes on: it is recorded when it ends, as any call, and only once.
+  await user.click(screen.getByRole('button', { name: inCallStrings.hangUp }));
+  await waitFor(() => expect(fake.recorded).toHaveLength(2));
+  expect(fake.recorded[1]).toMatchObject({
+    target: { kind: 'acs-user', communicationUserId: ADELE.communicationUserId },
+    title: 'Adele Vance',
+    outcome: 'completed',
+  });
+  expect(fake.recorded.filter((entry) => entry.title === 'Bob Kelly')).toHaveLength(1);
 });
 
 test('a meeting offers no picker and says why', async () => {

@@ -75,6 +75,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     direction: 'outgoing',
     title: 'Adele Vance',
     target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+    others: [],
     status: 'connected',
     connectedAt: Date.now(),
     isMuted: false,
@@ -99,7 +100,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
 }
 
 export function transferView(overrides: Partial<TransferView> = {}): TransferView {
-  return { status: 'idle', targetName: null, problem: null, unavailable: null, arrivedByTransfer: false, ...overrides };
+  return { status: 'idle', targetName: null, problem: null, unavailable: null, transferredFrom: null, ...overrides };
 }
 
 export function captionsView(overrides: Partial<CaptionsView> = {}): CaptionsView {

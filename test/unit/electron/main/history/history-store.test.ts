@@ -7,6 +7,7 @@ import {
   CallHistorySchema,
   FAVOURITES_LIMIT,
   historyIpc,
+  MAX_PEOPLE_PER_CALL,
   RECENT_CALLS_LIMIT,
   type RecentCallInput,
 } from '../../../../../common/ipc/history';
@@ -202,6 +203,55 @@ describe('HistoryStore never loses or corrupts what is on disk', () => {
     file.recents.push({ id: 'broken', title: 42 }, { ...file.recents[0], id: 'bad-target', target: { kind: 'fax' } });
     await fs.writeFile(filePath, JSON.stringify(file));
     expect((await HistoryStore.open({ filePath })).get().recents.map((c) => c.title)).toEqual(['call 1']);
+  });
+
+  test('a file written before calls to several people were kept loads, and their entries are added beside', async () => {
+    // call-history.json as the release before `others` wrote it: version 1, one target per entry.
+    const before = {
+      version: 1,
+      recents: [{ ...call(1), id: 'old-1' }],
+      favourites: [{ id: 'fav-1', target: GROUP, label: 'Stand-up', addedAt: 1_700_000_000_000 }],
+    };
+    await fs.writeFile(filePath, JSON.stringify(before, null, 2));
+    const store = await HistoryStore.open({ filePath });
+    expect(store.get()).toEqual({ recents: before.recents, favourites: before.favourites });
+
+    const others = [
+      { kind: 'acs-user' as const, communicationUserId: '8:acs:lee' },
+      { kind: 'phone' as const, e164: '+14255550123' },
+    ];
+    await store.recordCall(
+      call(2, {
+        target: { kind: 'acs-user', communicationUserId: '8:acs:adele' },
+        others,
+        title: 'Adele, Lee and 1 other',
+      }),
+    );
+    const reopened = (await HistoryStore.open({ filePath })).get();
+    expect(reopened.recents.map((c) => [c.title, c.others])).toEqual([
+      ['Adele, Lee and 1 other', others],
+      ['call 1', undefined],
+    ]);
+    // A one-person entry is written as before (no `others`), so an older release still reads it.
+    const onDisk = JSON.parse(await fs.readFile(filePath, 'utf8'));
+    expect(onDisk.recents[1]).not.toHaveProperty('others');
+  });
+
+  test('a group entry over the cap or with a place among the people is dropped alone', async () => {
+    const store = await HistoryStore.open({ filePath });
+    await store.recordCall(call(1));
+    const file = JSON.parse(await fs.readFile(filePath, 'utf8'));
+    const crowd = Array.from({ length: MAX_PEOPLE_PER_CALL }, (_, i) => ({
+      kind: 'acs-user',
+      communicationUserId: `8:acs:p${i}`,
+    }));
+    file.recents.push(
+      { ...file.recents[0], id: 'crowd', others: crowd },
+      { ...file.recents[0], id: 'place', others: [GROUP] },
+      { ...file.recents[0], id: 'meeting-with-people', target: GROUP, others: [crowd[0]] },
+    );
+    await fs.writeFile(filePath, JSON.stringify(file));
+    expect((await HistoryStore.open({ filePath })).get().recents.map((c) => c.id)).toEqual([file.recents[0].id]);
   });
 
   test('writeFileAtomic replaces the content in one step and leaves no temp file', async () => {

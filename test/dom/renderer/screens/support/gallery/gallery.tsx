@@ -537,7 +537,18 @@ function scene(name: string): { store: FakeCallingStore; screen: JSX.Element } {
           target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_lee' },
           participants: [participant('lee', 'Lee Gu', { isSpeaking: true })],
           connectedAt: Date.now() - 4_000,
-          transfer: transferView({ arrivedByTransfer: true }),
+          transfer: transferView({
+            transferredFrom: {
+              id: 'call-0',
+              direction: 'incoming',
+              title: 'Adele Vance',
+              target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+              others: [],
+              connectedAt: Date.now() - 60_000,
+              video: false,
+              endedAt: Date.now() - 4_000,
+            },
+          }),
         }),
       });
       return { store, screen: <InCallScreen /> };
@@ -582,6 +593,20 @@ const { bridge } = installFakeBridge({
         video: true,
         startedAt: now - 35 * 60_000,
         durationSeconds: 754,
+        outcome: 'completed',
+      },
+      {
+        id: 'r-people',
+        target: { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_adele' },
+        others: [
+          { kind: 'acs-user', communicationUserId: '8:acs:1b5cc06b-f352-4571-b1e6-d9b259b7c776_lee' },
+          { kind: 'phone', e164: '+14255550123' },
+        ],
+        title: 'Adele Vance, Lee Gu and 1 other',
+        direction: 'outgoing',
+        video: false,
+        startedAt: now - 80 * 60_000,
+        durationSeconds: 1320,
         outcome: 'completed',
       },
       {
