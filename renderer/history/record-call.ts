@@ -81,7 +81,7 @@ export async function recentFromFinishedCall(call: FinishedCall, names: NameReso
     target,
     ...(others.length > 0 ? { others } : {}),
     // Several people: the title they were rung under names them all; the first one's name would not.
-    title: others.length > 0 ? await titleOf(call.title, target, NO_NAMES) : await titleOf(call.title, target, names),
+    title: await titleOf(call.title, target, others.length > 0 ? NO_NAMES : names),
     direction: call.direction,
     video: call.video,
     startedAt,

@@ -86,10 +86,11 @@ export function CallBox(props: {
   // With chips, the box must be empty or hold one more person: typed text that is neither is not dialled silently.
   const groupReady = !grouped || ((inputPerson !== null || !inputHasText) && !mixed);
   const canCall = target !== null && groupReady && !phoneBlocked && agent === 'connected' && !placing.busy;
-  const canVideo = canCall && (grouped ? group.some((p) => p.target.kind !== 'phone') : targetSupportsVideo(target));
+  const groupVideo = group.some((p) => targetSupportsVideo(p.target));
+  const canVideo = canCall && (grouped ? groupVideo : targetSupportsVideo(target));
 
   const videoTip = grouped
-    ? group.some((p) => p.target.kind !== 'phone')
+    ? groupVideo
       ? dialerStrings.videoCall
       : groupCallStrings.videoNeedsPerson
     : isPhone

@@ -3,9 +3,10 @@
  * arrow keys, and Delete, Backspace or Enter on a chip dismisses it.
  */
 import { makeStyles, Tag, TagGroup, tokens } from '@fluentui/react-components';
+import { callTargetKey } from '../../calling/call-target';
 import { groupCallStrings } from '../../strings';
 import { TargetIcon } from '../shared/target-icon';
-import { chipKey, type PeopleChipsState } from './PeopleChips';
+import type { PeopleChipsState } from './PeopleChips';
 
 const useStyles = makeStyles({
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -27,8 +28,8 @@ export default function PeopleChipTags(props: { chips: PeopleChipsState; onEmpti
     >
       {chips.list.map((chip) => (
         <Tag
-          key={chipKey(chip.target)}
-          value={chipKey(chip.target)}
+          key={callTargetKey(chip.target)}
+          value={callTargetKey(chip.target)}
           dismissible
           shape="circular"
           // An icon, not an avatar: an avatar's initials are visible text the name would not contain.

@@ -6,6 +6,7 @@
  */
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
+import { callTargetKey } from '../../calling/call-target';
 import { targetTitle } from '../../calling/display-name';
 import type { PersonTarget } from '../../calling/model';
 import { MAX_PEOPLE_PER_CALL } from '../../calling/participants-add';
@@ -30,9 +31,6 @@ export interface PersonChip {
   name: string;
 }
 
-export const chipKey = (target: PersonTarget) =>
-  target.kind === 'phone' ? `4:${target.e164}` : target.communicationUserId;
-
 /** A chip's words: a known person's name, else the number as typed back, else never the raw id. */
 export function chipName(target: PersonTarget, understoodAs: string, personName: string | undefined): string {
   if (personName) return personName;
@@ -53,7 +51,7 @@ export function usePeopleChips() {
     notice,
     /** False when the person is already listed or the list is full (and the user is told). */
     add(target: PersonTarget, name: string): boolean {
-      if (list.some((chip) => chipKey(chip.target) === chipKey(target))) {
+      if (list.some((chip) => callTargetKey(chip.target) === callTargetKey(target))) {
         setNotice({ text: groupCallStrings.alreadyListed(name), refusal: true });
         return false;
       }
@@ -66,14 +64,14 @@ export function usePeopleChips() {
       return true;
     },
     remove(key: string): void {
-      const chip = list.find((c) => chipKey(c.target) === key);
+      const chip = list.find((c) => callTargetKey(c.target) === key);
       if (!chip) return;
       setList(list.filter((c) => c !== chip));
       setNotice({ text: groupCallStrings.removed(chip.name, list.length - 1), refusal: false });
     },
     removeLast(): void {
       const last = list.at(-1);
-      if (last) this.remove(chipKey(last.target));
+      if (last) this.remove(callTargetKey(last.target));
     },
     clear(): void {
       setList([]);
